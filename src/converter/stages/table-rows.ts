@@ -1,0 +1,62 @@
+/**
+ * Split one source line into table cells, whatever form the OCR left it in:
+ * tab-separated, Markdown pipes, or an HTML <tr>. Shared by the structure
+ * stage (which groups rows into tables) and the statistics stage.
+ */
+import type { TableFormat } from "../types.ts";
+
+export interface SplitRow {
+  format: TableFormat;
+  cells: string[];
+}
+
+const PIPE_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{0,}:?\s*)*\|?\s*$/;
+
+/** Inline markup OCR leaves inside cells: <b>, <br>, <p>, entities. */
+export function cleanCell(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, "")
+    .replace(/<\/?(b|strong|p|span|i|em|u|font)(\s[^>]*)?>/gi, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\*\*/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** True for a Markdown table delimiter row such as |---|----|-------|. */
+export function isPipeRule(text: string): boolean {
+  return text.includes("-") && PIPE_RULE.test(text.trim());
+}
+
+/** Drop trailing empty cells (rows padded with tabs or empty pipes). */
+function trimTrailing(cells: string[]): string[] {
+  const out = [...cells];
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return out;
+}
+
+/**
+ * Cells of a line, or null when the line is not a table row.
+ * A pipe row needs a leading pipe and at least two cells; a TSV row at least one tab between text.
+ */
+export function splitRow(text: string): SplitRow | null {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("|") && trimmed.lastIndexOf("|") > 0) {
+    if (isPipeRule(trimmed)) return { format: "pipe", cells: [] };
+    const inner = trimmed.replace(/^\|/, "").replace(/\|$/, "");
+    const cells = inner.split("|").map(cleanCell);
+    if (cells.length >= 2) return { format: "pipe", cells: trimTrailing(cells) };
+  }
+  if (/<t[dh][\s>]/i.test(trimmed) && !/<table/i.test(trimmed)) {
+    const cells = [...trimmed.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => cleanCell(m[1] ?? ""));
+    if (cells.length >= 2) return { format: "html", cells: trimTrailing(cells) };
+  }
+  if (text.includes("\t")) {
+    const cells = trimTrailing(text.split("\t").map(cleanCell));
+    if (cells.length >= 2 || (cells.length === 1 && /\t\S/.test(text))) return { format: "tsv", cells };
+  }
+  return null;
+}
