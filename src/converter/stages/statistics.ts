@@ -1,0 +1,196 @@
+/**
+ * Statistics stage: read the statistics table (统计表) into catalog indicators.
+ *
+ * Rows come in whatever shape the OCR left (tab-separated, Markdown pipes,
+ * HTML cells), split by pages, with repeated headers and labels broken over
+ * two lines. Each row label is matched through the catalog (label-match.ts);
+ * the section row above it (一、… 九、) decides between indicators that share
+ * a label (（二）被依法纠错数 under 四 or 五). Values are read by value-parse.ts:
+ * a number only when the cell can mean nothing else. Nothing is guessed and
+ * nothing is corrected; every doubt becomes a warning that names the line.
+ */
+import type { Template } from "../../catalog/index.ts";
+import type { Diagnostic, Statistic } from "../../schema/report.ts";
+import { emptyLog, type SourceLine, type StageLog } from "../types.ts";
+import { buildLabelMatcher, sectionOrdinal, type LabelEntry } from "./label-match.ts";
+import { classifyLines, isDashCell, unitWords, type ClassifiedLine } from "./statistics-rows.ts";
+import { locateStatisticsTable } from "./statistics-locate.ts";
+import { parseValueCell } from "./value-parse.ts";
+
+export { locateStatisticsTable } from "./statistics-locate.ts";
+
+function warning(code: string, line: number | null, message: string): Diagnostic {
+  return { severity: "warning", code, line, message };
+}
+
+/** The unit cell and the value cells among the cells after the label. */
+function splitUnitAndValues(rest: string[], units: Set<string>): { unit: string | null; values: string[] } {
+  const unitLike = (cell: string) => cell === "" || isDashCell(cell) || units.has(cell.normalize("NFKC").trim());
+  if (rest.length === 1) {
+    const only = rest[0]!;
+    return unitLike(only) && only !== "" ? { unit: only, values: [] } : { unit: null, values: [only] };
+  }
+  if (rest.length >= 2 && unitLike(rest[0]!)) return { unit: rest[0]!, values: rest.slice(1) };
+  return { unit: null, values: rest };
+}
+
+interface ReaderState {
+  section: string | null;
+  /** inside （四）申请公开的主要内容: unknown rows are its free text, not errors */
+  freeText: boolean;
+  /** half of a label broken over two lines, waiting for the row that carries the rest */
+  pending: { label: string; n: number } | null;
+}
+
+/** Pick the entry a label stands for here; several only when the section must decide. */
+function chooseEntry(entries: LabelEntry[], section: string | null): LabelEntry | "ambiguous" {
+  if (entries.length === 1) return entries[0]!;
+  const inSection = entries.filter((e) => e.kind !== "header" && e.section === section);
+  return inSection.length === 1 ? inSection[0]! : "ambiguous";
+}
+
+/**
+ * Read the statistics table of a report. `lines` may be the whole report (the
+ * table is located first) or just the table. Statistics come in table order.
+ */
+export function readStatisticsTable(
+  lines: SourceLine[],
+  template: Template,
+): { statistics: Statistic[]; log: StageLog } {
+  const log = emptyLog();
+  const range = locateStatisticsTable(lines, template);
+  if (!range) return { statistics: [], log };
+
+  const matcher = buildLabelMatcher(template);
+  const units = unitWords(template);
+  const indicators = new Map(template.indicators.map((i) => [i.id, i]));
+  const found = new Map<string, Statistic>();
+  const state: ReaderState = { section: null, freeText: false, pending: null };
+  const inRange = lines.filter((l) => l.n >= range.from && l.n <= range.to);
+
+  const record = (indicatorId: string, row: ClassifiedLine, label: string): void => {
+    const indicator = indicators.get(indicatorId)!;
+    const { unit, values } = splitUnitAndValues(row.rest, units);
+    const ownUnits = [indicator.unit, ...(unit && !isDashCell(unit) && unit !== indicator.unit ? [unit] : [])];
+    const filled = values.filter((v) => v.trim() !== "");
+    let statistic: Statistic;
+    const base = { indicator: indicatorId, origin: "table" as const, line: row.n, label };
+    if (filled.length > 1) {
+      const raw = filled.join(" | ");
+      statistic = { ...base, value: null, raw, note: `一行有 ${filled.length} 个数值单元格，无法确定取哪一个` };
+      log.diagnostics.push(warning("ambiguous_value", row.n, `第 ${row.n} 行“${label}”有多个数值：${raw}，记为空`));
+    } else {
+      const raw = filled[0] ?? "";
+      const reading = parseValueCell(raw, ownUnits);
+      statistic = { ...base, value: reading.kind === "number" ? reading.value : null, raw, note: reading.note };
+      if (reading.kind === "ambiguous") {
+        log.diagnostics.push(warning("ambiguous_value", row.n, `第 ${row.n} 行“${label}”的数值“${raw}”无法确定：${reading.note}，记为空`));
+      }
+    }
+    const earlier = found.get(indicatorId);
+    if (!earlier) {
+      found.set(indicatorId, statistic);
+    } else if (earlier.value !== statistic.value) {
+      log.diagnostics.push(
+        warning(
+          "duplicate_row",
+          row.n,
+          `第 ${row.n} 行重复了第 ${earlier.line} 行的“${earlier.label}”，数值不同（${statistic.raw || "空"} ≠ ${earlier.raw || "空"}），保留第 ${earlier.line} 行`,
+        ),
+      );
+    }
+  };
+
+  /** Resolve a row (or a label left without its row) to an entry, warning when it cannot be. */
+  const resolve = (label: string, entries: LabelEntry[], n: number, hasValues: boolean): LabelEntry | null => {
+    if (entries.length === 0) {
+      if (state.freeText) return null;
+      const ordinal = sectionOrdinal(label);
+      const section = ordinal ? template.sections[ordinal - 1] : undefined;
+      if (section) {
+        state.section = section.id;
+        log.diagnostics.push(warning("unknown_row", n, `第 ${n} 行“${label}”不是已知的栏目名，按序号视为“${section.label}”`));
+      } else if (label !== "" || hasValues) {
+        log.diagnostics.push(warning("unknown_row", n, `第 ${n} 行“${label}”不是统计表中的已知指标，已跳过`));
+      }
+      return null;
+    }
+    const entry = chooseEntry(entries, state.section);
+    if (entry === "ambiguous") {
+      log.diagnostics.push(warning("ambiguous_label", n, `第 ${n} 行“${label}”可属于多个指标，所在栏目无法区分，已跳过`));
+      return null;
+    }
+    return entry;
+  };
+
+  const handle = (entry: LabelEntry, row: ClassifiedLine, label: string): void => {
+    if (entry.kind === "indicator") {
+      state.section = entry.section;
+      state.freeText = false;
+      record(entry.indicator, row, label);
+      return;
+    }
+    applyHeading(entry, state);
+    if (entry.kind === "section" && entry.indicator) record(entry.indicator, row, label);
+  };
+
+  /** A label line that no row completed: a row printed without any value cell, or an unknown line. */
+  const flushPending = (): void => {
+    const pending = state.pending;
+    state.pending = null;
+    if (!pending) return;
+    const entry = resolve(pending.label, matcher.lookup(pending.label), pending.n, false);
+    const row = { n: pending.n, text: pending.label, kind: "known", isRow: false, label: pending.label, rest: [], entries: [] } as ClassifiedLine;
+    if (entry) handle(entry, row, pending.label);
+  };
+
+  for (const row of classifyLines(inRange, template)) {
+    if (row.kind === "gap" || row.kind === "header") continue;
+    if (!row.isRow) {
+      // A line without cells: a section or group heading on its own, a note, or half of a broken label.
+      const alone = row.entries.length > 0 ? chooseEntry(row.entries, state.section) : "ambiguous";
+      if (alone !== "ambiguous" && alone.kind !== "indicator") {
+        flushPending();
+        applyHeading(alone, state);
+      } else if (state.pending) {
+        state.pending.label += row.label;
+      } else if (!/^[（(].*[)）]$/.test(row.label)) {
+        state.pending = { label: row.label, n: row.n }; // (a lone note only trails the previous row)
+      }
+      continue;
+    }
+    let label = row.label;
+    let entries = row.entries;
+    if (state.pending) {
+      const joined = state.pending.label + row.label;
+      const joinedEntries = matcher.lookup(joined);
+      if (joinedEntries.length > 0) {
+        label = joined;
+        entries = joinedEntries;
+        state.pending = null;
+      } else {
+        flushPending();
+      }
+    }
+    const entry = resolve(label, entries, row.n, row.rest.some((c) => c.trim() !== ""));
+    if (entry) handle(entry, row, label);
+  }
+  flushPending();
+
+  const missing = template.indicators.filter((i) => !found.has(i.id)).map((i) => i.label);
+  if (missing.length > 0) {
+    log.diagnostics.push(warning("missing_indicator", null, `统计表（第 ${range.from}–${range.to} 行）缺少 ${missing.length} 个指标：${missing.join("、")}`));
+  }
+  return { statistics: [...found.values()], log };
+}
+
+/** Section and group rows set the context; the value some reports print beside them is not an indicator. */
+function applyHeading(entry: LabelEntry, state: ReaderState): void {
+  if (entry.kind === "section") {
+    state.section = entry.section;
+    state.freeText = false;
+  } else if (entry.kind === "group") {
+    state.section = entry.section;
+    state.freeText = entry.freeText;
+  }
+}
