@@ -1,0 +1,153 @@
+/**
+ * Render a report's MDX body to HTML without the MDX runtime.
+ *
+ * Why not @astrojs/mdx for reports: compiling every report as an MDX module
+ * costs ~3.6 GB per 500 pages, and 10,000 reports must build in ≤ 10 min and
+ * ≤ 4 GB. The converter's MDX is deliberately tiny (escaped Markdown + two
+ * known JSX elements), so a plain unified pipeline renders it exactly, once
+ * per content change, inside the content loader (which caches by digest).
+ *
+ *   remark-parse + remark-mdx + remark-gfm  → mdast (MDX syntax understood, GFM tables)
+ *   our mdast pass                          → heading ids, safe links, no images
+ *   remark-rehype with JSX handlers         → <StatisticsTable /> becomes a marker comment
+ *                                             (the page puts the Astro component there);
+ *                                             <ScreenshotTable> becomes a captioned <figure>;
+ *                                             any other JSX / ESM / expression is dropped
+ *   our hast pass                           → wide tables wrapped in a scroll box
+ *   rehype-stringify                        → HTML string
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkMdx from "remark-mdx";
+import remarkGfm from "remark-gfm";
+import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
+import rehypeStringify from "rehype-stringify";
+import { toString as mdastToString } from "mdast-util-to-string";
+import type { Root as MdastRoot, Nodes as MdastNodes, Parents as MdastParents } from "mdast";
+import type { Root as HastRoot, Element as HastElement, ElementContent, Parents as HastParents } from "hast";
+import { createSlugger, headingAnchor } from "../converter/stages/anchors.ts";
+
+/** The comment the renderer leaves where `<StatisticsTable />` stood. */
+export const STATISTICS_MARKER = "<!--statistics-table-->";
+
+export const SCREENSHOT_CAPTION = "转录自报告中的网页截图";
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+/** Remove a leading YAML frontmatter block (the converter writes one; it is metadata, not body). */
+export function stripFrontmatter(source: string): string {
+  const text = source.replace(/^\uFEFF/, "");
+  const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
+/** Children of a parent rebuilt so that unsafe links lose their href and images disappear. */
+function sanitizeMdast(node: MdastNodes, slugger: ReturnType<typeof createSlugger>): void {
+  if (node.type === "heading") {
+    // Heading ids come from the same function the converter used for the JSON's headings.
+    const data = (node.data ??= {});
+    data.hProperties = { ...(data.hProperties ?? {}), id: headingAnchor(mdastToString(node), slugger) };
+    if (node.depth === 1) node.depth = 2; // the page title is the only h1
+  }
+  if (!("children" in node)) return;
+  const parent = node as MdastParents;
+  const kept: MdastNodes[] = [];
+  for (const child of parent.children as MdastNodes[]) {
+    if (child.type === "image" || child.type === "imageReference" || child.type === "html") continue;
+    if (child.type === "link" && !SAFE_LINK.test(child.url)) {
+      for (const inner of child.children) {
+        sanitizeMdast(inner, slugger);
+        kept.push(inner);
+      }
+      continue;
+    }
+    sanitizeMdast(child, slugger);
+    kept.push(child);
+  }
+  (parent as { children: MdastNodes[] }).children = kept;
+}
+
+function remarkReportSafety() {
+  return (tree: MdastRoot) => sanitizeMdast(tree, createSlugger());
+}
+
+const handlers: RemarkRehypeOptions["handlers"] = {
+  mdxJsxFlowElement(state, node) {
+    if (node.name === "StatisticsTable") return { type: "comment", value: "statistics-table" };
+    if (node.name === "ScreenshotTable") {
+      const caption: HastElement = {
+        type: "element",
+        tagName: "figcaption",
+        properties: {},
+        children: [{ type: "text", value: SCREENSHOT_CAPTION }],
+      };
+      return {
+        type: "element",
+        tagName: "figure",
+        properties: { className: ["screenshot-table"] },
+        children: [caption, ...(state.all(node) as ElementContent[])],
+      };
+    }
+    return undefined;
+  },
+  mdxJsxTextElement: () => undefined,
+  mdxjsEsm: () => undefined,
+  mdxFlowExpression: () => undefined,
+  mdxTextExpression: () => undefined,
+};
+
+/** Wrap tables so a wide one scrolls inside its box on a phone; external links get rel. */
+function rehypeReportLayout() {
+  return (tree: HastRoot) => {
+    const visit = (parent: HastParents) => {
+      parent.children = parent.children.map((child) => {
+        if (child.type !== "element") return child;
+        visit(child);
+        if (child.tagName === "a" && typeof child.properties.href === "string" && /^https?:/i.test(child.properties.href)) {
+          child.properties.rel = ["nofollow", "noopener"];
+        }
+        if (child.tagName === "table") {
+          return {
+            type: "element",
+            tagName: "div",
+            properties: { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: "表格（可横向滚动）" },
+            children: [child],
+          } satisfies HastElement;
+        }
+        return child;
+      });
+    };
+    visit(tree);
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkReportSafety)
+  .use(remarkRehype, { handlers })
+  .use(rehypeReportLayout)
+  .use(rehypeStringify);
+
+/**
+ * HTML of one report body. `where` names the file in the error when the MDX
+ * does not parse, so one bad report is reported clearly instead of a bare stack.
+ */
+export function renderReportBody(mdx: string, where: string): string {
+  try {
+    const tree = processor.parse(stripFrontmatter(mdx));
+    const hast = processor.runSync(tree);
+    return String(processor.stringify(hast));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${where}: cannot render report body: ${reason}`);
+  }
+}
+
+/** The body split where the statistics table belongs; `after` is null when the body has no marker. */
+export function splitAtStatistics(html: string): { before: string; after: string | null } {
+  const at = html.indexOf(STATISTICS_MARKER);
+  if (at < 0) return { before: html, after: null };
+  return { before: html.slice(0, at), after: html.slice(at + STATISTICS_MARKER.length).replaceAll(STATISTICS_MARKER, "") };
+}
