@@ -10,7 +10,6 @@ import {
   INDICATOR_CHECK_STATUSES,
   VALUE_STATUSES,
   prefectureName,
-  primaryObservations,
   type Observation,
 } from "./observations.ts";
 
@@ -230,10 +229,6 @@ export function longColumns(): Column<Observation>[] {
 export interface WideRow {
   report: Report;
   primary: Map<string, Observation>;
-}
-
-export function wideRow(report: Report): WideRow {
-  return { report, primary: primaryObservations(report) };
 }
 
 /** Wide CSV metadata columns (before the indicator columns). */

@@ -13,6 +13,7 @@ import type { BuildDate } from "./build-date.ts";
 import { codebookColumns } from "./codebook.ts";
 import { longColumns, wideColumns, type Column } from "./columns.ts";
 import { CRLF } from "./csv.ts";
+import { SITE } from "../site-config.ts";
 import { DATASET_TITLE, DATASET_TITLE_EN, LICENSE } from "./files.ts";
 import { compareText, sortReports } from "./observations.ts";
 
@@ -109,7 +110,7 @@ export function dataPackage(reports: readonly Report[], buildDate: BuildDate, fi
     created: buildDate.timestamp,
     licenses: [LICENSE],
     contributors: [
-      { title: "政府信息公开年报开放数据项目 (gov-info-disclosure-reports)", role: "wrangler" },
+      { title: SITE.name, role: "wrangler" },
       ...publishers.map((title) => ({ title, role: "contributor" })),
     ],
     sources: [

@@ -2,12 +2,15 @@
  * The downloadable files as strings, built from the same validated reports
  * the pages show. Pure: same reports (in any order) and build date → the same
  * bytes.
+ *
+ * The `…From` functions take observations computed once (see `Corpus`), so a
+ * build over thousands of reports walks each report once, not once per file.
  */
 import { allIndicators, findIndicator, type Indicator, type Template } from "../../catalog/index.ts";
 import { SCHEMA_VERSION, reportJsonSchema, type Report } from "../../schema/report.ts";
 import type { BuildDate } from "./build-date.ts";
-import { csvOf, indicatorFileColumns, longColumns, wideColumns, wideRow } from "./columns.ts";
-import { allObservations, reportObservations, sortReports, type Observation } from "./observations.ts";
+import { csvOf, indicatorFileColumns, longColumns, wideColumns, type WideRow } from "./columns.ts";
+import { reportObservations, sortReports, type Observation } from "./observations.ts";
 
 export const DATASET_TITLE = "政府信息公开工作年度报告统计数据";
 export const DATASET_TITLE_EN = "Statistics from Chinese government information disclosure annual reports";
@@ -22,17 +25,42 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-export function longCsv(reports: readonly Report[]): string {
-  return csvOf(longColumns(), allObservations(reports));
+/** Reports sorted by id with their observations, computed once. */
+export interface Corpus {
+  reports: Report[];
+  observations: Observation[][];
+  /** Primary observations per indicator id, in report order. */
+  byIndicator: Map<string, Observation[]>;
 }
 
-export function wideCsv(reports: readonly Report[]): string {
-  return csvOf(wideColumns(), sortReports(reports).map(wideRow));
+export function corpusOf(input: readonly Report[]): Corpus {
+  const reports = sortReports(input);
+  const observations = reports.map(reportObservations);
+  const byIndicator = new Map<string, Observation[]>(allIndicators().map((e) => [e.indicator.id, []]));
+  for (const observation of observations.flat()) {
+    if (observation.primary) byIndicator.get(observation.indicator.id)!.push(observation);
+  }
+  return { reports, observations, byIndicator };
+}
+
+export function longCsvFrom(corpus: Corpus): string {
+  return csvOf(longColumns(), corpus.observations.flat());
+}
+
+export function wideRowsFrom(corpus: Corpus): WideRow[] {
+  return corpus.reports.map((report, i) => ({
+    report,
+    primary: new Map(corpus.observations[i]!.filter((o) => o.primary).map((o) => [o.indicator.id, o])),
+  }));
+}
+
+export function wideCsvFrom(corpus: Corpus): string {
+  return csvOf(wideColumns(), wideRowsFrom(corpus));
 }
 
 /** The long rows of one report. */
-export function reportCsv(report: Report): string {
-  return csvOf(longColumns(), reportObservations(report));
+export function reportCsvFrom(observations: readonly Observation[]): string {
+  return csvOf(longColumns(), observations);
 }
 
 /** One report's JSON file: the validated report object as it is. */
@@ -40,17 +68,7 @@ export function reportJson(report: Report): string {
   return toJson(report);
 }
 
-/** The reports whose template has the indicator, each with its primary observation. */
-export function indicatorObservations(reports: readonly Report[], indicatorId: string): Observation[] {
-  if (!findIndicator(indicatorId)) throw new Error(`unknown indicator: ${indicatorId}`);
-  return allObservations(reports).filter((o) => o.primary && o.indicator.id === indicatorId);
-}
-
-export function indicatorCsv(reports: readonly Report[], indicatorId: string): string {
-  return csvOf(indicatorFileColumns(), indicatorObservations(reports, indicatorId));
-}
-
-/** Catalog facts about an indicator, as the per-indicator JSON and the codebook give them. */
+/** Catalog facts about an indicator, as the per-indicator JSON gives them. */
 export function indicatorSummary(template: Template, indicator: Indicator) {
   const section = template.sections.find((s) => s.id === indicator.section);
   return {
@@ -66,11 +84,22 @@ export function indicatorSummary(template: Template, indicator: Indicator) {
   };
 }
 
-export function indicatorJson(reports: readonly Report[], indicatorId: string): string {
+/** The primary observation of every report whose template has the indicator. */
+export function indicatorObservationsFrom(corpus: Corpus, indicatorId: string): Observation[] {
+  const found = corpus.byIndicator.get(indicatorId);
+  if (!found) throw new Error(`unknown indicator: ${indicatorId}`);
+  return found;
+}
+
+export function indicatorCsvFrom(corpus: Corpus, indicatorId: string): string {
+  return csvOf(indicatorFileColumns(), indicatorObservationsFrom(corpus, indicatorId));
+}
+
+export function indicatorJsonFrom(corpus: Corpus, indicatorId: string): string {
   const entry = findIndicator(indicatorId);
   if (!entry) throw new Error(`unknown indicator: ${indicatorId}`);
   const columns = indicatorFileColumns();
-  const rows = indicatorObservations(reports, indicatorId).map((o) =>
+  const rows = indicatorObservationsFrom(corpus, indicatorId).map((o) =>
     Object.fromEntries(columns.map((c) => [c.name, c.value(o)])),
   );
   return toJson({ indicator: indicatorSummary(entry.template, entry.indicator), rows });
@@ -96,7 +125,9 @@ export function reportSchemaJson(): string {
   return toJson(reportJsonSchema());
 }
 
-/** Every indicator id of the catalog, in catalog order (the per-indicator files). */
-export function indicatorIds(): string[] {
-  return allIndicators().map((e) => e.indicator.id);
-}
+/** Convenience wrappers over a one-off corpus. */
+export const longCsv = (reports: readonly Report[]) => longCsvFrom(corpusOf(reports));
+export const wideCsv = (reports: readonly Report[]) => wideCsvFrom(corpusOf(reports));
+export const reportCsv = (report: Report) => reportCsvFrom(reportObservations(report));
+export const indicatorCsv = (reports: readonly Report[], id: string) => indicatorCsvFrom(corpusOf(reports), id);
+export const indicatorJson = (reports: readonly Report[], id: string) => indicatorJsonFrom(corpusOf(reports), id);

@@ -126,19 +126,6 @@ export function reportObservations(report: Report): Observation[] {
   });
 }
 
-export function allObservations(reports: readonly Report[]): Observation[] {
-  return sortReports(reports).flatMap(reportObservations);
-}
-
-/** The primary observation of each indicator of one report, keyed by indicator id. */
-export function primaryObservations(report: Report): Map<string, Observation> {
-  return new Map(
-    reportObservations(report)
-      .filter((o) => o.primary)
-      .map((o) => [o.indicator.id, o]),
-  );
-}
-
 /**
  * The prefecture-level division a jurisdiction is in or is: the parent of a
  * county (empty for a county directly under a province), the prefecture itself,
