@@ -1,0 +1,253 @@
+/**
+ * Stage 3: remove what is not the report, and log every removal.
+ *
+ * OCR of a report printed from a government portal drags the portal along:
+ * the header with weather, tabbed navigation menus, "更多>>" news columns,
+ * breadcrumbs, raw HTML from the OCR's layout engine, the same screenshot
+ * table rendered twice (once as HTML, once as tab rows), and passages the OCR
+ * read twice at a page break. Each detector below is general — it looks at the
+ * shape of a line, never at a particular file — and each removal is logged as
+ * a Removal so nothing disappears silently.
+ *
+ * Lines inside the statistics table are left alone: the statistics stage
+ * reads them as they are.
+ */
+import type { Removal, RemovalKind } from "../../schema/report.ts";
+import type { NormalizedLine } from "./normalize.ts";
+import { cleanCell, splitRow } from "./table-rows.ts";
+
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+export interface NoiseResult {
+  /** Content lines that remain, in order, blank lines dropped; `n` unchanged. */
+  lines: NormalizedLine[];
+  removals: Removal[];
+}
+
+const EXCERPT_LENGTH = 40;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
+}
+
+function removal(kind: RemovalKind, from: number, to: number, text: string): Removal {
+  return { kind, from, to, excerpt: excerpt(text) };
+}
+
+const HTML_TAG =
+  /<\/?(?:p|div|span|table|tbody|thead|tfoot|tr|td|th|br|hr|b|strong|i|em|u|font|img|ul|ol|li|a|h[1-6]|center|sup|sub|caption|col|colgroup)(?:\s[^<>]*)?\/?>/gi;
+
+/** "更多>>" links of portal news columns. */
+const MORE_LINK = /更多\s*(?:>>|》》|»|＞＞|&gt;&gt;)/;
+/** Portal header furniture. */
+const SITE_CHROME = /网站首页|设为首页|加入收藏|无障碍浏览|繁體版|繁体版|English版|用户登录/;
+const WEATHER = /(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|雨夹雪|小雪|中雪|大雪)\s*-?\d+\s*(?:°C|℃)/;
+/** "当前位置：首页>政务公开>…" */
+const BREADCRUMB = /^当前位置\s*[:：]\s*(?:首页|网站首页)?\s*(?:[>＞»›].*)?$/;
+const SENTENCE_PUNCT = /[，。；：、！？,;:!?]/;
+
+export function hasHtmlTags(text: string): boolean {
+  HTML_TAG.lastIndex = 0;
+  return HTML_TAG.test(text);
+}
+
+export function stripHtmlTags(text: string): string {
+  return text.replace(HTML_TAG, " ").replace(/&nbsp;/g, " ").replace(/ {2,}/g, " ").trim();
+}
+
+/** Rows of every <table> in a line, as cleaned cell texts. */
+export function htmlTableRows(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const table of text.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/gi)) {
+    for (const tr of table[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)) {
+      const cells = [...tr[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => cleanCell(stripHtmlTags(m[1] ?? "")));
+      if (cells.some((c) => c !== "")) rows.push(cells);
+    }
+  }
+  return rows;
+}
+
+/** A tabbed portal menu: many short cells of plain words (no figures, no sentence punctuation). */
+export function isNavigationMenu(text: string): boolean {
+  if (text.trimStart().startsWith("|")) return false;
+  const cells = text.includes("\t")
+    ? text.split("\t").map((c) => c.trim()).filter((c) => c !== "")
+    : text.trim().split(/ +/);
+  if (cells.length < 8) return false;
+  const words = cells.flatMap((c) => c.split(/ +/));
+  return words.every((w) => w.length <= 8 && !/\d/.test(w) && !SENTENCE_PUNCT.test(w));
+}
+
+/**
+ * Web-page furniture that is a whole line: header/weather, menus, "更多>>" columns, breadcrumbs.
+ * Header words also occur in prose ("在政府门户网站首页建立了微博群。"), so they only count
+ * on a line that is not a sentence (no comma, full stop or semicolon).
+ */
+export function isWebScrap(text: string): boolean {
+  const plain = text.trim();
+  const sentence = /[，。；,;]/.test(plain);
+  return (
+    MORE_LINK.test(plain) ||
+    (!sentence && (SITE_CHROME.test(plain) || WEATHER.test(plain))) ||
+    BREADCRUMB.test(plain) ||
+    isNavigationMenu(plain)
+  );
+}
+
+const FINAL_PUNCT = /[。！？；：!?;:…]$/;
+
+function rowKey(cells: string[]): string {
+  return cells.filter((c) => c !== "").join("\u0001");
+}
+
+/** A line that the structure stage will read as a table row. */
+function isTableLine(text: string): boolean {
+  return splitRow(text) !== null || /<table/i.test(text);
+}
+
+/**
+ * An HTML <table> whose rows also appear as tab/pipe rows nearby is the same
+ * screenshot rendered twice; the tab rows are kept (they are plain text) and
+ * marked as coming from a web page.
+ */
+function findTableTwin(lines: NormalizedLine[], index: number, rows: string[][]): number[] | null {
+  if (rows.length < 2) return null;
+  const wanted = new Set(rows.map(rowKey));
+  const twins: number[] = [];
+  const window = rows.length * 3 + 10;
+  for (let j = Math.max(0, index - window); j < Math.min(lines.length, index + window); j++) {
+    if (j === index) continue;
+    const text = lines[j]!.text;
+    // The twin must be plain rows that survive cleaning, not another scrap.
+    if (hasHtmlTags(text) || MORE_LINK.test(text)) continue;
+    const row = splitRow(text);
+    if (row && row.format !== "html" && wanted.has(rowKey(row.cells))) twins.push(j);
+  }
+  return twins.length * 2 >= rows.length ? twins : null;
+}
+
+function inRange(n: number, range: LineRange | null): boolean {
+  return range !== null && n >= range.from && n <= range.to;
+}
+
+/** Pass 1: blank runs, HTML, web scraps, duplicate tables. */
+function removeScraps(lines: NormalizedLine[], statistics: LineRange | null): NoiseResult {
+  const kept: NormalizedLine[] = [];
+  const removals: Removal[] = [];
+  const work = lines.map((l) => ({ ...l, hints: { ...l.hints } }));
+  let blankRun: NormalizedLine[] = [];
+
+  const flushBlanks = () => {
+    if (blankRun.length >= 2) {
+      removals.push(removal("blank_lines", blankRun[0]!.n, blankRun[blankRun.length - 1]!.n, `${blankRun.length} blank lines`));
+    }
+    blankRun = [];
+  };
+
+  for (let i = 0; i < work.length; i++) {
+    const line = work[i]!;
+    if (line.text.trim() === "") {
+      blankRun.push(line);
+      continue;
+    }
+    flushBlanks();
+    if (inRange(line.n, statistics)) {
+      kept.push(line);
+      continue;
+    }
+    const text = line.text;
+
+    if (/<table/i.test(text)) {
+      const rows = htmlTableRows(text);
+      const twins = findTableTwin(work, i, rows);
+      if (twins) {
+        for (const j of twins) work[j]!.hints.screenshot = true;
+        removals.push(removal("duplicate_table", line.n, line.n, stripHtmlTags(text)));
+        continue;
+      }
+      if (MORE_LINK.test(text) || rows.length === 0) {
+        removals.push(removal("html_fragment", line.n, line.n, stripHtmlTags(text)));
+        continue;
+      }
+      kept.push(line);
+      continue;
+    }
+
+    if (hasHtmlTags(text)) {
+      if (splitRow(text)?.format === "html") {
+        kept.push(line);
+        continue;
+      }
+      if (MORE_LINK.test(text) || /data-bbox/i.test(text)) {
+        removals.push(removal("html_fragment", line.n, line.n, stripHtmlTags(text)));
+        continue;
+      }
+      const stripped = stripHtmlTags(text);
+      removals.push(removal("markup", line.n, line.n, (text.match(HTML_TAG) ?? []).slice(0, 3).join(" ")));
+      if (stripped !== "") kept.push({ ...line, text: stripped });
+      continue;
+    }
+
+    if (isWebScrap(text)) {
+      removals.push(removal("web_scrap", line.n, line.n, text));
+      continue;
+    }
+
+    // A breadcrumb captured as one cell of a web-page list: blank the cell, keep the row.
+    if (text.includes("\t")) {
+      const cells = text.split("\t");
+      const crumb = cells.findIndex((c) => BREADCRUMB.test(c.trim()));
+      if (crumb >= 0) {
+        removals.push(removal("web_scrap", line.n, line.n, cells[crumb]!));
+        cells[crumb] = "";
+        kept.push({ ...line, text: cells.join("\t") });
+        continue;
+      }
+    }
+    kept.push(line);
+  }
+  flushBlanks();
+  return { lines: kept, removals };
+}
+
+/**
+ * Pass 2: a line that repeats the tail of the line before it is the OCR reading
+ * the same words twice across a page break. A long repeat is always one; a
+ * short one only counts where the previous line stops mid-sentence (e.g. "编" / "编").
+ */
+function removeRepeatedPassages(lines: NormalizedLine[], statistics: LineRange | null): NoiseResult {
+  const kept: NormalizedLine[] = [];
+  const removals: Removal[] = [];
+  let previous: NormalizedLine | null = null;
+  for (const line of lines) {
+    if (inRange(line.n, statistics) || isTableLine(line.text)) {
+      kept.push(line);
+      previous = null;
+      continue;
+    }
+    const text = line.text.trim();
+    if (previous && /[\p{L}\p{N}]/u.test(text)) {
+      const before = previous.text.trim();
+      const long = text.length >= 8;
+      const isTail = before.endsWith(text) && (before.length > text.length || long);
+      if (isTail && (long || !FINAL_PUNCT.test(before))) {
+        removals.push(removal("repeated_passage", line.n, line.n, text));
+        continue;
+      }
+    }
+    kept.push(line);
+    previous = line;
+  }
+  return { lines: kept, removals };
+}
+
+export function removeNoise(lines: NormalizedLine[], statistics: LineRange | null): NoiseResult {
+  const scraps = removeScraps(lines, statistics);
+  const repeats = removeRepeatedPassages(scraps.lines, statistics);
+  const removals = [...scraps.removals, ...repeats.removals].sort((a, b) => a.from - b.from || a.to - b.to);
+  return { lines: repeats.lines, removals };
+}
