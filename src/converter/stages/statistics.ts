@@ -146,8 +146,9 @@ export function readStatisticsTable(
 
   for (const row of classifyLines(inRange, template)) {
     if (row.kind === "gap" || row.kind === "header") continue;
-    if (!row.isRow) {
-      // A line without cells: a section or group heading on its own, a note, or half of a broken label.
+    if (!row.isRow || row.rest.every((c) => c.trim() === "")) {
+      // A line without value cells: a section or group heading on its own, a note, or half of a
+      // broken label whose value is on the next row.
       const alone = row.entries.length > 0 ? chooseEntry(row.entries, state.section) : "ambiguous";
       if (alone !== "ambiguous" && alone.kind !== "indicator") {
         flushPending();
