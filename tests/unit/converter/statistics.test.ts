@@ -362,6 +362,23 @@ describe("readStatisticsTable: malformed rows", () => {
     expect(warnings[0]!.message).toContain("第 3 行");
   });
 
+  it("takes the section from the row above when the section row itself is lost", () => {
+    const { statistics, warnings } = read(
+      [
+        "统计指标\t单位\t统计数",
+        "(一) 维持具体行政行为或者驳回原告诉讼请求数\t件\t0",
+        "(二) 被依法纠错数\t件\t1",
+        "(三) 其他情形数\t件\t0",
+      ].join("\n"),
+    );
+    expect(statistics.map((s) => [s.indicator, s.value])).toEqual([
+      ["litigation_upheld", 0],
+      ["litigation_corrected", 1],
+      ["litigation_other", 0],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("warns about unknown rows and about a shared label whose section is unknown", () => {
     const { statistics, warnings } = read(
       [
