@@ -63,9 +63,16 @@ export function templateOf(report: Report): Template {
   }
 }
 
-/** Indicators of a template in table order. */
+const ordered = new WeakMap<Template, Indicator[]>();
+
+/** Indicators of a template in table order (computed once per template). */
 export function orderedIndicators(template: Template): Indicator[] {
-  return [...template.indicators].sort((a, b) => a.order - b.order);
+  let list = ordered.get(template);
+  if (!list) {
+    list = [...template.indicators].sort((a, b) => a.order - b.order);
+    ordered.set(template, list);
+  }
+  return list;
 }
 
 /**

@@ -10,6 +10,7 @@ import { longColumns, wideMetadataColumns } from "../../../src/site/datasets/col
 import { BOM, parseCsv, plainNumber, toCsv } from "../../../src/site/datasets/csv.ts";
 import { buildDownloads, type DownloadBundle } from "../../../src/site/datasets/index.ts";
 import { prefectureName, rankStatistics } from "../../../src/site/datasets/observations.ts";
+import { datasetJsonLd, jsonLdScript } from "../../../src/site/datasets/jsonld.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/reports");
 
@@ -438,5 +439,30 @@ describe("determinism and errors", () => {
       r.jurisdiction = { ...r.jurisdiction, parent: { code: "640000", name: "宁夏回族自治区" } };
     });
     expect(prefectureName(direct)).toBe("");
+  });
+});
+
+describe("schema.org Dataset JSON-LD", () => {
+  const bundle = buildDownloads(fixtures, BUILD);
+  const ld = datasetJsonLd(bundle, "https://data.example.cn/", "说明");
+
+  it("lists every bulk file with an absolute contentUrl, format and size", () => {
+    expect(ld.distribution.map((d) => d.contentUrl)).toEqual(bundle.main.map((f) => `https://data.example.cn/downloads/${f.path}`));
+    expect(ld.distribution[0]).toMatchObject({ "@type": "DataDownload", encodingFormat: "text/csv" });
+    expect(ld.distribution[0]!.contentSize).toBe(`${Buffer.byteLength(file(bundle, "reports-long.csv"), "utf8")} B`);
+  });
+
+  it("states license, coverage and the build date", () => {
+    expect(ld).toMatchObject({
+      "@type": "Dataset",
+      license: "https://creativecommons.org/licenses/by/4.0/",
+      temporalCoverage: "2016/2018",
+      spatialCoverage: [{ "@type": "Place", name: "宁夏回族自治区" }],
+      dateModified: "2024-06-30",
+    });
+  });
+
+  it("cannot close its script element", () => {
+    expect(jsonLdScript({ name: "</script><b>" })).toBe('{"name":"\\u003c/script>\\u003cb>"}');
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * schema.org `Dataset` description of the downloads, for the downloads page's
+ * JSON-LD (search engines and dataset catalogues read it).
+ */
+import { DATASET_TITLE, LICENSE, coverage, type DownloadBundle } from "./index.ts";
+
+const ENCODING: Record<string, string> = { CSV: "text/csv", JSON: "application/json" };
+
+/** `siteUrl` is the site's absolute base (Astro.site); every URL in the result is absolute. */
+export function datasetJsonLd(bundle: DownloadBundle, siteUrl: URL | string, description: string) {
+  const url = (path: string) => new URL(path, siteUrl).href;
+  const { years, provinces } = coverage(bundle.reports);
+  return {
+    "@context": "https://schema.org",
+    "@type": "Dataset",
+    name: DATASET_TITLE,
+    description,
+    url: url("/downloads/"),
+    inLanguage: "zh-CN",
+    isAccessibleForFree: true,
+    license: LICENSE.path,
+    keywords: ["政府信息公开", "政府信息公开工作年度报告", "政务公开", "依申请公开"],
+    dateModified: bundle.buildDate.date,
+    ...(years ? { temporalCoverage: years[0] === years[1] ? String(years[0]) : `${years[0]}/${years[1]}` } : {}),
+    spatialCoverage: provinces.map((name) => ({ "@type": "Place", name })),
+    variableMeasured: bundle.perIndicator.map((i) => ({ "@type": "PropertyValue", name: i.id, description: i.label, unitText: i.unit })),
+    distribution: bundle.main.map((file) => ({
+      "@type": "DataDownload",
+      name: file.title,
+      contentUrl: url(`/downloads/${file.path}`),
+      encodingFormat: ENCODING[file.format],
+      contentSize: `${Buffer.byteLength(file.body(), "utf8")} B`,
+    })),
+  };
+}
+
+/** JSON for a <script type="application/ld+json">: `<` escaped so no text can close the script element. */
+export function jsonLdScript(value: unknown): string {
+  return JSON.stringify(value).replaceAll("<", "\\u003c");
+}
