@@ -115,7 +115,8 @@ export function dataPackage(reports: readonly Report[], buildDate: BuildDate, fi
     ],
     sources: [
       ...TEMPLATES.map((t) => ({ title: `${t.name} — ${t.nameEn}` })),
-      ...sorted.map((r) => ({ title: r.title, ...(r.website ? { path: r.website } : {}) })),
+      // A website is listed as the source path only when it is a full http(s) URL; others stay in reports.json.
+      ...sorted.map((r) => ({ title: r.title, ...(r.website && /^https?:\/\//i.test(r.website) ? { path: r.website } : {}) })),
     ],
     resources: [
       csvResource(

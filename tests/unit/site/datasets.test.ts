@@ -466,3 +466,12 @@ describe("schema.org Dataset JSON-LD", () => {
     expect(jsonLdScript({ name: "</script><b>" })).toBe('{"name":"\\u003c/script>\\u003cb>"}');
   });
 });
+
+describe("datapackage sources", () => {
+  it("gives a source path only for a full http(s) URL", () => {
+    const pkg = JSON.parse(file(buildDownloads(fixtures, BUILD), "datapackage.json"));
+    // 平罗县's report prints its website as WWW.nxpl.gov.cn, without a scheme.
+    expect(pkg.sources).toContainEqual({ title: "平罗县2016年政府信息公开工作年度报告" });
+    expect(pkg.sources).toContainEqual({ title: "中卫市2017年政府信息公开工作年度报告", path: "http://www.nxzw.gov.cn/" });
+  });
+});
