@@ -9,11 +9,11 @@
  * a number only when the cell can mean nothing else. Nothing is guessed and
  * nothing is corrected; every doubt becomes a warning that names the line.
  */
-import type { Template } from "../../catalog/index.ts";
+import type { Indicator, Template } from "../../catalog/index.ts";
 import type { Diagnostic, Statistic } from "../../schema/report.ts";
 import { emptyLog, type SourceLine, type StageLog } from "../types.ts";
 import { buildLabelMatcher, sectionOrdinal, type LabelEntry } from "./label-match.ts";
-import { classifyLines, isDashCell, unitWords, type ClassifiedLine } from "./statistics-rows.ts";
+import { classifyLines, isDashCell, unitWords } from "./statistics-rows.ts";
 import { locateStatisticsTable } from "./statistics-locate.ts";
 import { parseValueCell } from "./value-parse.ts";
 
@@ -32,6 +32,36 @@ function splitUnitAndValues(rest: string[], units: Set<string>): { unit: string 
   }
   if (rest.length >= 2 && unitLike(rest[0]!)) return { unit: rest[0]!, values: rest.slice(1) };
   return { unit: null, values: rest };
+}
+
+/** The statistic a row holds, and the warning its value deserves, if any. */
+function readRowValue(
+  indicator: Indicator,
+  n: number,
+  rest: string[],
+  label: string,
+  units: Set<string>,
+): { statistic: Statistic; problem: Diagnostic | null } {
+  const { unit, values } = splitUnitAndValues(rest, units);
+  const ownUnits = [indicator.unit, ...(unit && !isDashCell(unit) && unit !== indicator.unit ? [unit] : [])];
+  const filled = values.filter((v) => v.trim() !== "");
+  const base = { indicator: indicator.id, origin: "table" as const, line: n, label };
+  if (filled.length > 1) {
+    const raw = filled.join(" | ");
+    return {
+      statistic: { ...base, value: null, raw, note: `一行有 ${filled.length} 个数值单元格，无法确定取哪一个` },
+      problem: warning("ambiguous_value", n, `第 ${n} 行“${label}”有多个数值：${raw}，记为空`),
+    };
+  }
+  const raw = filled[0] ?? "";
+  const reading = parseValueCell(raw, ownUnits);
+  return {
+    statistic: { ...base, value: reading.kind === "number" ? reading.value : null, raw, note: reading.note },
+    problem:
+      reading.kind === "ambiguous"
+        ? warning("ambiguous_value", n, `第 ${n} 行“${label}”的数值“${raw}”无法确定：${reading.note}，记为空`)
+        : null,
+  };
 }
 
 interface ReaderState {
@@ -68,25 +98,9 @@ export function readStatisticsTable(
   const state: ReaderState = { section: null, freeText: false, pending: null };
   const inRange = lines.filter((l) => l.n >= range.from && l.n <= range.to);
 
-  const record = (indicatorId: string, row: ClassifiedLine, label: string): void => {
-    const indicator = indicators.get(indicatorId)!;
-    const { unit, values } = splitUnitAndValues(row.rest, units);
-    const ownUnits = [indicator.unit, ...(unit && !isDashCell(unit) && unit !== indicator.unit ? [unit] : [])];
-    const filled = values.filter((v) => v.trim() !== "");
-    let statistic: Statistic;
-    const base = { indicator: indicatorId, origin: "table" as const, line: row.n, label };
-    if (filled.length > 1) {
-      const raw = filled.join(" | ");
-      statistic = { ...base, value: null, raw, note: `一行有 ${filled.length} 个数值单元格，无法确定取哪一个` };
-      log.diagnostics.push(warning("ambiguous_value", row.n, `第 ${row.n} 行“${label}”有多个数值：${raw}，记为空`));
-    } else {
-      const raw = filled[0] ?? "";
-      const reading = parseValueCell(raw, ownUnits);
-      statistic = { ...base, value: reading.kind === "number" ? reading.value : null, raw, note: reading.note };
-      if (reading.kind === "ambiguous") {
-        log.diagnostics.push(warning("ambiguous_value", row.n, `第 ${row.n} 行“${label}”的数值“${raw}”无法确定：${reading.note}，记为空`));
-      }
-    }
+  const record = (indicatorId: string, n: number, rest: string[], label: string): void => {
+    const { statistic, problem } = readRowValue(indicators.get(indicatorId)!, n, rest, label, units);
+    if (problem) log.diagnostics.push(problem);
     const earlier = found.get(indicatorId);
     if (!earlier) {
       found.set(indicatorId, statistic);
@@ -94,8 +108,8 @@ export function readStatisticsTable(
       log.diagnostics.push(
         warning(
           "duplicate_row",
-          row.n,
-          `第 ${row.n} 行重复了第 ${earlier.line} 行的“${earlier.label}”，数值不同（${statistic.raw || "空"} ≠ ${earlier.raw || "空"}），保留第 ${earlier.line} 行`,
+          n,
+          `第 ${n} 行重复了第 ${earlier.line} 行的“${earlier.label}”，数值不同（${statistic.raw || "空"} ≠ ${earlier.raw || "空"}），保留第 ${earlier.line} 行`,
         ),
       );
     }
@@ -123,15 +137,15 @@ export function readStatisticsTable(
     return entry;
   };
 
-  const handle = (entry: LabelEntry, row: ClassifiedLine, label: string): void => {
+  const handle = (entry: LabelEntry, n: number, rest: string[], label: string): void => {
     if (entry.kind === "indicator") {
       state.section = entry.section;
       state.freeText = false;
-      record(entry.indicator, row, label);
+      record(entry.indicator, n, rest, label);
       return;
     }
     applyHeading(entry, state);
-    if (entry.kind === "section" && entry.indicator) record(entry.indicator, row, label);
+    if (entry.kind === "section" && entry.indicator) record(entry.indicator, n, rest, label);
   };
 
   /** A label line that no row completed: a row printed without any value cell, or an unknown line. */
@@ -140,8 +154,7 @@ export function readStatisticsTable(
     state.pending = null;
     if (!pending) return;
     const entry = resolve(pending.label, matcher.lookup(pending.label), pending.n, false);
-    const row = { n: pending.n, text: pending.label, kind: "known", isRow: false, label: pending.label, rest: [], entries: [] } as ClassifiedLine;
-    if (entry) handle(entry, row, pending.label);
+    if (entry) handle(entry, pending.n, [], pending.label);
   };
 
   for (const row of classifyLines(inRange, template)) {
@@ -154,7 +167,15 @@ export function readStatisticsTable(
         flushPending();
         applyHeading(alone, state);
       } else if (state.pending) {
-        state.pending.label += row.label;
+        // Join the halves of a broken label, but two complete labels in a row are two rows.
+        const joined = state.pending.label + row.label;
+        const twoRows = matcher.lookup(joined).length === 0 && matcher.lookup(state.pending.label).length > 0 && row.entries.length > 0;
+        if (twoRows) {
+          flushPending();
+          state.pending = { label: row.label, n: row.n };
+        } else {
+          state.pending.label = joined;
+        }
       } else if (!/^[（(].*[)）]$/.test(row.label)) {
         state.pending = { label: row.label, n: row.n }; // (a lone note only trails the previous row)
       }
@@ -174,7 +195,7 @@ export function readStatisticsTable(
       }
     }
     const entry = resolve(label, entries, row.n, row.rest.some((c) => c.trim() !== ""));
-    if (entry) handle(entry, row, label);
+    if (entry) handle(entry, row.n, row.rest, label);
   }
   flushPending();
 

@@ -301,10 +301,16 @@ describe("readStatisticsTable: malformed rows", () => {
         "| 2. 传真申请数 |  |  |",
         "| 3. 网络申请数 | 件 | 6 |",
         "| 4. 信函申请数 | 件 | 4 |",
+        "| (二) 申请办结数 |  |  |",
+        "| 1. 按时办结数 |  |  |",
+        "| 2. 延期办结数 | 件 | 0 |",
       ].join("\n"),
     );
     expect(byId("requests_fax")).toMatchObject({ value: null, line: 4, raw: "", note: "单元格空白，未填报" });
     expect(byId("requests_online")?.value).toBe(6);
+    expect(byId("requests_closed")).toMatchObject({ value: null, line: 7 });
+    expect(byId("requests_closed_on_time")).toMatchObject({ value: null, line: 8 });
+    expect(byId("requests_closed_extended")).toMatchObject({ value: 0, line: 9 });
     expect(warnings).toEqual([]);
   });
 
