@@ -30,7 +30,8 @@ export interface TableRow {
 
 export type Block =
   | { kind: "heading"; depth: 2 | 3 | 4; text: string; line: number }
-  | { kind: "paragraph"; text: string; lines: number[] }
+  /** `lead`: a bold lead-in the source set in bold (e.g. "（一）完善工作机制。"); `text` starts with it. */
+  | { kind: "paragraph"; text: string; lines: number[]; lead?: string }
   | { kind: "list"; items: { text: string; line: number }[] }
   | {
       kind: "table";
