@@ -4,7 +4,7 @@
  * drift apart.
  */
 import { allIndicators, TEMPLATES, type Indicator, type Template } from "../../catalog/index.ts";
-import { JurisdictionLevel, reportIdPattern, type Report } from "../../schema/report.ts";
+import { JurisdictionLevel, type Report } from "../../schema/report.ts";
 import { toCsv, type Cell } from "./csv.ts";
 import {
   INDICATOR_CHECK_STATUSES,
@@ -34,8 +34,15 @@ export interface Column<Row> {
   value: (row: Row) => Cell;
 }
 
-const divisionCode = { required: true, pattern: "^\\d{6}$" };
-const reportId = { required: true, pattern: reportIdPattern.source };
+/**
+ * Table Schema patterns are XML Schema regular expressions: implicitly anchored,
+ * no ^/$ and no (?:…) groups. REPORT_ID_PATTERN is reportIdPattern written that way
+ * (the tests check they agree).
+ */
+export const DIVISION_CODE_PATTERN = "\\d{6}";
+export const REPORT_ID_PATTERN = "\\d{6}(-[a-z0-9]+(-[a-z0-9]+)*)?-\\d{4}";
+const divisionCode = { required: true, pattern: DIVISION_CODE_PATTERN };
+const reportId = { required: true, pattern: REPORT_ID_PATTERN };
 const templateIds = () => TEMPLATES.map((t) => t.id);
 const indicatorIds = () => allIndicators().map((e) => e.indicator.id);
 

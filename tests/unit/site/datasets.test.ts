@@ -3,10 +3,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allIndicators } from "../../../src/catalog/index.ts";
-import { parseReport, type Report } from "../../../src/schema/report.ts";
+import { parseReport, reportIdPattern, type Report } from "../../../src/schema/report.ts";
 import { buildDateFrom, resolveBuildDate } from "../../../src/site/datasets/build-date.ts";
 import { codebookRows } from "../../../src/site/datasets/codebook.ts";
-import { longColumns, wideMetadataColumns } from "../../../src/site/datasets/columns.ts";
+import { REPORT_ID_PATTERN, longColumns, wideMetadataColumns } from "../../../src/site/datasets/columns.ts";
 import { BOM, parseCsv, plainNumber, toCsv } from "../../../src/site/datasets/csv.ts";
 import { buildDownloads, type DownloadBundle } from "../../../src/site/datasets/index.ts";
 import { prefectureName, rankStatistics } from "../../../src/site/datasets/observations.ts";
@@ -367,7 +367,7 @@ describe("datapackage.json", () => {
 
   it("types the fields: codes as text, year as integer, values as number, is_primary as boolean", () => {
     const fields = Object.fromEntries(pkg.resources[0].schema.fields.map((f: { name: string }) => [f.name, f]));
-    expect(fields.division_code).toMatchObject({ type: "string", constraints: { required: true, pattern: "^\\d{6}$" } });
+    expect(fields.division_code).toMatchObject({ type: "string", constraints: { required: true, pattern: "\\d{6}" } });
     expect(fields.year.type).toBe("integer");
     expect(fields.value.type).toBe("number");
     expect(fields.is_primary).toMatchObject({ type: "boolean", trueValues: ["true"], falseValues: ["false"] });
@@ -473,5 +473,15 @@ describe("datapackage sources", () => {
     // 平罗县's report prints its website as WWW.nxpl.gov.cn, without a scheme.
     expect(pkg.sources).toContainEqual({ title: "平罗县2016年政府信息公开工作年度报告" });
     expect(pkg.sources).toContainEqual({ title: "中卫市2017年政府信息公开工作年度报告", path: "http://www.nxzw.gov.cn/" });
+  });
+});
+
+describe("Table Schema patterns", () => {
+  it("writes the report id pattern as an anchored XML Schema regex that agrees with the schema's", () => {
+    const xsd = new RegExp(`^(?:${REPORT_ID_PATTERN})$`);
+    for (const id of ["640202-2017", "640104-caizheng-ju-2018", "640202-2017x", "640202-17", "640202--2017", "64020-2017"]) {
+      expect(xsd.test(id), id).toBe(reportIdPattern.test(id));
+    }
+    expect(REPORT_ID_PATTERN).not.toMatch(/[\^$]|\(\?:/);
   });
 });
