@@ -14,6 +14,9 @@ import { classifyLines, type ClassifiedLine } from "./statistics-rows.ts";
 const MIN_KNOWN_ROWS = 3;
 /** More unknown rows or fragments than this in a row means another table or text has begun. */
 const MAX_UNKNOWN_BETWEEN = 8;
+/** Two runs separated by no more than this many lines of text are one table with a stray line (a page footer, a web scrap). */
+const MAX_STRAY_PROSE_LINES = 2;
+const MAX_STRAY_SPAN = 12;
 
 interface Run {
   from: number;
@@ -41,7 +44,24 @@ function runs(lines: ClassifiedLine[]): Run[] {
     if (line.kind === "known") current.known++;
   }
   if (current) found.push(current);
-  return found;
+  return mergeAcrossStrayLines(found, lines);
+}
+
+/** Join runs that only a line or two of stray text separates. */
+function mergeAcrossStrayLines(found: Run[], lines: ClassifiedLine[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of found) {
+    const previous = merged[merged.length - 1];
+    const between = previous ? lines.slice(previous.to + 1, run.from) : [];
+    const prose = between.filter((l) => l.kind === "prose").length;
+    if (previous && prose <= MAX_STRAY_PROSE_LINES && between.length <= MAX_STRAY_SPAN) {
+      previous.to = run.to;
+      previous.known += run.known;
+    } else {
+      merged.push({ ...run });
+    }
+  }
+  return merged;
 }
 
 /**

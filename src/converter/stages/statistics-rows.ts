@@ -36,7 +36,7 @@ export interface ClassifiedLine {
 }
 
 /** Longest line (after trimming) that may still be a broken label or a page artefact inside a table. */
-const FRAGMENT_MAX_CHARS = 40;
+const FRAGMENT_MAX_CHARS = 60;
 
 /** Units the template uses, plus the dashes reports print in the unit column of section rows. */
 export function unitWords(template: Template): Set<string> {

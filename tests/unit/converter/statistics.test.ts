@@ -58,6 +58,19 @@ describe("locateStatisticsTable", () => {
     expect(locateStatisticsTable(toSourceLines(text), template)).toEqual({ from: 1, to: 12 });
   });
 
+  it("spans a stray line of text inside the table and reports it as an unknown row", () => {
+    const text = [
+      TSV_000,
+      "网站首页 [欢迎来到宜业宜居山水园林城市——中国大武口](#) 后天：银川 ☀️ 晴 0°C ~ -11°C [详细»](#)，本页面由大武口区人民政府办公室主办。",
+      "3. 政务微博公开政府信息数\t条\t2306",
+      "4. 政务微信公开政府信息数\t条\t1660",
+    ].join("\n");
+    expect(locateStatisticsTable(toSourceLines(text), template)).toEqual({ from: 1, to: 11 });
+    const { byId, warnings } = read(text);
+    expect(byId("proactive_wechat")?.value).toBe(1660);
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([["unknown_row", 9]]);
+  });
+
   it("is null for prose and for tables the catalog does not know (seed 003 lines 91–95)", () => {
     const text = [
       "2018年建议提案办理结果\t\t\t\t",
@@ -190,6 +203,20 @@ describe("readStatisticsTable: shapes", () => {
     expect(byId("meetings")).toMatchObject({ value: 2, label: "(一) 召开政府信息与政务公开工作会议或专题会议数" });
   });
 
+  it("joins a long label broken over two lines (seed 000 line 211)", () => {
+    const { byId, warnings } = read(
+      [
+        "八、机构建设和保障经费情况\t——\t",
+        "(三) 从事政府信息公开工作人员数\t人\t76",
+        "(四) 政府信息公开专项经费 (不包括用于政府公报编辑管理及政府网站建设维护等方面的",
+        "经费)\t万元\t8",
+        "九、政府信息公开会议和培训情况\t——\t",
+      ].join("\n"),
+    );
+    expect(byId("budget_special")).toMatchObject({ value: 8, line: 4 });
+    expect(warnings).toEqual([]);
+  });
+
   it("joins a label broken over two lines, with or without cells on the first", () => {
     const { byId, warnings } = read(
       [
@@ -209,6 +236,7 @@ describe("readStatisticsTable: shapes", () => {
       label: "(一) 主动公开政府信息数 (不同渠道和方式公开相同信息计1条)",
     });
     expect(byId("response_hotspots")).toMatchObject({ value: 218, line: 7 });
+    expect(byId("proactive_normative_docs")?.value).toBe(6);
     expect(warnings).toEqual([]);
   });
 });
