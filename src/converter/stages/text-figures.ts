@@ -43,6 +43,7 @@ const APPROXIMATE_BEFORE = /^(?:约|近|逾|超过|将近|大约|接近)/;
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const APPROXIMATE_AFTER = /^(?:以上|左右|多|余)/;
 const COUNT_UNITS = new Set(["条", "件", "次", "个", "人", "篇", "人次", "名", "期"]);
+const LONGER_UNITS = ["人次", "条次", "件次", "户次"];
 
 /** Full-width digits and comma to ASCII, one character for one so positions stay valid. */
 function asciiDigits(text: string): string {
@@ -71,6 +72,10 @@ function readAfterCue(text: string, position: number, before: string, units: str
   const spacing = /^\s*/.exec(afterNumber)?.[0] ?? "";
   const unit = [...units].sort((a, b) => b.length - a.length).find((u) => afterNumber.startsWith(u, spacing.length));
   if (!unit) return null;
+  // 人 must not be the start of 人次, nor 条 of 条次: a longer unit is a different measure.
+  if (LONGER_UNITS.some((longer) => longer.startsWith(unit) && longer !== unit && afterNumber.startsWith(longer, spacing.length))) {
+    return null;
+  }
   if (APPROXIMATE_AFTER.test(afterNumber.slice(spacing.length + unit.length))) return null;
   const value = Number(number[0].replace(/,/g, ""));
   if (!Number.isInteger(value) && COUNT_UNITS.has(unit)) return null;

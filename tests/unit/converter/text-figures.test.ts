@@ -97,6 +97,8 @@ describe("extractTextFigures", () => {
 
   it("needs one of the cue's units right after the number", () => {
     expect(pairs("培训工作人员 1014 人。")).toEqual([]); // the cue accepts 人次 only
+    expect(pairs("全县从事政府信息工作人员共 69 人次。")).toEqual([]); // 人 is accepted, 人次 is another measure
+    expect(pairs("全县从事政府信息工作人员共 69 人。")).toEqual([["staff_total", 69]]);
     expect(pairs("受理政府信息公开申请5人次。")).toEqual([]);
     expect(pairs("受理政府信息公开申请 2.5 件。")).toEqual([]); // a count is whole
     expect(pairs("2016年受理政府信息公开申请５件，均已答复。")).toEqual([["requests_received", 5]]);
