@@ -5,7 +5,10 @@
  */
 export interface ChartSeries {
   name: string;
+  /** null = the report does not give the figure (未报告) */
   values: (number | null)[];
+  /** true where there is no report at all for this point (shown as —, not 未报告) */
+  missing?: boolean[];
 }
 
 export interface ChartSpec {

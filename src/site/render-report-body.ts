@@ -8,7 +8,8 @@
  * per content change, inside the content loader (which caches by digest).
  *
  *   remark-parse + remark-mdx + remark-gfm  → mdast (MDX syntax understood, GFM tables)
- *   our mdast pass                          → heading ids, safe links, no images
+ *   our mdast pass                          → heading ids; bare URLs stay text; only
+ *                                             http(s)/mailto links; no images or HTML
  *   remark-rehype with JSX handlers         → <StatisticsTable /> becomes a marker comment
  *                                             (the page puts the Astro component there);
  *                                             <ScreenshotTable> becomes a captioned <figure>;
@@ -41,8 +42,22 @@ export function stripFrontmatter(source: string): string {
   return match ? text.slice(match[0].length) : text;
 }
 
+/**
+ * GFM turns bare URLs and www. names into links that run on through the
+ * following Chinese text (there is no space to stop them). The contract says
+ * source text is never a link, so a link that was not written as [..](..) or
+ * <..> goes back to being plain text.
+ */
+function isLiteralAutolink(node: MdastNodes, source: string): boolean {
+  if (node.type !== "link") return false;
+  const at = node.position?.start.offset;
+  if (at === undefined) return true; // made by GFM's literal-autolink transform, which sets no position
+  const first = source[at];
+  return first !== "[" && first !== "<";
+}
+
 /** Children of a parent rebuilt so that unsafe links lose their href and images disappear. */
-function sanitizeMdast(node: MdastNodes, slugger: ReturnType<typeof createSlugger>): void {
+function sanitizeMdast(node: MdastNodes, slugger: ReturnType<typeof createSlugger>, source: string): void {
   if (node.type === "heading") {
     // Heading ids come from the same function the converter used for the JSON's headings.
     const data = (node.data ??= {});
@@ -54,21 +69,25 @@ function sanitizeMdast(node: MdastNodes, slugger: ReturnType<typeof createSlugge
   const kept: MdastNodes[] = [];
   for (const child of parent.children as MdastNodes[]) {
     if (child.type === "image" || child.type === "imageReference" || child.type === "html") continue;
+    if (isLiteralAutolink(child, source)) {
+      kept.push({ type: "text", value: mdastToString(child) });
+      continue;
+    }
     if (child.type === "link" && !SAFE_LINK.test(child.url)) {
       for (const inner of child.children) {
-        sanitizeMdast(inner, slugger);
+        sanitizeMdast(inner, slugger, source);
         kept.push(inner);
       }
       continue;
     }
-    sanitizeMdast(child, slugger);
+    sanitizeMdast(child, slugger, source);
     kept.push(child);
   }
   (parent as { children: MdastNodes[] }).children = kept;
 }
 
 function remarkReportSafety() {
-  return (tree: MdastRoot) => sanitizeMdast(tree, createSlugger());
+  return (tree: MdastRoot, file: { value: unknown }) => sanitizeMdast(tree, createSlugger(), String(file.value));
 }
 
 const handlers: RemarkRehypeOptions["handlers"] = {
@@ -136,8 +155,9 @@ const processor = unified()
  */
 export function renderReportBody(mdx: string, where: string): string {
   try {
-    const tree = processor.parse(stripFrontmatter(mdx));
-    const hast = processor.runSync(tree);
+    const body = stripFrontmatter(mdx);
+    const tree = processor.parse(body);
+    const hast = processor.runSync(tree, body);
     return String(processor.stringify(hast));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -24,6 +24,10 @@ export function reportEntries(): Promise<ReportEntry[]> {
   return cache;
 }
 
-export async function allReports(): Promise<Report[]> {
-  return (await reportEntries()).map((e) => e.report);
+let reportsCache: Promise<Report[]> | null = null;
+
+/** The same array on every call, so per-build memoisation keyed on it works. */
+export function allReports(): Promise<Report[]> {
+  reportsCache ??= reportEntries().then((entries) => entries.map((e) => e.report));
+  return reportsCache;
 }

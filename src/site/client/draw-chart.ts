@@ -59,8 +59,11 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
         legend: { display: spec.series.length > 1, position: "bottom", labels: { boxWidth: 12 } },
         tooltip: {
           callbacks: {
-            label: (item) =>
-              `${item.dataset.label ?? ""}：${item.raw === null ? "未报告" : `${numberFormat.format(Number(item.raw))} ${spec.unit}`}`,
+            label: (item) => {
+              const missing = spec.series[item.datasetIndex]?.missing?.[item.dataIndex] === true;
+              const text = missing ? "没有报告" : item.raw === null ? "未报告" : `${numberFormat.format(Number(item.raw))} ${spec.unit}`;
+              return `${item.dataset.label ?? ""}：${text}`;
+            },
           },
         },
       },

@@ -1,0 +1,54 @@
+/**
+ * Everything the indicator pages need, computed once per build: for each of
+ * the catalog's indicators its template, definition links and series rows.
+ */
+import { allIndicators, childrenOf, type Indicator, type Template } from "../catalog/index.ts";
+import type { Report } from "../schema/report.ts";
+import { compactRows, seriesRows, yearSummaries, type CompactRow, type SeriesRow, type YearSummary } from "./indicator-series.ts";
+
+/** Rows per static page of the no-JS table; keeps each page small at 10,000 reports. */
+export const PAGE_SIZE = 200;
+/** Up to this many rows the data for the filter is embedded in the page; above it the browser fetches values.json. */
+export const ISLAND_LIMIT = 2000;
+
+export interface IndicatorPageData {
+  template: Template;
+  indicator: Indicator;
+  parent: Indicator | null;
+  children: Indicator[];
+  sectionLabel: string;
+  rows: SeriesRow[];
+  compact: CompactRow[];
+  summaries: YearSummary[];
+}
+
+const memo = new WeakMap<readonly Report[], IndicatorPageData[]>();
+
+/** Memoised per reports array: the pages and values.json endpoints share one computation. */
+export function indicatorPageData(reports: readonly Report[]): IndicatorPageData[] {
+  const cached = memo.get(reports);
+  if (cached) return cached;
+  const data = buildIndicatorPageData(reports);
+  memo.set(reports, data);
+  return data;
+}
+
+function buildIndicatorPageData(reports: readonly Report[]): IndicatorPageData[] {
+  return allIndicators().map(({ template, indicator }) => {
+    const rows = seriesRows(reports, template, indicator.id);
+    return {
+      template,
+      indicator,
+      parent: template.indicators.find((i) => i.id === indicator.parent) ?? null,
+      children: childrenOf(template, indicator.id),
+      sectionLabel: template.sections.find((s) => s.id === indicator.section)?.label ?? indicator.section,
+      rows,
+      compact: compactRows(rows),
+      summaries: yearSummaries(rows),
+    };
+  });
+}
+
+export function pageCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / PAGE_SIZE));
+}

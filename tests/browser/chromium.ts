@@ -1,0 +1,17 @@
+/** Launch Debian's chromium headless through playwright-core, with the flags CI needs. */
+import { chromium, type Browser } from "playwright-core";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
