@@ -73,7 +73,7 @@ function printSummary(summary: RunSummary): void {
   for (const path of summary.deleted) console.log(`removed stale ${path}`);
   if (summary.failed.length > 0) {
     console.log(`\nerrors (${summary.failed.length}):`);
-    for (const f of summary.failed) console.log(`  ${f.file}: [${f.code}] ${f.message}`);
+    for (const f of summary.failed) console.log(`  [${f.code}] ${f.message}`);
   }
   console.log(`\n${summary.converted.length} converted, ${summary.failed.length} failed`);
 }

@@ -5,6 +5,7 @@
  * the people fixing code may not.
  */
 export type ConversionErrorCode =
+  | "unreadable_file"
   | "empty_file"
   | "binary_file"
   | "undecodable"
@@ -15,6 +16,7 @@ export type ConversionErrorCode =
   | "invalid_report";
 
 const REASONS: Record<ConversionErrorCode, { zh: string; en: string }> = {
+  unreadable_file: { zh: "无法读取文件", en: "cannot read the file" },
   empty_file: { zh: "文件为空或只有空白", en: "file is empty or whitespace only" },
   binary_file: { zh: "不是文本文件", en: "binary file" },
   undecodable: { zh: "无法识别文件编码", en: "cannot decode the file's text encoding" },

@@ -69,6 +69,14 @@ function failure(file: string, error: unknown): FailedFile {
   return { file, code: "internal_error", message: `${file}: 转换程序出错 / converter error (${message})` };
 }
 
+function readSource(file: string, path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new ConversionError("unreadable_file", file, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}
+
 /** The source file a previously written JSON came from; null when it cannot be read. */
 function sourceOf(jsonPath: string): string | null {
   try {
@@ -113,7 +121,7 @@ export function convertFiles(paths: string[], options: RunOptions): RunSummary {
   for (const path of ordered) {
     const file = basename(path);
     try {
-      const { report, mdx } = convertSource({ file, bytes: readFileSync(path) });
+      const { report, mdx } = convertSource({ file, bytes: readSource(file, path) });
       successes.push({ file, report, mdx });
       options.onProgress?.(`✓ ${file} → ${report.id}`);
     } catch (error) {

@@ -53,11 +53,13 @@ describe("convertFiles", () => {
     copyFileSync(join(SOURCES, SEED_003), join(src, SEED_003));
     writeFileSync(join(src, "bad.txt"), "\u3000\n \n");
     writeFileSync(join(src, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
-    const summary = convertFiles([join(src, "bad.txt"), join(src, SEED_003), join(src, "binary.txt")], options(out, true));
+    const files = [join(src, "bad.txt"), join(src, SEED_003), join(src, "binary.txt"), join(src, "missing.txt")];
+    const summary = convertFiles(files, options(out, true));
     expect(summary.converted.map((c) => c.id)).toEqual(["640303-2018"]);
     expect(summary.failed.map((f) => [f.file, f.code])).toEqual([
       ["bad.txt", "empty_file"],
       ["binary.txt", "binary_file"],
+      ["missing.txt", "unreadable_file"],
     ]);
     expect(summary.failed[0]!.message).toBe("bad.txt: 文件为空或只有空白 / file is empty or whitespace only (only whitespace)");
   });
