@@ -6,8 +6,9 @@
  * loader reads every src/content/data/<id>.json, validates it with the one zod
  * schema (parseReport), renders src/content/reports/<id>.mdx with our small
  * unified pipeline (src/site/render-report-body.ts) and stores the HTML as
- * `rendered.html`. Each entry carries a digest of both files, so a rebuild
- * re-renders only reports whose JSON or MDX changed. A report that fails
+ * `rendered.html`. Each entry carries a digest of both files and of the
+ * renderer's source, so a rebuild re-renders only reports whose JSON or MDX
+ * (or the renderer) changed. A report that fails
  * validation is logged with its file name and the reason and left out; it
  * never stops the other reports from building.
  */
@@ -19,6 +20,8 @@ import { parseReport } from "./schema/report.ts";
 import { renderReportBody } from "./site/render-report-body.ts";
 
 const DATA_DIR = "src/content/data";
+/** The renderer's own source is part of every digest, so changing it re-renders every report. */
+const RENDERER_FILES = ["src/site/render-report-body.ts", "src/converter/stages/anchors.ts"];
 const BODY_DIR = "src/content/reports";
 
 async function readOptional(path: string): Promise<string | null> {
@@ -36,6 +39,7 @@ function reportsLoader(): Loader {
     load: async ({ store, logger, generateDigest, config }) => {
       const root = new URL(".", config.root).pathname;
       const dataDir = join(root, DATA_DIR);
+      const rendererSource = (await Promise.all(RENDERER_FILES.map((f) => readFile(join(root, f), "utf8")))).join("\u0000");
       let files: string[] = [];
       try {
         files = (await readdir(dataDir)).filter((name) => name.endsWith(".json")).sort();
@@ -51,7 +55,7 @@ function reportsLoader(): Loader {
           const bodyPath = join(BODY_DIR, `${id}.mdx`);
           const mdx = await readOptional(join(root, bodyPath));
           if (mdx === null) throw new Error(`${bodyPath} is missing (every report needs its JSON and its MDX)`);
-          const digest = generateDigest(jsonText + "\u0000" + mdx);
+          const digest = generateDigest(`${rendererSource}\u0000${jsonText}\u0000${mdx}`);
           if (store.get(id)?.digest === digest) {
             seen.add(id); // unchanged since the last build: keep the cached render
             continue;

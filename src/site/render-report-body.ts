@@ -115,9 +115,17 @@ const handlers: RemarkRehypeOptions["handlers"] = {
   mdxTextExpression: () => undefined,
 };
 
-/** Wrap tables so a wide one scrolls inside its box on a phone; external links get rel. */
+const hasText = (node: HastElement): boolean =>
+  node.children.some((c) => (c.type === "text" ? c.value.trim() !== "" : c.type === "element" && hasText(c)));
+
+/**
+ * Wrap tables so a wide one scrolls inside its box on a phone (numbered, so
+ * each scroll region has its own name); an empty header cell (OCR'd tables
+ * often have one) becomes a data cell; external links get rel.
+ */
 function rehypeReportLayout() {
   return (tree: HastRoot) => {
+    let tables = 0;
     const visit = (parent: HastParents) => {
       parent.children = parent.children.map((child) => {
         if (child.type !== "element") return child;
@@ -125,11 +133,13 @@ function rehypeReportLayout() {
         if (child.tagName === "a" && typeof child.properties.href === "string" && /^https?:/i.test(child.properties.href)) {
           child.properties.rel = ["nofollow", "noopener"];
         }
+        if (child.tagName === "th" && !hasText(child)) child.tagName = "td";
         if (child.tagName === "table") {
+          tables += 1;
           return {
             type: "element",
             tagName: "div",
-            properties: { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: "表格（可横向滚动）" },
+            properties: { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabel: `正文表格 ${tables}（可横向滚动）` },
             children: [child],
           } satisfies HastElement;
         }
