@@ -186,6 +186,25 @@ describe("statistics table", () => {
   });
 });
 
+describe("report pages", () => {
+  it("every table-of-contents entry of every report points at an element on the page", async () => {
+    for (const report of reports) {
+      const { page } = await visit(`/reports/${report.id}/`);
+      try {
+        const missing = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#']")]
+            .map((a) => decodeURIComponent(a.hash.slice(1)))
+            .filter((id) => document.getElementById(id) === null),
+        );
+        expect(missing, report.id).toEqual([]);
+        expect(await page.locator(".toc a").count()).toBe(report.headings.length + 2 + (await page.locator("#charts-heading").count()));
+      } finally {
+        await page.close();
+      }
+    }
+  });
+});
+
 describe("charts", () => {
   it("report page draws its charts on canvas and keeps the data tables in the HTML", async () => {
     const { page } = await visit(`/reports/${first().id}/`);
