@@ -9,12 +9,35 @@
  * always mirrors the sources. Files are processed in name order and nothing
  * time- or path-dependent is written, so the output is byte-identical across
  * runs and independent of the order files were given in.
+ *
+ * Speed at national scale:
+ * - with a cache (see cache.ts) an unchanged source is not converted again;
+ *   its recorded id still takes part in the duplicate check;
+ * - convertFilesParallel spreads conversions over worker threads. Every file
+ *   is converted by the same function into a staging folder named by its
+ *   position in the sorted list; outputs are moved into place only once the
+ *   whole run has decided which ids are duplicates, so the result cannot
+ *   depend on the number of workers or the order they finish in.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
-import type { Report } from "../schema/report.ts";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import {
+  converterFingerprint,
+  loadManifest,
+  reusableEntry,
+  saveManifest,
+  stampOf,
+  type FileOutcome,
+  type FileStamp,
+  type Manifest,
+  type ManifestEntry,
+} from "./cache.ts";
+import { convertFileToStaging, stagedPaths, type FileResult, type FileTask } from "./convert-file.ts";
 import { ConversionError } from "./errors.ts";
-import { convertSource } from "./pipeline.ts";
 
 export interface ConvertedFile {
   file: string;
@@ -38,7 +61,16 @@ export interface RunSummary {
   failed: FailedFile[];
   /** Output files deleted because no source produces them any more (relative to the output folder). */
   deleted: string[];
+  /** Sources taken from the cache without converting them again (file names, sorted). */
+  unchanged: string[];
 }
+
+/**
+ * off: no manifest is read or written (the default for library callers and tests);
+ * reuse: skip unchanged sources and update the manifest;
+ * refresh: convert everything, then write a new manifest (`--no-cache`).
+ */
+export type CacheMode = "off" | "reuse" | "refresh";
 
 export interface RunOptions {
   /** Folder that receives reports/ and data/ (default: src/content). */
@@ -51,30 +83,51 @@ export interface RunOptions {
   /** Catalog size per template id, for the summary (figures found / catalog size). */
   catalogSize: (template: string) => number;
   onProgress?: (message: string) => void;
+  cache?: CacheMode;
+  /** Worker threads for convertFilesParallel (default: available cores). */
+  jobs?: number;
 }
 
-interface Success {
-  file: string;
-  report: Report;
-  mdx: string;
+interface Plan {
+  ordered: string[];
+  /** Source stamps taken before reading, recorded in the manifest. */
+  stamps: (FileStamp | null)[];
+  manifest: Manifest | null;
+  /** Index → cached entry reused as is. */
+  reused: Map<number, ManifestEntry>;
+  tasks: FileTask[];
+  stagingDir: string;
 }
 
-function serialize(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+/** Below this many files per worker, starting a worker costs more than it saves. */
+const MIN_FILES_PER_WORKER = 16;
+/** Files per message to a worker: few enough to balance the load, enough to keep messaging cheap. */
+const BATCH_SIZE = 8;
+
+function manifestKey(path: string): string {
+  return resolve(path);
 }
 
-function failure(file: string, error: unknown): FailedFile {
-  if (error instanceof ConversionError) return { file, code: error.code, message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { file, code: "internal_error", message: `${file}: 转换程序出错 / converter error (${message})` };
+function planRun(paths: string[], options: RunOptions): Plan {
+  const ordered = [...new Set(paths)].sort((a, b) => basename(a).localeCompare(basename(b)) || a.localeCompare(b));
+  const mode = options.cache ?? "off";
+  const manifest = mode === "off" ? null : loadManifest(options.outDir, converterFingerprint());
+  const stamps = ordered.map(stampOf);
+  const reused = new Map<number, ManifestEntry>();
+  const tasks: FileTask[] = [];
+  ordered.forEach((path, index) => {
+    const entry = mode === "reuse" ? reusableEntry(manifest!.entries[manifestKey(path)], path, options.outDir) : null;
+    if (entry) reused.set(index, entry);
+    else tasks.push({ index, path });
+  });
+  const stagingDir = join(options.outDir, ".cache", "staging");
+  rmSync(stagingDir, { recursive: true, force: true });
+  mkdirSync(stagingDir, { recursive: true });
+  return { ordered, stamps, manifest, reused, tasks, stagingDir };
 }
 
-function readSource(file: string, path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new ConversionError("unreadable_file", file, (error as NodeJS.ErrnoException).code ?? String(error));
-  }
+function progressLine(outcome: FileOutcome): string {
+  return outcome.ok ? `✓ ${outcome.file} → ${outcome.id}` : `✗ ${outcome.message}`;
 }
 
 /** The source file a previously written JSON came from; null when it cannot be read. */
@@ -113,62 +166,181 @@ function deleteStale(outDir: string, produced: Set<string>, inputs: Set<string>,
   return deleted;
 }
 
-export function convertFiles(paths: string[], options: RunOptions): RunSummary {
-  const ordered = [...new Set(paths)].sort((a, b) => basename(a).localeCompare(basename(b)) || a.localeCompare(b));
-  const successes: Success[] = [];
-  const failed: FailedFile[] = [];
+function outputPaths(outDir: string, id: string): { json: string; mdx: string } {
+  return { json: join(outDir, "data", `${id}.json`), mdx: join(outDir, "reports", `${id}.mdx`) };
+}
 
-  for (const path of ordered) {
-    const file = basename(path);
-    try {
-      const { report, mdx } = convertSource({ file, bytes: readSource(file, path) });
-      successes.push({ file, report, mdx });
-      options.onProgress?.(`✓ ${file} → ${report.id}`);
-    } catch (error) {
-      const failed1 = failure(file, error);
-      failed.push(failed1);
-      options.onProgress?.(`✗ ${failed1.message}`);
-    }
-  }
+/** Decide duplicates, move fresh outputs into place, delete stale ones, update the manifest. */
+function finishRun(plan: Plan, results: FileResult[], options: RunOptions): RunSummary {
+  const fresh = new Map(results.map((r) => [r.index, r]));
+  const outcomes: FileOutcome[] = plan.ordered.map((_, index) => plan.reused.get(index)?.outcome ?? fresh.get(index)!.outcome);
 
   // Same jurisdiction and year from two files: refuse both, name both.
-  const byId = new Map<string, Success[]>();
-  for (const s of successes) byId.set(s.report.id, [...(byId.get(s.report.id) ?? []), s]);
-  const written: Success[] = [];
-  for (const [id, group] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
-    if (group.length === 1) {
-      written.push(group[0]!);
-      continue;
-    }
-    const files = group.map((g) => g.file).join("、");
-    for (const g of group) {
-      const error = new ConversionError("duplicate_id", g.file, `${id}: ${files}`);
-      failed.push({ file: g.file, code: error.code, message: error.message });
-    }
-  }
-
+  const byId = new Map<string, number[]>();
+  outcomes.forEach((o, index) => {
+    if (o.ok) byId.set(o.id, [...(byId.get(o.id) ?? []), index]);
+  });
+  const failed: FailedFile[] = outcomes.flatMap((o) => (o.ok ? [] : [{ file: o.file, code: o.code, message: o.message }]));
+  const produced = new Set<string>();
   mkdirSync(join(options.outDir, "reports"), { recursive: true });
   mkdirSync(join(options.outDir, "data"), { recursive: true });
-  for (const { report, mdx } of written) {
-    writeFileSync(join(options.outDir, "reports", `${report.id}.mdx`), mdx);
-    writeFileSync(join(options.outDir, "data", `${report.id}.json`), serialize(report));
+  for (const [id, indexes] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
+    if (indexes.length === 1) {
+      produced.add(id);
+      const index = indexes[0]!;
+      if (fresh.has(index)) {
+        const staged = stagedPaths(plan.stagingDir, index);
+        const target = outputPaths(options.outDir, id);
+        renameSync(staged.mdx, target.mdx);
+        renameSync(staged.json, target.json);
+      }
+      continue;
+    }
+    const files = indexes.map((i) => outcomes[i]!.file).join("、");
+    for (const index of indexes) {
+      const file = outcomes[index]!.file;
+      const error = new ConversionError("duplicate_id", file, `${id}: ${files}`);
+      failed.push({ file, code: error.code, message: error.message });
+    }
   }
-  const produced = new Set(written.map((w) => w.report.id));
-  const inputs = new Set(ordered.map((p) => basename(p)));
+  const inputs = new Set(plan.ordered.map((p) => basename(p)));
   const deleted = deleteStale(options.outDir, produced, inputs, options.complete);
+  rmSync(plan.stagingDir, { recursive: true, force: true });
 
-  const converted = written
-    .map(({ file, report }) => ({
-      file,
-      id: report.id,
-      title: report.title,
-      figures: report.statistics.filter((s) => s.value !== null).length,
-      catalogSize: options.catalogSize(report.template),
-      checksFailed: report.checks.filter((c) => c.status === "fail").length,
-      warnings: report.diagnostics.filter((d) => d.severity === "warning").length,
-      removals: report.removals.length,
-    }))
+  if (plan.manifest) updateManifest(plan, outcomes, fresh, produced, options);
+
+  const converted = outcomes
+    .flatMap((o) =>
+      o.ok
+        ? produced.has(o.id)
+          ? [
+              {
+                file: o.file,
+                id: o.id,
+                title: o.title,
+                figures: o.figures,
+                catalogSize: options.catalogSize(o.template),
+                checksFailed: o.checksFailed,
+                warnings: o.warnings,
+                removals: o.removals,
+              },
+            ]
+          : []
+        : [],
+    )
     .sort((a, b) => a.file.localeCompare(b.file));
   failed.sort((a, b) => a.file.localeCompare(b.file) || a.code.localeCompare(b.code));
-  return { converted, failed, deleted };
+  const unchanged = [...plan.reused.keys()].map((i) => basename(plan.ordered[i]!)).sort((a, b) => a.localeCompare(b));
+  return { converted, failed, deleted, unchanged };
+}
+
+function updateManifest(plan: Plan, outcomes: FileOutcome[], fresh: Map<number, FileResult>, produced: Set<string>, options: RunOptions): void {
+  const manifest = plan.manifest!;
+  const entries: Record<string, ManifestEntry> = options.complete ? {} : { ...manifest.entries };
+  plan.ordered.forEach((path, index) => {
+    const key = manifestKey(path);
+    const outcome = outcomes[index]!;
+    const previous = plan.reused.get(index);
+    const result = fresh.get(index);
+    const stamp = plan.stamps[index];
+    const sha256 = previous?.sha256 ?? result?.sha256 ?? null;
+    if (!stamp || !sha256) {
+      delete entries[key];
+      return;
+    }
+    let outputs: ManifestEntry["outputs"] = null;
+    if (outcome.ok && produced.has(outcome.id)) {
+      const target = outputPaths(options.outDir, outcome.id);
+      const json = stampOf(target.json);
+      const mdx = stampOf(target.mdx);
+      if (json && mdx) outputs = { json, mdx };
+    }
+    entries[key] = { size: stamp.size, mtimeMs: stamp.mtimeMs, sha256, outcome, outputs };
+  });
+  saveManifest(options.outDir, { ...manifest, entries });
+}
+
+function convertInThisThread(plan: Plan, options: RunOptions): FileResult[] {
+  return plan.tasks.map((task) => {
+    const result = convertFileToStaging(task, plan.stagingDir);
+    options.onProgress?.(progressLine(result.outcome));
+    return result;
+  });
+}
+
+/** Convert in this thread (no workers). */
+export function convertFiles(paths: string[], options: RunOptions): RunSummary {
+  const plan = planRun(paths, options);
+  return finishRun(plan, convertInThisThread(plan, options), options);
+}
+
+/**
+ * Workers run the TypeScript sources directly, so each registers the tsx
+ * loader itself before importing the worker module: Node 20 does not apply
+ * the parent's `--import tsx` hooks to a worker's entry file.
+ */
+/** tsx's ESM register API as a file path (its CommonJS twin cannot register ESM hooks in a worker). */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("tsx/package.json");
+  const { exports } = JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> };
+  return join(dirname(manifest), exports["./esm/api"]!.import.default);
+}
+
+function startWorker(stagingDir: string): Worker {
+  const entry = new URL("./convert-worker.ts", import.meta.url).href;
+  const tsx = pathToFileURL(tsxEsmApi()).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: { stagingDir }, execArgv: [] });
+}
+
+function convertInWorkers(plan: Plan, jobs: number, options: RunOptions): Promise<FileResult[]> {
+  const queue: FileTask[][] = [];
+  for (let i = 0; i < plan.tasks.length; i += BATCH_SIZE) queue.push(plan.tasks.slice(i, i + BATCH_SIZE));
+  const results: FileResult[] = [];
+  const collect = (batch: FileResult[]) => {
+    for (const result of batch) {
+      results.push(result);
+      options.onProgress?.(progressLine(result.outcome));
+    }
+  };
+  let running = jobs;
+  return new Promise((resolvePromise) => {
+    // When the last worker is gone, whatever is still queued (a dead worker's batch included) runs here.
+    const finished = () => {
+      if (--running > 0) return;
+      for (const batch of queue.splice(0)) collect(batch.map((task) => convertFileToStaging(task, plan.stagingDir)));
+      resolvePromise(results);
+    };
+    for (let w = 0; w < jobs; w++) {
+      const worker = startWorker(plan.stagingDir);
+      let current: FileTask[] | undefined;
+      const feed = () => {
+        current = queue.shift();
+        if (current) worker.postMessage(current);
+        else void worker.terminate().then(finished);
+      };
+      worker.on("message", (batch: FileResult[]) => {
+        collect(batch);
+        feed();
+      });
+      worker.on("error", (error) => {
+        options.onProgress?.(`! worker thread failed (${error.message}); its files are converted in the main thread`);
+        if (current) queue.push(current);
+        current = undefined;
+        finished();
+      });
+      feed();
+    }
+  });
+}
+
+/** Like convertFiles, with the conversions spread over worker threads when there are enough of them. */
+export async function convertFilesParallel(paths: string[], options: RunOptions): Promise<RunSummary> {
+  const plan = planRun(paths, options);
+  const wanted = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const jobs = Math.min(wanted, Math.floor(plan.tasks.length / MIN_FILES_PER_WORKER));
+  if (jobs <= 1) return finishRun(plan, convertInThisThread(plan, options), options);
+  const results = await convertInWorkers(plan, jobs, options);
+  return finishRun(plan, results, options);
 }
