@@ -63,6 +63,8 @@ export interface RunSummary {
   deleted: string[];
   /** Sources taken from the cache without converting them again (file names, sorted). */
   unchanged: string[];
+  /** Worker threads used (0: everything ran in the calling thread). */
+  workers: number;
 }
 
 /**
@@ -171,7 +173,7 @@ function outputPaths(outDir: string, id: string): { json: string; mdx: string } 
 }
 
 /** Decide duplicates, move fresh outputs into place, delete stale ones, update the manifest. */
-function finishRun(plan: Plan, results: FileResult[], options: RunOptions): RunSummary {
+function finishRun(plan: Plan, results: FileResult[], options: RunOptions, workers = 0): RunSummary {
   const fresh = new Map(results.map((r) => [r.index, r]));
   const outcomes: FileOutcome[] = plan.ordered.map((_, index) => plan.reused.get(index)?.outcome ?? fresh.get(index)!.outcome);
 
@@ -231,7 +233,7 @@ function finishRun(plan: Plan, results: FileResult[], options: RunOptions): RunS
     .sort((a, b) => a.file.localeCompare(b.file));
   failed.sort((a, b) => a.file.localeCompare(b.file) || a.code.localeCompare(b.code));
   const unchanged = [...plan.reused.keys()].map((i) => basename(plan.ordered[i]!)).sort((a, b) => a.localeCompare(b));
-  return { converted, failed, deleted, unchanged };
+  return { converted, failed, deleted, unchanged, workers };
 }
 
 function updateManifest(plan: Plan, outcomes: FileOutcome[], fresh: Map<number, FileResult>, produced: Set<string>, options: RunOptions): void {
@@ -342,5 +344,5 @@ export async function convertFilesParallel(paths: string[], options: RunOptions)
   const jobs = Math.min(wanted, Math.floor(plan.tasks.length / MIN_FILES_PER_WORKER));
   if (jobs <= 1) return finishRun(plan, convertInThisThread(plan, options), options);
   const results = await convertInWorkers(plan, jobs, options);
-  return finishRun(plan, results, options);
+  return finishRun(plan, results, options, jobs);
 }
