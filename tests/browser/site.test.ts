@@ -2,30 +2,14 @@
  * The built site in a real browser (Debian chromium via playwright-core),
  * served from dist/ by tests/browser/serve.ts. Run after `npm run build`.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { existsSync } from "node:fs";
-import { serveDist, type StaticServer } from "./serve.ts";
-import { launchChromium } from "./chromium.ts";
-import { builtReports, reportsMentioning } from "./fixtures.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { reportsMentioning } from "./fixtures.ts";
+import { useBuiltSite } from "./built-site.ts";
 import type { Report } from "../../src/schema/report.ts";
 
-let server: StaticServer;
-let browser: Browser;
-let reports: Report[];
+const site = useBuiltSite();
 
-beforeAll(async () => {
-  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` before the browser tests");
-  reports = builtReports();
-  if (reports.length === 0) throw new Error("no converted reports in src/content/data");
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Visit {
   page: Page;
@@ -34,7 +18,7 @@ interface Visit {
 
 /** Open a path, collecting console errors and uncaught exceptions. */
 async function visit(path: string, options: { width?: number; allow404?: boolean } = {}): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 } });
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() !== "error") return;
@@ -42,7 +26,7 @@ async function visit(path: string, options: { width?: number; allow404?: boolean
     errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  const response = await page.goto(server.url + path, { waitUntil: "networkidle" });
+  const response = await page.goto(site.server.url + path, { waitUntil: "networkidle" });
   if (!options.allow404) expect(response?.status(), path).toBe(200);
   return { page, errors };
 }
@@ -72,7 +56,7 @@ async function drawnPixels(page: Page, selector: string): Promise<number> {
   }, selector);
 }
 
-const first = () => reports[0]!;
+const first = () => site.reports[0]!;
 const PAGE_TYPES: [string, () => string][] = [
   ["home", () => "/"],
   ["report list", () => "/reports/"],
@@ -140,7 +124,7 @@ describe("every page type", () => {
 describe("statistics table", () => {
   it("shows 未报告 for a figure the report does not give, and links figures to their source line", async () => {
     // A report with a gap (row without a number, or indicator missing), else any report.
-    const withGap = reports.find((r) => r.statistics.some((s) => s.value === null)) ?? first();
+    const withGap = site.reports.find((r) => r.statistics.some((s) => s.value === null)) ?? first();
     const { page } = await visit(`/reports/${withGap.id}/`);
     try {
       const nullStat = withGap.statistics.find((s) => s.value === null);
@@ -167,7 +151,7 @@ describe("statistics table", () => {
 
   it("marks indicators absent from a report as 未报告 with the absent footnote", async () => {
     const ids = new Set(first().statistics.map((s) => s.indicator));
-    const report = reports.find((r) => r.statistics.length < 58) ?? first();
+    const report = site.reports.find((r) => r.statistics.length < 58) ?? first();
     const present = new Set(report.statistics.map((s) => s.indicator));
     const { page } = await visit(`/reports/${report.id}/`);
     try {
@@ -188,7 +172,7 @@ describe("statistics table", () => {
 
 describe("report pages", () => {
   it("every table-of-contents entry of every report points at an element on the page", async () => {
-    for (const report of reports) {
+    for (const report of site.reports) {
       const { page } = await visit(`/reports/${report.id}/`);
       try {
         const missing = await page.evaluate(() =>
@@ -230,10 +214,10 @@ describe("charts", () => {
   });
 
   it("without JavaScript the chart tables are visible and canvases hidden", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/reports/${first().id}/`);
+      await page.goto(`${site.server.url}/reports/${first().id}/`);
       expect(await page.locator("figure[data-chart] table").first().isVisible()).toBe(true);
       expect(await page.locator(".chart__canvas").first().isVisible()).toBe(false);
     } finally {
@@ -246,7 +230,7 @@ describe("indicator view", () => {
   it("restores a selection from the URL: boxes ticked, table filtered, chart drawn", async () => {
     const report = first();
     const code = report.jurisdiction.code;
-    const expected = reports.filter((r) => r.jurisdiction.code === code && r.year === report.year).length;
+    const expected = site.reports.filter((r) => r.jurisdiction.code === code && r.year === report.year).length;
     const { page, errors } = await visit(`/indicators/proactive_total/?j=${code}&y=${report.year}`);
     try {
       await page.waitForFunction(() => document.querySelector("[data-count]")?.textContent !== "");
@@ -266,11 +250,11 @@ describe("indicator view", () => {
     const { page } = await visit("/indicators/proactive_total/");
     try {
       const all = await page.locator("tbody[data-view-rows] tr").count();
-      expect(all).toBe(reports.filter((r) => r.template === "national-2008").length);
+      expect(all).toBe(site.reports.filter((r) => r.template === "national-2008").length);
       const year = first().year;
       await page.locator(`input[name="y"][value="${year}"]`).check();
       await page.waitForURL(`**/indicators/proactive_total/?y=${year}`);
-      expect(await page.locator("tbody[data-view-rows] tr").count()).toBe(reports.filter((r) => r.year === year).length);
+      expect(await page.locator("tbody[data-view-rows] tr").count()).toBe(site.reports.filter((r) => r.year === year).length);
     } finally {
       await page.close();
     }
@@ -319,9 +303,9 @@ describe("search (Pagefind)", () => {
 
 describe("site files", () => {
   it("sitemap lists every report, indicator and jurisdiction page with absolute URLs", async () => {
-    const response = await fetch(`${server.url}/sitemap.xml`);
+    const response = await fetch(`${site.server.url}/sitemap.xml`);
     const xml = await response.text();
-    for (const r of reports) expect(xml).toContain(`/reports/${r.id}/</loc>`);
+    for (const r of site.reports) expect(xml).toContain(`/reports/${r.id}/</loc>`);
     expect(xml.match(/\/indicators\/[a-z_]+\/<\/loc>/g)?.length).toBe(58);
     expect(xml).toMatch(/<loc>https?:\/\//);
   });
