@@ -5,12 +5,13 @@
  * Used the same way by the main thread and by worker threads, so the output
  * bytes cannot depend on how many workers there were.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Report } from "../schema/report.ts";
 import { sha256, type FileOutcome } from "./cache.ts";
 import { ConversionError } from "./errors.ts";
 import { convertSource } from "./pipeline.ts";
+import { MAX_SOURCE_BYTES } from "./stages/decode.ts";
 
 export interface FileTask {
   /** Position in the run's sorted file list: the staging name. */
@@ -43,6 +44,11 @@ export function convertFileToStaging(task: FileTask, stagingDir: string): FileRe
   const file = basename(task.path);
   let bytes: Buffer;
   try {
+    // Refuse an oversized file before reading it into memory (decodeSource checks the same limit).
+    const size = statSync(task.path).size;
+    if (size > MAX_SOURCE_BYTES) {
+      return { index: task.index, outcome: failure(file, new ConversionError("file_too_large", file, `${size} bytes > ${MAX_SOURCE_BYTES}`)), sha256: null };
+    }
     bytes = readFileSync(task.path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);

@@ -7,6 +7,7 @@
 export type ConversionErrorCode =
   | "unreadable_file"
   | "empty_file"
+  | "file_too_large"
   | "binary_file"
   | "undecodable"
   | "missing_title"
@@ -18,6 +19,7 @@ export type ConversionErrorCode =
 const REASONS: Record<ConversionErrorCode, { zh: string; en: string }> = {
   unreadable_file: { zh: "无法读取文件", en: "cannot read the file" },
   empty_file: { zh: "文件为空或只有空白", en: "file is empty or whitespace only" },
+  file_too_large: { zh: "文件过大，不像一份年度报告", en: "file too large for one annual report" },
   binary_file: { zh: "不是文本文件", en: "binary file" },
   undecodable: { zh: "无法识别文件编码", en: "cannot decode the file's text encoding" },
   missing_title: { zh: "找不到报告标题", en: "no report title found" },

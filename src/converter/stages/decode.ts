@@ -5,10 +5,22 @@
  * BOM, UTF-16 from Windows tools, GB18030 from older Chinese software, with
  * CRLF or old-Mac CR line ends. Anything that is not text is refused here,
  * with the file named, so later stages only ever see lines.
+ *
+ * Size limits. The real reports are 27–46 KB and 215–537 lines. A source over
+ * MAX_SOURCE_BYTES or MAX_SOURCE_LINES is refused (file_too_large): it is not
+ * one annual report but a concatenation or a dump, and its page would be too
+ * heavy for the site. Measured (2 cores): the slowest hostile shapes at the
+ * limits convert in ≤ 4 s with ≤ 0.8 GB of memory; every stage is linear in
+ * the input (see README-INPUT.md for the figures).
  */
 import { createHash } from "node:crypto";
 import { ConversionError } from "../errors.ts";
 import type { DecodedSource, SourceLine } from "../types.ts";
+
+/** 4 MiB: about 90 times the largest real report. */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+/** About 190 times the longest real report; memory grows with the number of lines. */
+export const MAX_SOURCE_LINES = 100_000;
 
 interface Decoded {
   encoding: string;
@@ -76,6 +88,9 @@ export function splitLines(text: string): SourceLine[] {
 
 export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
   if (bytes.length === 0) throw new ConversionError("empty_file", file, "0 bytes");
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    throw new ConversionError("file_too_large", file, `${bytes.length} bytes > ${MAX_SOURCE_BYTES}`);
+  }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const { encoding, text } = detectAndDecode(file, bytes);
   // A stray BOM left after transcoding is not content.
@@ -84,5 +99,9 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
   if (body.replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]/g, "") === "") {
     throw new ConversionError("empty_file", file, "only whitespace");
   }
-  return { file, bytes: bytes.length, sha256, encoding, lines: splitLines(body) };
+  const lines = splitLines(body);
+  if (lines.length > MAX_SOURCE_LINES) {
+    throw new ConversionError("file_too_large", file, `${lines.length} lines > ${MAX_SOURCE_LINES}`);
+  }
+  return { file, bytes: bytes.length, sha256, encoding, lines };
 }

@@ -41,7 +41,7 @@ const NOT_WORD = /[^\p{L}\p{N}]/gu;
  * spaces and punctuation stripped.
  */
 export function normalizeLabel(label: string): string {
-  let text = label.normalize("NFKC").replace(/<[^>]+>/g, "").trim();
+  let text = label.normalize("NFKC").replace(/<[^<>]+>/g, "").trim();
   // Numbering and 其中： may come in either order (其中：1. …) — strip until stable.
   for (let previous = ""; previous !== text; ) {
     previous = text;

@@ -14,7 +14,7 @@
  */
 import type { Removal, RemovalKind } from "../../schema/report.ts";
 import type { NormalizedLine } from "./normalize.ts";
-import { cleanCell, splitRow } from "./table-rows.ts";
+import { cleanCell, elementContents, splitRow } from "./table-rows.ts";
 
 export interface LineRange {
   from: number;
@@ -62,9 +62,9 @@ export function stripHtmlTags(text: string): string {
 /** Rows of every <table> in a line, as cleaned cell texts. */
 export function htmlTableRows(text: string): string[][] {
   const rows: string[][] = [];
-  for (const table of text.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/gi)) {
-    for (const tr of table[1]!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)) {
-      const cells = [...tr[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => cleanCell(stripHtmlTags(m[1] ?? "")));
+  for (const table of elementContents(text, "table")) {
+    for (const tr of elementContents(table, "tr")) {
+      const cells = elementContents(tr, "t[dh]").map((cell) => cleanCell(stripHtmlTags(cell)));
       if (cells.some((c) => c !== "")) rows.push(cells);
     }
   }

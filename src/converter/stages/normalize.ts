@@ -52,7 +52,7 @@ function unescapeMarkdown(text: string): string {
 /** [text](url) → text, but a mailto link yields its address; <http://…> and <mailto:…> → the address. */
 function unwrapLinks(text: string): string {
   return text
-    .replace(/\[([^\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
+    .replace(/\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
       if (/^mailto:/i.test(url)) return label.includes("@") ? label : url.replace(/^mailto:/i, "");
       return label.trim() !== "" ? label : url;
     })

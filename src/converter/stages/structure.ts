@@ -268,6 +268,19 @@ function headingText(text: string): string {
 interface Draft {
   block: ParagraphBlock;
   standalone: boolean;
+  /**
+   * The last characters of the paragraph's text. Joining looks only at the end of
+   * a paragraph; reading the end of a string built by thousands of joins would
+   * flatten it each time (quadratic on a hostile file of unfinished lines).
+   */
+  tail: string;
+}
+
+/** Enough of a paragraph's end for endsSentence (closers + final mark) and overlapAt (≤ 10 characters). */
+const TAIL_LENGTH = 64;
+
+function tailOf(text: string): string {
+  return text.slice(-TAIL_LENGTH);
 }
 
 function opensNewItem(line: NormalizedLine): boolean {
@@ -286,9 +299,9 @@ function overlapAt(before: string, after: string): number {
   return 0;
 }
 
-function glue(before: string, after: string): string {
-  const latinSeam = /[A-Za-z0-9]$/.test(before) && /^[A-Za-z]/.test(after);
-  return latinSeam ? `${before} ${after}` : `${before}${after}`;
+/** What goes between two joined parts: a space only where two Latin words would otherwise fuse. */
+function seam(beforeTail: string, after: string): string {
+  return /[A-Za-z0-9]$/.test(beforeTail) && /^[A-Za-z]/.test(after) ? " " : "";
 }
 
 export function buildBlocks(input: StructureInput): StructureResult {
@@ -310,7 +323,7 @@ export function buildBlocks(input: StructureInput): StructureResult {
         captions++;
         continue;
       }
-      return !draft.standalone && !endsSentence(block.text) ? block : null;
+      return !draft.standalone && !endsSentence(draft.tail) ? block : null;
     }
     return null;
   };
@@ -320,23 +333,26 @@ export function buildBlocks(input: StructureInput): StructureResult {
     const standalone = isStandalone(text);
     const target = !standalone && !opensNewItem(line) ? joinTarget() : null;
     if (target) {
-      const k = overlapAt(target.text, text);
+      const draft = drafts.get(target)!;
+      const k = overlapAt(draft.tail, text);
       const rest = text.slice(k);
       if (k > 0) removals.push({ kind: "repeated_passage", from: line.n, to: line.n, excerpt: text.slice(0, k) });
       removals.push({
         kind: "page_break_join",
         from: target.lines[target.lines.length - 1]!,
         to: line.n,
-        excerpt: `…${target.text.slice(-12)} / ${rest.slice(0, 12)}…`,
+        excerpt: `…${draft.tail.slice(-12)} / ${rest.slice(0, 12)}…`,
       });
-      target.text = glue(target.text, rest);
+      const space = seam(draft.tail, rest);
+      target.text = `${target.text}${space}${rest}`;
+      draft.tail = tailOf(`${draft.tail}${space}${rest}`);
       target.lines.push(line.n);
       return;
     }
     const block: ParagraphBlock = { kind: "paragraph", text, lines: [line.n] };
     if (line.hints.boldLead !== undefined && text.startsWith(line.hints.boldLead)) block.lead = line.hints.boldLead;
     blocks.push(block);
-    drafts.set(block, { block, standalone });
+    drafts.set(block, { block, standalone, tail: tailOf(text) });
   };
 
   units.forEach((unit, i) => {
@@ -350,7 +366,7 @@ export function buildBlocks(input: StructureInput): StructureResult {
       case "rows":
         for (const block of tableBlocks(unit.lines)) {
           blocks.push(block);
-          if (block.kind === "paragraph") drafts.set(block, { block, standalone: true });
+          if (block.kind === "paragraph") drafts.set(block, { block, standalone: true, tail: tailOf(block.text) });
         }
         return;
       case "text": {

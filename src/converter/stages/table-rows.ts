@@ -16,7 +16,7 @@ const PIPE_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{0,}:?\s*)*\|?\s*$/;
 export function cleanCell(text: string): string {
   return text
     .replace(/<br\s*\/?>/gi, "")
-    .replace(/<\/?(b|strong|p|span|i|em|u|font)(\s[^>]*)?>/gi, "")
+    .replace(/<\/?(b|strong|p|span|i|em|u|font)(\s[^<>]*)?>/gi, "")
     .replace(/&nbsp;/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -24,6 +24,26 @@ export function cleanCell(text: string): string {
     .replace(/\*\*/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * The contents of every `<tag …>…</tag>` in a line, for tags matching `tag`
+ * (e.g. "t[dh]"): from the first opening tag after the previous closing tag to
+ * the next closing tag, as a lazy regex would read them. Done by splitting at
+ * closing tags so that a hostile line of thousands of unclosed `<td>` costs
+ * linear time, not quadratic.
+ */
+export function elementContents(text: string, tag: string): string[] {
+  const closing = new RegExp(`</(?:${tag})\\s*>`, "i");
+  const opening = new RegExp(`<(?:${tag})(?:\\s[^<>]*)?>`, "i");
+  const pieces = text.split(closing);
+  pieces.pop(); // after the last closing tag: nothing is closed there
+  const contents: string[] = [];
+  for (const piece of pieces) {
+    const open = opening.exec(piece);
+    if (open) contents.push(piece.slice(open.index + open[0].length));
+  }
+  return contents;
 }
 
 /** True for a Markdown table delimiter row such as |---|----|-------|. */
@@ -51,7 +71,7 @@ export function splitRow(text: string): SplitRow | null {
     if (cells.length >= 2) return { format: "pipe", cells: trimTrailing(cells) };
   }
   if (/<t[dh][\s>]/i.test(trimmed) && !/<table/i.test(trimmed)) {
-    const cells = [...trimmed.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => cleanCell(m[1] ?? ""));
+    const cells = elementContents(trimmed, "t[dh]").map(cleanCell);
     if (cells.length >= 2) return { format: "html", cells: trimTrailing(cells) };
   }
   if (text.includes("\t")) {

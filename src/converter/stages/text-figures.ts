@@ -31,11 +31,10 @@ import { cleanCell, splitRow } from "./table-rows.ts";
 
 interface Candidate {
   indicator: string;
-  line: number;
+  line: SourceLine;
   position: number;
   value: number;
   raw: string;
-  sentence: string;
 }
 
 const FILLER = /^\s*(?:总数为|总数|数量为|数量|数为|数|共计|总计|合计|累计|共|计|为|达到|达|：|:)?\s*/;
@@ -44,25 +43,57 @@ const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const APPROXIMATE_AFTER = /^(?:以上|左右|多|余)/;
 const COUNT_UNITS = new Set(["条", "件", "次", "个", "人", "篇", "人次", "名", "期"]);
 const LONGER_UNITS = ["人次", "条次", "件次", "户次"];
+/**
+ * How much text after a cue can hold its figure: filler, a number, spacing, a
+ * unit and an approximation word. Reading only this window keeps a line with
+ * thousands of cues linear.
+ */
+const FIGURE_WINDOW = 80;
+const SENTENCE_END = /[。；;]/g;
 
 /** Full-width digits and comma to ASCII, one character for one so positions stay valid. */
 function asciiDigits(text: string): string {
   return text.replace(/[０-９，．]/g, (c) => (c === "，" ? "," : c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-/** The sentence (split on 。；;) around a position, markup removed, and where it starts. */
-function sentenceAt(text: string, position: number): { sentence: string; start: number } {
-  const before = text.slice(0, position);
-  const start = Math.max(before.lastIndexOf("。"), before.lastIndexOf("；"), before.lastIndexOf(";")) + 1;
-  const endMatch = /[。；;]/.exec(text.slice(position));
-  const end = endMatch ? position + endMatch.index : text.length;
-  return { sentence: cleanCell(text.slice(start, end)).replace(/^#+\s*/, ""), start };
+/** Positions in a line, ascending: sentence ends (。；;) and 其中; found once per line. */
+interface LineMarks {
+  ends: number[];
+  which: number[];
+}
+
+function positionsOf(text: string, pattern: RegExp): number[] {
+  return [...text.matchAll(pattern)].map((m) => m.index);
+}
+
+/** Index of the first element ≥ value (binary search over an ascending array). */
+function firstAtLeast(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where the sentence (split on 。；;) around a position starts and ends. */
+function sentenceBounds(marks: LineMarks, length: number, position: number): { start: number; end: number } {
+  const next = firstAtLeast(marks.ends, position);
+  return { start: next > 0 ? marks.ends[next - 1]! + 1 : 0, end: next < marks.ends.length ? marks.ends[next]! : length };
+}
+
+/** The sentence around a position, markup removed: the label of a text figure. */
+function sentenceAt(text: string, marks: LineMarks, position: number): string {
+  const { start, end } = sentenceBounds(marks, text.length, position);
+  return cleanCell(text.slice(start, end)).replace(/^#+\s*/, "");
 }
 
 /** The figure right after a cue at `position`, or null when there is no exact one. */
 function readAfterCue(text: string, position: number, before: string, units: string[]): { value: number; raw: string } | null {
   const afterCue = position + before.length;
-  const rest = asciiDigits(text.slice(afterCue));
+  const rest = asciiDigits(text.slice(afterCue, afterCue + FIGURE_WINDOW));
   const filler = FILLER.exec(rest)?.[0] ?? "";
   const atNumber = rest.slice(filler.length);
   if (APPROXIMATE_BEFORE.test(atNumber)) return null;
@@ -85,13 +116,19 @@ function readAfterCue(text: string, position: number, before: string, units: str
 
 function candidatesInLine(line: SourceLine, indicator: Indicator, isTotal: boolean): Candidate[] {
   const found: Candidate[] = [];
+  let marks: LineMarks | null = null;
   for (const cue of indicator.textCues) {
     for (let at = line.text.indexOf(cue.before); at >= 0; at = line.text.indexOf(cue.before, at + 1)) {
       const figure = readAfterCue(line.text, at, cue.before, cue.units);
       if (!figure) continue;
-      const { sentence, start } = sentenceAt(line.text, at);
-      if (isTotal && line.text.slice(start, at).includes("其中")) continue;
-      found.push({ indicator: indicator.id, line: line.n, position: at, ...figure, sentence });
+      marks ??= { ends: positionsOf(line.text, SENTENCE_END), which: positionsOf(line.text, /其中/g) };
+      if (isTotal) {
+        // 其中 between the sentence start and the cue: the figure names a part.
+        const { start } = sentenceBounds(marks, line.text.length, at);
+        const which = marks.which[firstAtLeast(marks.which, start)];
+        if (which !== undefined && which + 2 <= at) continue;
+      }
+      found.push({ indicator: indicator.id, line, position: at, ...figure });
     }
   }
   return found;
@@ -116,21 +153,22 @@ export function extractTextFigures(lines: SourceLine[], template: Template): Sta
     if (indicator.textCues.length === 0) continue;
     const candidates = prose
       .flatMap((line) => candidatesInLine(line, indicator, parents.has(indicator.id)))
-      .sort((a, b) => a.line - b.line || a.position - b.position);
+      .sort((a, b) => a.line.n - b.line.n || a.position - b.position);
     const first = candidates[0];
     if (!first) continue;
     const others = candidates.filter((c) => c.value !== first.value);
     const note =
       others.length > 0
-        ? `正文另有不同说法：${others.map((c) => `第 ${c.line} 行“${c.raw}”`).join("；")}`
+        ? `正文另有不同说法：${others.map((c) => `第 ${c.line.n} 行“${c.raw}”`).join("；")}`
         : null;
+    const text = first.line.text;
     figures.push({
       indicator: first.indicator,
       value: first.value,
       origin: "text",
-      line: first.line,
+      line: first.line.n,
       raw: first.raw,
-      label: first.sentence,
+      label: sentenceAt(text, { ends: positionsOf(text, SENTENCE_END), which: [] }, first.position),
       note,
     });
   }
