@@ -85,8 +85,24 @@ function classify(line: SourceLine, matcher: LabelMatcher, headers: Set<string>,
   return { ...base, kind: short ? "fragment" : "prose", label };
 }
 
+/**
+ * One matcher per template, built once per process: building it normalises
+ * every catalog label and variant, which took about a tenth of a whole
+ * conversion when it was rebuilt for every report (twice).
+ */
+const matchers = new WeakMap<Template, LabelMatcher>();
+
+export function labelMatcherFor(template: Template): LabelMatcher {
+  let matcher = matchers.get(template);
+  if (!matcher) {
+    matcher = buildLabelMatcher(template);
+    matchers.set(template, matcher);
+  }
+  return matcher;
+}
+
 export function classifyLines(lines: SourceLine[], template: Template): ClassifiedLine[] {
-  const matcher = buildLabelMatcher(template);
+  const matcher = labelMatcherFor(template);
   const headers = new Set(template.headerLabels.map((h) => h.normalize("NFKC").replace(/\s/g, "")));
   const units = unitWords(template);
   return lines.map((line) => classify(line, matcher, headers, units));

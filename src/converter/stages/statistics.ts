@@ -12,8 +12,8 @@
 import type { Indicator, Template } from "../../catalog/index.ts";
 import type { Diagnostic, Statistic } from "../../schema/report.ts";
 import { emptyLog, type SourceLine, type StageLog } from "../types.ts";
-import { buildLabelMatcher, sectionOrdinal, type LabelEntry } from "./label-match.ts";
-import { classifyLines, isDashCell, unitWords } from "./statistics-rows.ts";
+import { sectionOrdinal, type LabelEntry } from "./label-match.ts";
+import { classifyLines, isDashCell, labelMatcherFor, unitWords } from "./statistics-rows.ts";
 import { locateStatisticsTable } from "./statistics-locate.ts";
 import { parseValueCell } from "./value-parse.ts";
 
@@ -91,7 +91,7 @@ export function readStatisticsTable(
   const range = locateStatisticsTable(lines, template);
   if (!range) return { statistics: [], log };
 
-  const matcher = buildLabelMatcher(template);
+  const matcher = labelMatcherFor(template);
   const units = unitWords(template);
   const indicators = new Map(template.indicators.map((i) => [i.id, i]));
   const found = new Map<string, Statistic>();
