@@ -19,6 +19,7 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getTemplate } from "../src/catalog/index.ts";
+import { failureCounts } from "../src/converter/failure-counts.ts";
 import { convertFilesParallel, type RunSummary } from "../src/converter/run.ts";
 
 const SOURCES = "sources";
@@ -95,7 +96,8 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
     console.log(`\nerrors (${summary.failed.length}):`);
     for (const f of summary.failed) console.log(`  [${f.code}] ${f.message}`);
   }
-  console.log(`\n${fresh.length} converted, ${summary.unchanged.length} unchanged (cached), ${summary.failed.length} failed`);
+  const why = summary.failed.length > 0 ? ` (${failureCounts(summary.failed)})` : "";
+  console.log(`\n${fresh.length} converted, ${summary.unchanged.length} unchanged (cached), ${summary.failed.length} failed${why}`);
 }
 
 async function main(): Promise<void> {
