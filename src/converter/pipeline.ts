@@ -135,7 +135,7 @@ export function convertSource(input: ConvertInput): ConvertOutput {
     source: { file, bytes: decoded.bytes, sha256: decoded.sha256, encoding: decoded.encoding, lines: decoded.lines.length },
     statistics,
     checks,
-    diagnostics: [...templateDiagnostics, ...jurisdictionDiagnostics, ...table.log.diagnostics],
+    diagnostics: [...decoded.diagnostics, ...templateDiagnostics, ...jurisdictionDiagnostics, ...table.log.diagnostics],
     removals: sortRemovals([...clean.removals, ...structure.removals, ...table.log.removals]),
     headings: headingsOf(structure.blocks),
   } satisfies Report;

@@ -19,6 +19,8 @@ export interface DecodedSource {
   sha256: string;
   encoding: string;
   lines: SourceLine[];
+  /** Warnings about the bytes themselves (e.g. damaged UTF-8 replaced by U+FFFD). */
+  diagnostics: Diagnostic[];
 }
 
 export type TableFormat = "tsv" | "pipe" | "html";

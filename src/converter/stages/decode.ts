@@ -15,6 +15,7 @@
  */
 import { createHash } from "node:crypto";
 import { ConversionError } from "../errors.ts";
+import type { Diagnostic } from "../../schema/report.ts";
 import type { DecodedSource, SourceLine } from "../types.ts";
 
 /** 4 MiB: about 90 times the largest real report. */
@@ -25,6 +26,8 @@ export const MAX_SOURCE_LINES = 100_000;
 interface Decoded {
   encoding: string;
   text: string;
+  /** Set when bytes had to be replaced (U+FFFD): how many, and on which lines. */
+  damaged?: number;
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
@@ -37,6 +40,44 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Characters plain report text is made of: CJK, full-width forms, ASCII printable, whitespace, general punctuation. */
+const TEXT_CHAR = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u0020-\u007e\t\n\r\u00a0-\u00ff\u2000-\u206f\u2460-\u24ff\u25a0-\u25ff]/g;
+
+function textShare(text: string): number {
+  return text.length === 0 ? 0 : (text.match(TEXT_CHAR) ?? []).length / text.length;
+}
+
+/**
+ * UTF-16 saved without a BOM: NUL bytes (the high byte of every ASCII
+ * character) in a file that reads as text in one byte order. Chinese text
+ * decoded in the wrong order turns into rare symbols, so the order whose
+ * characters are almost all ordinary text wins.
+ */
+function bomlessUtf16(bytes: Uint8Array): Decoded | null {
+  if (bytes.length % 2 !== 0) return null;
+  for (const encoding of ["utf-16le", "utf-16be"]) {
+    const text = tryDecode(encoding, bytes);
+    if (text !== null && !text.includes("\u0000") && textShare(text) > 0.95) return { encoding, text };
+  }
+  return null;
+}
+
+/**
+ * Bytes that are not valid UTF-8 are GB18030 — unless the file is UTF-8 text
+ * with a few damaged bytes (a bad copy, a cut in the middle of a character).
+ * GB18030 would decode such a file into nonsense throughout; reading it as
+ * UTF-8 loses only the damaged characters (U+FFFD), and the report says where.
+ * Real GB18030 Chinese text read as UTF-8 is mostly invalid, so a handful of
+ * replacement characters among thousands of good ones tells the two apart.
+ */
+function damagedUtf8(bytes: Uint8Array): Decoded | null {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const replaced = (text.match(/\ufffd/g) ?? []).length;
+  const nonAscii = (text.match(/[^\u0000-\u007f]/g) ?? []).length;
+  if (replaced > 0 && replaced * 100 <= nonAscii) return { encoding: "utf-8", text, damaged: replaced };
+  return null;
 }
 
 /** Pick the encoding: a BOM decides; otherwise valid UTF-8 is UTF-8, and anything else is read as GB18030. */
@@ -56,10 +97,16 @@ function detectAndDecode(file: string, bytes: Uint8Array): Decoded {
     if (text === null) throw new ConversionError("undecodable", file, "UTF-16BE BOM but invalid UTF-16");
     return { encoding: "utf-16be", text };
   }
-  // NUL never occurs in UTF-8 or GB18030 text; without a UTF-16 BOM it means binary data.
-  if (bytes.includes(0)) throw new ConversionError("binary_file", file, "contains NUL bytes");
+  // NUL never occurs in UTF-8 or GB18030 text; it means UTF-16 without a BOM, or binary data.
+  if (bytes.includes(0)) {
+    const utf16 = bomlessUtf16(bytes);
+    if (utf16) return utf16;
+    throw new ConversionError("binary_file", file, "contains NUL bytes");
+  }
   const utf8 = tryDecode("utf-8", bytes);
   if (utf8 !== null) return { encoding: "utf-8", text: utf8 };
+  const damaged = damagedUtf8(bytes);
+  if (damaged) return damaged;
   const gb = tryDecode("gb18030", bytes);
   if (gb !== null) return { encoding: "gb18030", text: gb };
   throw new ConversionError("undecodable", file, "neither UTF-8 nor GB18030");
@@ -92,9 +139,9 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
     throw new ConversionError("file_too_large", file, `${bytes.length} bytes > ${MAX_SOURCE_BYTES}`);
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const { encoding, text } = detectAndDecode(file, bytes);
+  const decoded = detectAndDecode(file, bytes);
   // A stray BOM left after transcoding is not content.
-  const body = text.replace(/^\ufeff/, "");
+  const body = decoded.text.replace(/^\ufeff/, "");
   assertText(file, body);
   if (body.replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]/g, "") === "") {
     throw new ConversionError("empty_file", file, "only whitespace");
@@ -103,5 +150,16 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
   if (lines.length > MAX_SOURCE_LINES) {
     throw new ConversionError("file_too_large", file, `${lines.length} lines > ${MAX_SOURCE_LINES}`);
   }
-  return { file, bytes: bytes.length, sha256, encoding, lines };
+  const diagnostics: Diagnostic[] = [];
+  if (decoded.damaged) {
+    const where = lines.filter((l) => l.text.includes("\ufffd")).map((l) => l.n);
+    const shown = where.slice(0, 10).join("、") + (where.length > 10 ? " …" : "");
+    diagnostics.push({
+      severity: "warning",
+      code: "damaged_bytes",
+      message: `${decoded.damaged} 处字节不是有效的 UTF-8，已替换为 �（第 ${shown} 行） / ${decoded.damaged} invalid UTF-8 byte sequence(s) replaced by U+FFFD (lines ${shown})`,
+      line: where[0] ?? null,
+    });
+  }
+  return { file, bytes: bytes.length, sha256, encoding: decoded.encoding, lines, diagnostics };
 }
