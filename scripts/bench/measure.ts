@@ -10,6 +10,8 @@ import { readFileSync, readdirSync } from "node:fs";
 export interface Measurement {
   command: string;
   exitCode: number;
+  /** True when the tree was killed for going over `limitMB`. */
+  overLimit: boolean;
   seconds: number;
   peakRssMB: number;
   stdout: string;
@@ -62,11 +64,12 @@ function treeRssKB(root: number): number {
 export function measure(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean; limitMB?: number } = {},
 ): Promise<Measurement> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+    // detached: the child leads its own process group, so a runaway tree can be killed as a whole.
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -78,8 +81,19 @@ export function measure(
       if (options.echo) process.stderr.write(chunk);
     });
     let peakKB = 0;
+    let overLimit = false;
     const timer = setInterval(() => {
-      if (child.pid) peakKB = Math.max(peakKB, treeRssKB(child.pid));
+      if (!child.pid) return;
+      peakKB = Math.max(peakKB, treeRssKB(child.pid));
+      // On a shared machine a runaway indexer must not wake the kernel's OOM killer.
+      if (options.limitMB && peakKB > options.limitMB * 1024 && !overLimit) {
+        overLimit = true;
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
     }, 50);
     child.on("error", (error) => {
       clearInterval(timer);
@@ -91,6 +105,7 @@ export function measure(
       resolve({
         command: [command, ...args].join(" "),
         exitCode: code ?? -1,
+        overLimit,
         seconds,
         peakRssMB: Math.round(peakKB / 1024),
         stdout,
