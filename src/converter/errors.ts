@@ -11,6 +11,7 @@ export type ConversionErrorCode =
   | "binary_file"
   | "undecodable"
   | "missing_title"
+  | "not_a_report"
   | "missing_year"
   | "missing_jurisdiction"
   | "duplicate_id"
@@ -23,6 +24,10 @@ const REASONS: Record<ConversionErrorCode, { zh: string; en: string }> = {
   binary_file: { zh: "不是文本文件", en: "binary file" },
   undecodable: { zh: "无法识别文件编码", en: "cannot decode the file's text encoding" },
   missing_title: { zh: "找不到报告标题", en: "no report title found" },
+  not_a_report: {
+    zh: "不像政府信息公开工作年度报告（没有“本报告…”“统计期限”等说明、统计表或年报章节）",
+    en: "does not read as an annual report (no self-description, statistics table or report sections)",
+  },
   missing_year: { zh: "找不到报告年度", en: "no report year found" },
   missing_jurisdiction: { zh: "找不到报告所属行政区", en: "no jurisdiction found in the title or body" },
   duplicate_id: { zh: "多个文件对应同一行政区同一年度", en: "several files convert to the same jurisdiction and year" },

@@ -12,6 +12,7 @@ import { ConversionError } from "./errors.ts";
 import { createSlugger, headingAnchor } from "./stages/anchors.ts";
 import { runChecks } from "./stages/checks.ts";
 import { decodeSource } from "./stages/decode.ts";
+import { reportMarks } from "./stages/evidence.ts";
 import { resolveJurisdiction } from "./stages/jurisdiction.ts";
 import { renderMdx } from "./stages/mdx.ts";
 import { extractMetadata } from "./stages/metadata.ts";
@@ -100,6 +101,9 @@ export function convertSource(input: ConvertInput): ConvertOutput {
   const statisticsRange = locateStatisticsTable(plain(normalized), template);
 
   const clean = removeNoise(normalized, statisticsRange);
+  if (reportMarks(clean.lines.map((l) => l.text), statisticsRange).length === 0) {
+    throw new ConversionError("not_a_report", file, early.title);
+  }
   const metadata = extractMetadata(file, clean.lines, statisticsRange);
   const opening = clean.lines
     .filter((l) => !inRange(l.n, statisticsRange))

@@ -63,13 +63,14 @@ export function parseDateLine(text: string): string | null {
 const TITLE_WORDS = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)|政务公开工作年度报告/;
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年(?:度)?/;
 
-function isTitleLike(text: string): boolean {
-  return TITLE_WORDS.test(text) && YEAR_IN_TITLE.test(text) && text.length <= 60 && !/[，。；]/.test(text);
+function isTitleLike(text: string, needsYear = true): boolean {
+  return TITLE_WORDS.test(text) && (!needsYear || YEAR_IN_TITLE.test(text)) && text.length <= 60 && !/[，。；]/.test(text);
 }
 
 function findTitle(lines: NormalizedLine[]): { title: string; line: number | null } | null {
   // The report's title is one of its first lines of text.
-  for (const line of lines.slice(0, 12)) {
+  const opening = lines.slice(0, 12);
+  for (const line of opening) {
     const text = line.text.trim();
     if (isTitleLike(text)) return { title: text, line: line.n };
   }
@@ -79,12 +80,20 @@ function findTitle(lines: NormalizedLine[]): { title: string; line: number | nul
       if (isTitleLike(m[1]!)) return { title: m[1]!.trim(), line: null };
     }
   }
+  // Last: a title line without its year ("红寺堡区政府信息公开工作年度报告"); the year then comes from the body.
+  for (const line of opening) {
+    const text = line.text.trim();
+    if (isTitleLike(text, false)) return { title: text, line: line.n };
+  }
   return null;
 }
 
-/** The government named before the year in the title: "石嘴山市大武口区2017年…" → 石嘴山市大武口区. */
+/**
+ * The government named before the year in the title: "石嘴山市大武口区2017年…" → 石嘴山市大武口区;
+ * in a title without a year, before the title words: "红寺堡区政府信息公开工作年度报告" → 红寺堡区.
+ */
 function jurisdictionFromTitle(title: string): string | null {
-  const m = YEAR_IN_TITLE.exec(title);
+  const m = YEAR_IN_TITLE.exec(title) ?? TITLE_WORDS.exec(title);
   if (!m) return null;
   const before = title.slice(0, m.index).replace(/人民政府$|政府$/, "").trim();
   return before.length >= 2 ? before : null;
