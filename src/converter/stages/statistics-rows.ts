@@ -10,7 +10,7 @@ import { buildLabelMatcher, type LabelEntry, type LabelMatcher } from "./label-m
 import { cleanCell, isPipeRule, splitRow } from "./table-rows.ts";
 
 export type LineKind =
-  /** blank line, |---| rule or a row whose cells are all empty (a page's empty header) */
+  /** blank line, |---| rule, a page number, or a row whose cells are all empty (a page's empty header) */
   | "gap"
   /** a table row whose label the catalog knows (indicator, section, group) */
   | "known"
@@ -34,6 +34,9 @@ export interface ClassifiedLine {
   rest: string[];
   entries: LabelEntry[];
 }
+
+/** A page number the printout left at a page break inside the table: 第 3 页, 第3页 共5页, - 3 -, — 3 —, 3/5. */
+const PAGE_NUMBER = /^(?:第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|[-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 /** Longest line (after trimming) that may still be a broken label or a page artefact inside a table. */
 const FRAGMENT_MAX_CHARS = 60;
@@ -67,7 +70,7 @@ function labelAndRest(cells: string[], units: Set<string>): { label: string; res
 function classify(line: SourceLine, matcher: LabelMatcher, headers: Set<string>, units: Set<string>): ClassifiedLine {
   const base = { n: line.n, text: line.text, isRow: false, label: "", rest: [] as string[], entries: [] as LabelEntry[] };
   const trimmed = line.text.trim();
-  if (trimmed === "" || isPipeRule(trimmed)) return { ...base, kind: "gap" };
+  if (trimmed === "" || isPipeRule(trimmed) || PAGE_NUMBER.test(trimmed.normalize("NFKC"))) return { ...base, kind: "gap" };
   const row = splitRow(line.text);
   if (row) {
     if (row.cells.every((c) => c === "")) return { ...base, kind: "gap" };

@@ -105,12 +105,11 @@ export function readStatisticsTable(
     if (!earlier) {
       found.set(indicatorId, statistic);
     } else if (earlier.value !== statistic.value) {
+      // Two rows for one indicator that disagree: either could be the slip, so neither is the figure.
+      const conflict = `第 ${earlier.line} 行“${earlier.raw || "空"}”与第 ${n} 行“${statistic.raw || "空"}”不一致`;
+      found.set(indicatorId, { ...earlier, value: null, note: `重复的行数值不同：${conflict}，无法确定` });
       log.diagnostics.push(
-        warning(
-          "duplicate_row",
-          n,
-          `第 ${n} 行重复了第 ${earlier.line} 行的“${earlier.label}”，数值不同（${statistic.raw || "空"} ≠ ${earlier.raw || "空"}），保留第 ${earlier.line} 行`,
-        ),
+        warning("duplicate_row", n, `第 ${n} 行重复了第 ${earlier.line} 行的“${earlier.label}”，数值不同（${statistic.raw || "空"} ≠ ${earlier.raw || "空"}），记为空`),
       );
     }
   };

@@ -377,7 +377,7 @@ describe("readStatisticsTable: malformed rows", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("keeps the first of duplicated rows and warns only when the values disagree", () => {
+  it("keeps one of duplicated rows that agree; rows that disagree give null and a warning", () => {
     const { statistics, warnings } = read(
       [
         "统计指标\t单位\t统计数",
@@ -389,9 +389,10 @@ describe("readStatisticsTable: malformed rows", () => {
       ].join("\n"),
     );
     expect(statistics.map((s) => [s.indicator, s.value, s.line])).toEqual([
-      ["requests_received", 43, 3],
+      ["requests_received", null, 3],
       ["requests_in_person", 33, 4],
     ]);
+    expect(statistics[0]!.note).toBe("重复的行数值不同：第 3 行“43”与第 6 行“44”不一致，无法确定");
     expect(warnings.map((w) => [w.code, w.line])).toEqual([["duplicate_row", 6]]);
     expect(warnings[0]!.message).toContain("第 3 行");
   });
