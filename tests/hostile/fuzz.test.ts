@@ -16,5 +16,5 @@ describe("fuzz", () => {
     console.log(`fuzz shard ${SHARD}/${SHARDS}: ${cases.length} cases, PRNG seed ${FUZZ_SEED}, ${seconds.toFixed(1)} s — ${tally(outcomes)}`);
     // Most mutations leave a report: the fuzz must exercise conversion, not only refusals.
     expect(outcomes.get("converted") ?? 0).toBeGreaterThan(cases.length * 0.8);
-  }, 120_000);
+  }, Math.max(120_000, cases.length * 100));
 });
