@@ -258,9 +258,18 @@ function headingDepth(line: NormalizedLine, next: Unit | undefined, counters: Co
   return numbering.depth;
 }
 
-function headingText(text: string): string {
-  // Headings keep their number; a trailing full stop is dropped (it is typography, not content).
-  return text.trim().replace(/[。．.]$/, "");
+/**
+ * Headings keep their number, written one way: OCR mixes half- and full-width
+ * brackets and spaces ("(二) 健全…", "（二）健全…"), which would make the
+ * table of contents ragged. A trailing full stop is dropped (typography, not content).
+ */
+export function headingText(text: string): string {
+  return text
+    .trim()
+    .replace(/^[(（]\s*([一二三四五六七八九十]+)\s*[)）]\s*/, "（$1）")
+    .replace(/^([一二三四五六七八九十]+)\s*、\s*/, "$1、")
+    .replace(/^(\d+)\s*[.．、]\s*/, "$1.")
+    .replace(/[。．.]$/, "");
 }
 
 // ---------------------------------------------------------------- joining

@@ -5,6 +5,7 @@ import {
   buildBlocks,
   chineseNumber,
   endsSentence,
+  headingText,
   isScreenshotTable,
   isStandalone,
   numberingOf,
@@ -94,7 +95,7 @@ describe("headings (seed 000 and seed 001)", () => {
     ]);
     expect(summary(blocks)).toEqual([
       "h2 一、总体公开工作情况概述",
-      "h3 (一) 加强组织领导、强化机构人员配备",
+      "h3 （一）加强组织领导、强化机构人员配备",
       "p 一、组成人员",
       "h2 二、主动公开政府信息情况",
     ]);
@@ -246,5 +247,16 @@ describe("tables, lists and the statistics table", () => {
         { text: "副组长：马森 兴庆区政府办公室主任", line: 33 },
       ],
     });
+  });
+});
+
+describe("headingText", () => {
+  it("writes the report's numbering one way, whatever brackets and spaces the OCR left", () => {
+    // seed 002 line 29 and line 13, seed 002 line 246, seed 001 line 166
+    expect(headingText("(二) 健全完善制度规范。")).toBe("（二）健全完善制度规范");
+    expect(headingText("（一）狠抓落实，夯实基础。")).toBe("（一）狠抓落实，夯实基础");
+    expect(headingText("1. 扎实推进决策公开。")).toBe("1.扎实推进决策公开");
+    expect(headingText("2.推进国资国企信息公开。")).toBe("2.推进国资国企信息公开");
+    expect(headingText("一、 概述")).toBe("一、概述");
   });
 });
