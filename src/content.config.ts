@@ -1,48 +1,36 @@
 /**
  * Content collections.
  *
- * `reports` uses a custom loader instead of glob() + @astrojs/mdx: at 10,000
- * reports the MDX runtime would cost gigabytes (≈3.6 GB per 500 pages). The
- * loader reads every src/content/data/<id>.json, validates it with the one zod
- * schema (parseReport), renders src/content/reports/<id>.mdx with our small
- * unified pipeline (src/site/render-report-body.ts) and stores the HTML as
- * `rendered.html`. Each entry carries a digest of both files and of the
- * renderer's source, so a rebuild re-renders only reports whose JSON or MDX
- * (or the renderer) changed. A report that fails
- * validation is logged with its file name and the reason and left out; it
- * never stops the other reports from building.
+ * `reports` validates every converted report (src/content/data/<id>.json with
+ * the one zod schema, plus its src/content/reports/<id>.mdx) and stores only a
+ * small index entry per report. A report that fails is logged with its file
+ * name and the reason and left out; it never stops the other reports.
+ *
+ * Why only an index: at build time Astro turns the whole data store into ONE
+ * JavaScript module (dataToEsm) that Rollup parses. With full report data and
+ * rendered bodies in the store that module is ~30 KB per report — 300 MB at
+ * 10,000 reports — and the build ran out of memory on the default heap. So the
+ * pages read the validated JSON from disk (src/site/reports.ts) and each report
+ * page renders its own MDX body (src/site/render-report-body.ts).
+ *
+ * Entries carry a digest of the JSON and MDX, so a rebuild re-validates only
+ * reports that changed.
  */
 import { defineCollection } from "astro:content";
 import type { Loader } from "astro/loaders";
-import { readdir, readFile } from "node:fs/promises";
+import { access, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseReport } from "./schema/report.ts";
-import { renderReportBody } from "./site/render-report-body.ts";
-
-const DATA_DIR = "src/content/data";
-/** The renderer's own source is part of every digest, so changing it re-renders every report. */
-const RENDERER_FILES = ["src/site/render-report-body.ts", "src/converter/stages/anchors.ts"];
-const BODY_DIR = "src/content/reports";
-
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
+import { BODY_DIR, DATA_DIR } from "./site/report-files.ts";
 
 function reportsLoader(): Loader {
   return {
-    name: "report-json-and-mdx",
+    name: "validated-report-index",
     load: async ({ store, logger, generateDigest, config }) => {
       const root = new URL(".", config.root).pathname;
-      const dataDir = join(root, DATA_DIR);
-      const rendererSource = (await Promise.all(RENDERER_FILES.map((f) => readFile(join(root, f), "utf8")))).join("\u0000");
       let files: string[] = [];
       try {
-        files = (await readdir(dataDir)).filter((name) => name.endsWith(".json")).sort();
+        files = (await readdir(join(root, DATA_DIR))).filter((name) => name.endsWith(".json")).sort();
       } catch {
         logger.warn(`${DATA_DIR} does not exist; run \`npm run convert\` first. The site builds with no reports.`);
       }
@@ -50,20 +38,18 @@ function reportsLoader(): Loader {
       for (const name of files) {
         const jsonPath = join(DATA_DIR, name);
         try {
-          const jsonText = await readFile(join(root, jsonPath), "utf8");
           const id = name.replace(/\.json$/, "");
           const bodyPath = join(BODY_DIR, `${id}.mdx`);
-          const mdx = await readOptional(join(root, bodyPath));
-          if (mdx === null) throw new Error(`${bodyPath} is missing (every report needs its JSON and its MDX)`);
-          const digest = generateDigest(`${rendererSource}\u0000${jsonText}\u0000${mdx}`);
-          if (store.get(id)?.digest === digest) {
-            seen.add(id); // unchanged since the last build: keep the cached render
-            continue;
+          await access(join(root, bodyPath)).catch(() => {
+            throw new Error(`${bodyPath} is missing (every report needs its JSON and its MDX)`);
+          });
+          const jsonText = await readFile(join(root, jsonPath), "utf8");
+          const digest = generateDigest(`${jsonText}\u0000${await readFile(join(root, bodyPath), "utf8")}`);
+          if (store.get(id)?.digest !== digest) {
+            const report = parseReport(JSON.parse(jsonText), jsonPath);
+            if (report.id !== id) throw new Error(`${jsonPath}: file name says ${id} but the report id is ${report.id}`);
+            store.set({ id, data: { title: report.title, year: report.year, code: report.jurisdiction.code }, digest });
           }
-          const report = parseReport(JSON.parse(jsonText), jsonPath);
-          if (report.id !== id) throw new Error(`${jsonPath}: file name says ${id} but the report id is ${report.id}`);
-          const html = renderReportBody(mdx, bodyPath);
-          store.set({ id, data: report as unknown as Record<string, unknown>, digest, rendered: { html } });
           seen.add(id);
         } catch (error) {
           logger.error(`skipped ${jsonPath}: ${error instanceof Error ? error.message : String(error)}`);
