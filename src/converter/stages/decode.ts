@@ -11,7 +11,7 @@
  * one annual report but a concatenation or a dump, and its page would be too
  * heavy for the site. Measured (2 cores): the slowest hostile shapes at the
  * limits convert in ≤ 4 s with ≤ 0.8 GB of memory; every stage is linear in
- * the input (see README-INPUT.md for the figures).
+ * the input (see docs/input.md for the figures).
  */
 import { createHash } from "node:crypto";
 import { ConversionError } from "../errors.ts";

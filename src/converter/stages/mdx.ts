@@ -1,5 +1,5 @@
 /**
- * Stage 8: Block[] + Report → the MDX page body (contract in notes/COMMON.md).
+ * Stage 8: Block[] + Report → the MDX page body (contract in docs/contributing.md).
  *
  * Every character that comes from the source is escaped so that Markdown,
  * GFM and MDX read it as text: no JSX, no {expressions}, no ESM, no HTML, no
