@@ -104,6 +104,14 @@ function buildProfile(stdout: string): Record<string, { pages: number; ms: numbe
   return Object.fromEntries(Object.entries(profile).sort(([, a], [, b]) => b.ms - a.ms));
 }
 
+/** The Pagefind arguments of the project's own `npm run build`, so the bench indexes what the site indexes. */
+function pagefindArgs(root: string): string[] {
+  const build = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts?.build ?? "";
+  const command = /(?:^|&&\s*)pagefind\s+([^&]*)/.exec(build)?.[1]?.trim();
+  if (!command) return ["--site", "dist"];
+  return [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
 interface Result {
   n: number;
   machine: { cpus: number; cpu: string; memoryGB: number; node: string };
@@ -204,7 +212,7 @@ async function benchOne(n: number, args: Args): Promise<Result> {
     console.log(`astro build: ${build.seconds.toFixed(1)} s, peak ${build.peakRssMB} MB, ${pages} HTML pages, dist ${result.build.distMB} MB`);
 
     const pagefindBin = join(site.root, "node_modules", ".bin", "pagefind");
-    const pagefind = await measure(pagefindBin, ["--site", "dist"], { cwd: site.root, limitMB: args.limitMB });
+    const pagefind = await measure(pagefindBin, pagefindArgs(site.root), { cwd: site.root, limitMB: args.limitMB });
     if (pagefind.exitCode !== 0) {
       appendFileSync(log, `\n===== pagefind FAILED: ${pagefind.command}\n${pagefind.stdout}\n${pagefind.stderr}\n`);
       const why = pagefind.overLimit ? `killed at ${args.limitMB} MB (--limit-mb)` : `exit ${pagefind.exitCode}`;
