@@ -8,8 +8,12 @@ import { compactRows, seriesRows, yearSummaries, type CompactRow, type SeriesRow
 
 /** Rows per static page of the no-JS table; keeps each page small at 10,000 reports. */
 export const PAGE_SIZE = 200;
-/** Up to this many rows the data for the filter is embedded in the page; above it the browser fetches values.json. */
-export const ISLAND_LIMIT = 2000;
+/**
+ * Up to this many rows the data for the filter is embedded in the page; above it
+ * the browser fetches values.json. No larger than a page: a paged table would
+ * otherwise repeat the whole island on each of its pages (quadratic in the corpus).
+ */
+export const ISLAND_LIMIT = PAGE_SIZE;
 
 export interface IndicatorPageData {
   template: Template;
