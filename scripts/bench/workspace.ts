@@ -13,7 +13,7 @@ import { join, relative } from "node:path";
  * The converter runs from the copy too, so an edit in the working tree during
  * a long benchmark cannot change its fingerprint between two measured runs.
  */
-const SITE_FILES = ["src", "public", "scripts/convert.ts", "astro.config.mjs", "package.json", "tsconfig.json"];
+const SITE_FILES = ["src", "public", "scripts/convert.ts", "scripts/index-search.ts", "astro.config.mjs", "package.json", "tsconfig.json"];
 /** Generated content and caches of the project: the copy gets its own. */
 const SKIP = ["src/content/data", "src/content/reports", "src/content/.cache"];
 /** Caches inside node_modules that must not be shared with the project's builds. */

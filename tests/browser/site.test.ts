@@ -287,6 +287,38 @@ describe("search (Pagefind)", () => {
     });
   }
 
+  /** Report ids in the results of a search page, after loading every page of results. */
+  async function resultIds(page: Page): Promise<string[]> {
+    await page.waitForSelector(".pagefind-ui__result", { timeout: 15_000 });
+    while (await page.locator(".pagefind-ui__button").isVisible().catch(() => false)) {
+      await page.locator(".pagefind-ui__button").click();
+      await page.waitForTimeout(200);
+    }
+    const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    return [...new Set(links.map((href) => /\/reports\/([^/]+)\//.exec(href)?.[1] ?? ""))].filter(Boolean).sort();
+  }
+
+  it("searches one year's index when the URL names a year, and the year selector switches index", async () => {
+    const query = "行政复议";
+    const all = reportsMentioning(query);
+    const year = Math.max(...all.map((id) => Number(id.slice(-4))));
+    const { page, errors } = await visit(`/search/?q=${encodeURIComponent(query)}&year=${year}`);
+    try {
+      expect(await page.locator("#search-year").inputValue()).toBe(String(year));
+      const inYear = await resultIds(page);
+      for (const id of inYear) expect(id.endsWith(`-${year}`), id).toBe(true);
+      for (const id of all.filter((i) => i.endsWith(`-${year}`))) expect(inYear).toContain(id);
+      await Promise.all([page.waitForURL(/year=all/, { waitUntil: "networkidle" }), page.locator("#search-year").selectOption("all")]);
+      const everywhere = await resultIds(page);
+      for (const id of all) expect(everywhere).toContain(id);
+      expect(everywhere.some((id) => !id.endsWith(`-${year}`))).toBe(true);
+      expect(new URL(page.url()).searchParams.get("q")).toBe(query);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("only report pages are indexed, with year / prefecture / jurisdiction filters", async () => {
     const { page } = await visit("/search/?q=%E5%A4%A7%E6%AD%A6%E5%8F%A3");
     try {
