@@ -10,7 +10,7 @@
  * a gzipping host, which is why their gzip size is reported too.
  */
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../../tests/browser/chromium.ts";
 import { serveDist } from "../../tests/browser/serve.ts";
 
 export interface SearchWeight {
@@ -22,16 +22,6 @@ export interface SearchWeight {
   bytesGzipText: number;
   byKind: Record<string, { requests: number; bytes: number }>;
 }
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 function kindOf(path: string): string {
   if (/\/fragment\//.test(path)) return "fragment";
@@ -45,7 +35,7 @@ function kindOf(path: string): string {
 
 export async function searchWeights(dist: string, queries: string[]): Promise<SearchWeight[]> {
   const server = await serveDist(dist);
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const out: SearchWeight[] = [];
   try {
     for (const query of queries) {
