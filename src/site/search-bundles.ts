@@ -48,4 +48,4 @@ export function planSearchBundles(reportIds: readonly string[]): SearchBundle[] 
  * by default (it merges the year bundles); above it, it starts with the newest
  * year and offers the others, so a first search stays a few hundred KB.
  */
-export const ALL_YEARS_BY_DEFAULT_UP_TO = 1000;
+export const ALL_YEARS_BY_DEFAULT_UP_TO = 200;
