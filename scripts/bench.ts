@@ -13,7 +13,7 @@
  *   5. bytes a Pagefind search for 公开 and 申请 fetches in headless Chromium
  *      (scripts/bench/search-weight.ts).
  * Prints a table and writes <out>/bench-<N>.json and the build log. No
- * thresholds here: the figures are judged in PERFORMANCE.md.
+ * thresholds here: the figures are judged in docs/performance.md.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, freemem, totalmem } from "node:os";
