@@ -24,6 +24,10 @@ export interface IndicatorPageData {
   rows: SeriesRow[];
   compact: CompactRow[];
   summaries: YearSummary[];
+  /** Rows without a readable figure (absent or null), for the coverage list. */
+  gaps: SeriesRow[];
+  /** Rows with a failed check concerning this indicator. */
+  failed: SeriesRow[];
 }
 
 const memo = new WeakMap<readonly Report[], IndicatorPageData[]>();
@@ -49,6 +53,8 @@ function buildIndicatorPageData(reports: readonly Report[]): IndicatorPageData[]
       rows,
       compact: compactRows(rows),
       summaries: yearSummaries(rows),
+      gaps: rows.filter((r) => r.figure.kind !== "value"),
+      failed: rows.filter((r) => r.failedChecks.length > 0),
     };
   });
 }
