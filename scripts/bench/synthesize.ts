@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { prng } from "../../tests/helpers/prng.ts";
 
 export interface SeedReport {
   file: string;
@@ -32,18 +33,6 @@ interface Division {
   name: string;
   parentName: string;
   provinceName: string;
-}
-
-/** Small, fast, seedable PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function loadDivisions(): { county: Division[]; prefecture: Division[] } {

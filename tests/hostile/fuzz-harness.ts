@@ -15,18 +15,8 @@ import { convertSource } from "../../src/converter/pipeline.ts";
 import { parseReport } from "../../src/schema/report.ts";
 import { SEEDS } from "../helpers/convert-seed.ts";
 import { seedText } from "./helpers.ts";
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; the same seed gives the same cases on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../helpers/prng.ts";
+import { describe, expect, it } from "vitest";
 
 const INJECTIONS = [
   "{", "}", "{}", "{alert(1)}", "{/* x */}", "<", ">", "<>", "</>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
@@ -155,4 +145,20 @@ export async function runShard(indexes: number[]): Promise<{ outcomes: Map<strin
 
 export function tally(outcomes: Map<string, number>): string {
   return [...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(", ");
+}
+
+/**
+ * The fuzz test of one shard: only ConversionErrors, schema-valid JSON and
+ * compiling MDX (asserted in runCase), and mostly conversions, not refusals.
+ */
+export function fuzzShardSuite(shard: number, shards: number): void {
+  describe("fuzz", () => {
+    const cases = shardCases(shard, shards);
+    it(`${cases.length} of ${FUZZ_COUNT} mutated seeds (PRNG seed ${FUZZ_SEED}): only ConversionErrors, valid JSON, compiling MDX`, async () => {
+      const { outcomes, seconds } = await runShard(cases);
+      console.log(`fuzz shard ${shard}/${shards}: ${cases.length} cases, PRNG seed ${FUZZ_SEED}, ${seconds.toFixed(1)} s — ${tally(outcomes)}`);
+      // Most mutations leave a report: the fuzz must exercise conversion, not only refusals.
+      expect(outcomes.get("converted") ?? 0).toBeGreaterThan(cases.length * 0.8);
+    }, Math.max(120_000, cases.length * 100));
+  });
 }
