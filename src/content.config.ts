@@ -18,7 +18,7 @@
  */
 import { defineCollection } from "astro:content";
 import type { Loader } from "astro/loaders";
-import { access, readdir, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseReport } from "./schema/report.ts";
 import { BODY_DIR, DATA_DIR } from "./site/report-files.ts";
@@ -40,11 +40,11 @@ function reportsLoader(): Loader {
         try {
           const id = name.replace(/\.json$/, "");
           const bodyPath = join(BODY_DIR, `${id}.mdx`);
-          await access(join(root, bodyPath)).catch(() => {
+          const mdx = await readFile(join(root, bodyPath), "utf8").catch(() => {
             throw new Error(`${bodyPath} is missing (every report needs its JSON and its MDX)`);
           });
           const jsonText = await readFile(join(root, jsonPath), "utf8");
-          const digest = generateDigest(`${jsonText}\u0000${await readFile(join(root, bodyPath), "utf8")}`);
+          const digest = generateDigest(`${jsonText}\u0000${mdx}`);
           if (store.get(id)?.digest !== digest) {
             const report = parseReport(JSON.parse(jsonText), jsonPath);
             if (report.id !== id) throw new Error(`${jsonPath}: file name says ${id} but the report id is ${report.id}`);
