@@ -1,93 +1,367 @@
 /**
- * The indicator catalog: statistics-table templates as data.
+ * The indicator catalog: statistics-table templates, concepts, special areas
+ * and departments, as data (the JSON files beside this module, validated by
+ * ./schema.ts). The converter's readers and checks, the CSV columns and the
+ * site's pages all read this module.
  *
- * A template (templates/*.json) lists its sections, indicators (stable English
- * id, Chinese label, unit, parent, label variants seen in real reports, cues
- * for figures stated in prose) and consistency rules. The parser, the checks,
- * the CSV columns and the site's indicator pages all read this module; adding
- * a template (e.g. the 2019 or 2021 national formats) means adding a JSON file
- * here and listing it in TEMPLATE_FILES, not new code paths.
+ * Adding a template is adding its JSON file to TEMPLATE_FILES; a table of a
+ * new shape also needs a reader for its layout (src/converter/readers/).
  */
-import { z } from "zod";
-import national2008 from "./templates/national-2008.json" with { type: "json" };
 import conceptsFile from "./concepts.json" with { type: "json" };
+import departmentsFile from "./departments.json" with { type: "json" };
+import specialAreasFile from "./special-areas.json" with { type: "json" };
+import fujian2008 from "./templates/fujian-2008.json" with { type: "json" };
+import national2008 from "./templates/national-2008.json" with { type: "json" };
+import national2019 from "./templates/national-2019.json" with { type: "json" };
+import national2021 from "./templates/national-2021.json" with { type: "json" };
+import {
+  ConceptsFile,
+  DepartmentsFile,
+  SpecialAreasFile,
+  Template as TemplateSchema,
+  type CellValue,
+  type Column,
+  type Concept,
+  type DepartmentKind,
+  type Row,
+  type Rule,
+  type SpecialArea,
+  type Table,
+  type TemplateFile,
+  type TextFigure,
+} from "./schema.ts";
 
-const TextCue = z.object({
-  before: z.string().min(1).describe("phrase that precedes the number in prose"),
-  units: z.array(z.string().min(1)).min(1).describe("units accepted right after the number"),
-});
+export type { CellValue, Column, Concept, DepartmentKind, Row, SpecialArea, Table, TextFigure } from "./schema.ts";
+export type { BlocksTable, HeaderRowTable, MatrixTable, RowsTable } from "./schema.ts";
 
-const Indicator = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  order: z.number().int().positive(),
-  section: z.string(),
-  label: z.string().min(1).describe("short Chinese label, numbering and notes stripped"),
-  officialLabel: z.string().min(1).describe("row label as the official template prints it"),
-  nameEn: z.string().min(1),
-  unit: z.string().min(1),
-  parent: z.string().nullable(),
-  variants: z.array(z.string()).describe("other spellings seen in real reports (OCR slips, older wording)"),
-  textCues: z.array(TextCue),
-});
+/** One printed figure of a template: a row of a one-column table, or a cell (row × column). */
+export interface Indicator {
+  id: string;
+  template: string;
+  table: string;
+  /** Row id (the `r` of `r__c`), or the row's own id in a one-column table. */
+  row: string;
+  /** Column id (the `c` of `r__c`); null in a one-column table. */
+  column: string | null;
+  /** Position in the template, tables in order, then rows, then columns. */
+  order: number;
+  /** Short Chinese name, e.g. 收到申请数, 规章 · 本年制发件数. */
+  label: string;
+  rowLabel: string;
+  columnLabel: string | null;
+  /** As the format prints it: the row label, and the column header after " / ". */
+  officialLabel: string;
+  nameEn: string;
+  unit: string;
+  value: CellValue;
+  parent: string | null;
+  /** The 2008 section (proactive, requests …) for a rows table; the table id otherwise. */
+  section: string;
+}
 
-const Rule = z.object({
-  id: z.string(),
-  kind: z.enum(["sum", "dedup_total"]),
-  total: z.string(),
-  parts: z.array(z.string()).min(1),
-  description: z.string(),
-});
+/** A figure the catalog computes from printed ones (never read from a report). */
+export interface DerivedIndicator {
+  id: string;
+  template: string;
+  table: string | null;
+  row: string | null;
+  column: string | null;
+  label: string;
+  nameEn: string;
+  unit: string;
+  sumOf: string[];
+  parent: string | null;
+}
 
-const Template = z.object({
-  id: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  years: z.object({ from: z.number().int(), to: z.number().int() }),
-  headerLabels: z.array(z.string()),
-  sections: z.array(
-    z.object({ id: z.string(), label: z.string(), nameEn: z.string(), indicator: z.string().optional() }),
-  ),
-  groups: z.array(z.object({ label: z.string(), section: z.string(), freeText: z.boolean().optional() })),
-  indicators: z.array(Indicator),
-  rules: z.array(Rule),
-  notes: z.string().optional(),
-});
+export interface Term {
+  indicator: string;
+  sign: 1 | -1;
+  /** The figure of the same body's report of the year before. */
+  previous: boolean;
+}
 
-const Concepts = z.object({
-  description: z.string(),
-  concepts: z.array(z.object({ id: z.string(), label: z.string(), templates: z.record(z.string(), z.string()) })),
-});
+/** A consistency rule with its `forEach` expanded: Σ left op Σ right. */
+export interface ConcreteRule {
+  id: string;
+  /** Id of the rule in the template file (several concrete rules share it when it has forEach). */
+  family: string;
+  description: string;
+  left: Term[];
+  op: "=" | "<=" | ">=";
+  right: Term[];
+  splits: boolean;
+  absentAsZero: boolean;
+}
 
-export type Indicator = z.infer<typeof Indicator>;
-export type Rule = z.infer<typeof Rule>;
-export type Template = z.infer<typeof Template>;
-export type Section = Template["sections"][number];
-export type Concept = z.infer<typeof Concepts>["concepts"][number];
+export interface Template {
+  id: string;
+  name: string;
+  nameEn: string;
+  years: { from: number; to: number };
+  notice: string | null;
+  evidence: TemplateFile["evidence"];
+  outline: string[];
+  tables: Table[];
+  /** Every printed figure, in table order. */
+  indicators: Indicator[];
+  derived: DerivedIndicator[];
+  rules: ConcreteRule[];
+  acrossYears: ConcreteRule[];
+  textFigures: TextFigure[];
+  notes?: string;
+}
+
+// ---------------------------------------------------------------- expansion
+
+function rowLabelOf(row: Row): string {
+  return row.short;
+}
+
+/** The values `forEach` ranges over: [id, label] pairs. */
+function forEachValues(template: TemplateFile, spec: string): [string, string][] {
+  const [kind, target] = spec.split(":") as [string, string];
+  const [tableId, groupId] = target.split(".");
+  const table = template.tables.find((t) => t.id === tableId);
+  if (!table) throw new Error(`catalog ${template.id}: forEach ${spec} names unknown table ${tableId}`);
+  if (kind === "columns" && table.layout === "matrix") return table.columns.map((c) => [c.id!, c.label]);
+  if (kind === "rows" && (table.layout === "matrix" || table.layout === "rows")) {
+    return table.rows.filter((r) => r.role === "value" && r.id).map((r) => [r.id!, r.short]);
+  }
+  if (kind === "group" && table.layout === "header_row") {
+    const group = table.groups.find((g) => g.id === groupId);
+    if (!group) throw new Error(`catalog ${template.id}: forEach ${spec} names unknown group ${groupId}`);
+    return group.columns.map((c) => [c.id!, c.label]);
+  }
+  throw new Error(`catalog ${template.id}: forEach ${spec} does not fit table ${tableId} (${table.layout})`);
+}
+
+function expand<T extends { forEach?: string | undefined }>(template: TemplateFile, item: T, fill: (x: string, label: string) => T): T[] {
+  if (!item.forEach) return [item];
+  return forEachValues(template, item.forEach).map(([x, label]) => fill(x, label));
+}
+
+const sub = (text: string, x: string, label: string) => text.replaceAll("{x_label}", label).replaceAll("{x}", x);
+
+function parseTerm(text: string): Term {
+  const m = /^(-)?(prev:)?([a-z][a-z0-9_]*)$/.exec(text);
+  if (!m) throw new Error(`bad rule term "${text}" (an indicator id, optionally with - and prev:)`);
+  return { indicator: m[3]!, sign: m[1] ? -1 : 1, previous: m[2] !== undefined };
+}
+
+function concreteRules(template: TemplateFile, rules: Rule[]): ConcreteRule[] {
+  return rules.flatMap((rule) =>
+    expand(template, rule, (x, label) => ({
+      ...rule,
+      id: `${rule.id}__${x}`,
+      description: sub(rule.description, x, label),
+      left: rule.left.map((t) => sub(t, x, label)),
+      right: rule.right.map((t) => sub(t, x, label)),
+    })).map((r) => ({
+      id: r.id,
+      family: rule.id,
+      description: r.description,
+      left: r.left.map(parseTerm),
+      op: r.op,
+      right: r.right.map(parseTerm),
+      splits: r.splits,
+      absentAsZero: r.absentAsZero,
+    })),
+  );
+}
+
+function cellId(row: string, column: string | null): string {
+  return column === null ? row : `${row}__${column}`;
+}
+
+function indicatorsOf(template: TemplateFile): { indicators: Indicator[]; derived: DerivedIndicator[] } {
+  const indicators: Indicator[] = [];
+  const derived: DerivedIndicator[] = [];
+  const push = (table: Table, row: Row, column: Column | null, section: string, unitOf: string) => {
+    const columnLabel = column?.label ?? null;
+    const showColumn = column !== null && column.id !== null;
+    indicators.push({
+      id: cellId(row.id!, column?.id ?? null),
+      template: template.id,
+      table: table.id,
+      row: row.id!,
+      column: column?.id ?? null,
+      order: indicators.length + 1,
+      label: showColumn ? `${rowLabelOf(row)} · ${column!.label}` : rowLabelOf(row),
+      rowLabel: rowLabelOf(row),
+      columnLabel: showColumn ? columnLabel : null,
+      officialLabel: showColumn ? `${row.label} / ${column!.label}` : row.label,
+      nameEn: showColumn ? `${row.nameEn}: ${column!.nameEn}` : row.nameEn,
+      unit: column?.unit ?? unitOf,
+      value: column?.value ?? "count",
+      parent: row.parent === null ? null : cellId(row.parent, column?.id ?? null),
+      section,
+    });
+  };
+  for (const table of template.tables) {
+    switch (table.layout) {
+      case "rows":
+        for (const row of table.rows) {
+          if (row.role !== "value" || !row.id) continue;
+          for (const column of table.columns) push(table, row, column, row.section ?? table.id, row.unit ?? table.unit);
+        }
+        break;
+      case "blocks":
+        for (const block of table.blocks) {
+          for (const row of block.rows) {
+            if (row.role !== "value" || !row.id) continue;
+            for (const column of block.columns) push(table, { ...row, parent: row.parent }, column, table.id, row.unit ?? table.unit);
+          }
+        }
+        break;
+      case "matrix": {
+        const children = new Map<string, string[]>();
+        for (const row of table.rows) {
+          if (row.parent) children.set(row.parent, [...(children.get(row.parent) ?? []), row.id!]);
+          if (row.role !== "value" || !row.id) continue;
+          for (const column of table.columns) push(table, row, column, table.id, row.unit ?? table.unit);
+        }
+        const allColumns = [...table.columns.map((c) => ({ id: c.id!, label: c.label, nameEn: c.nameEn, parent: c.parent })), ...table.derivedColumns];
+        for (const row of table.rows) {
+          if (row.role !== "group" || !row.id) continue;
+          const parts = children.get(row.id) ?? [];
+          for (const column of allColumns) {
+            derived.push({
+              id: cellId(row.id, column.id),
+              template: template.id,
+              table: table.id,
+              row: row.id,
+              column: column.id,
+              label: `${row.short} · ${column.label}`,
+              nameEn: `${row.nameEn}: ${column.nameEn}`,
+              unit: row.unit ?? table.unit,
+              sumOf: parts.map((p) => cellId(p, column.id)),
+              parent: row.parent ? cellId(row.parent, column.id) : null,
+            });
+          }
+        }
+        for (const column of table.derivedColumns) {
+          for (const row of table.rows) {
+            if (row.role !== "value" || !row.id) continue;
+            derived.push({
+              id: cellId(row.id, column.id),
+              template: template.id,
+              table: table.id,
+              row: row.id,
+              column: column.id,
+              label: `${row.short} · ${column.label}`,
+              nameEn: `${row.nameEn}: ${column.nameEn}`,
+              unit: row.unit ?? table.unit,
+              sumOf: column.sumOf.map((c) => cellId(row.id!, c)),
+              parent: column.parent ? cellId(row.id, column.parent) : null,
+            });
+          }
+        }
+        break;
+      }
+      case "header_row":
+        for (const group of table.groups) {
+          const row: Row = { id: group.id, label: group.label, short: group.label, nameEn: group.nameEn, variants: [], parent: null, role: "value" };
+          for (const column of group.columns) {
+            push(table, row, column, table.id, table.unit);
+            const last = indicators[indicators.length - 1]!;
+            // Within a group the results add up to the group's 总计.
+            const total = group.columns.find((c) => c.id === "total");
+            last.parent = column.parent ? cellId(group.id, column.parent) : total && column.id !== "total" ? cellId(group.id, "total") : null;
+            if (group.over) {
+              last.label = `${group.over} · ${group.label} · ${column.label}`;
+              last.officialLabel = `${group.over} / ${group.label} / ${column.label}`;
+            }
+          }
+        }
+        break;
+    }
+  }
+  for (const item of template.derived) {
+    for (const d of expand(template, item, (x, label) => ({
+      ...item,
+      id: sub(item.id, x, label),
+      label: sub(item.label, x, label),
+      nameEn: sub(item.nameEn, x, label),
+      sumOf: item.sumOf.map((s) => sub(s, x, label)),
+      parent: item.parent ? sub(item.parent, x, label) : null,
+    }))) {
+      const [row, column] = d.id.includes("__") ? (d.id.split("__") as [string, string]) : [d.id, null];
+      derived.push({ id: d.id, template: template.id, table: null, row, column, label: d.label, nameEn: d.nameEn, unit: d.unit, sumOf: d.sumOf, parent: d.parent });
+    }
+  }
+  return { indicators, derived };
+}
 
 function loadTemplate(raw: unknown): Template {
-  const template = Template.parse(raw);
-  const ids = new Set(template.indicators.map((i) => i.id));
-  const sections = new Set(template.sections.map((s) => s.id));
-  for (const indicator of template.indicators) {
-    if (indicator.parent && !ids.has(indicator.parent)) {
-      throw new Error(`catalog ${template.id}: ${indicator.id} has unknown parent ${indicator.parent}`);
-    }
-    if (!sections.has(indicator.section)) {
-      throw new Error(`catalog ${template.id}: ${indicator.id} has unknown section ${indicator.section}`);
-    }
+  const file = TemplateSchema.parse(raw);
+  const { indicators, derived } = indicatorsOf(file);
+  const ids = new Set(indicators.map((i) => i.id));
+  const derivedIds = new Set(derived.map((d) => d.id));
+  const fail = (message: string): never => {
+    throw new Error(`catalog ${file.id}: ${message}`);
+  };
+  if (ids.size !== indicators.length) {
+    const seen = new Set<string>();
+    for (const i of indicators) if (seen.has(i.id)) fail(`indicator ${i.id} is defined twice`);
+    else seen.add(i.id);
   }
-  for (const rule of template.rules) {
-    for (const id of [rule.total, ...rule.parts]) {
-      if (!ids.has(id)) throw new Error(`catalog ${template.id}: rule ${rule.id} names unknown indicator ${id}`);
-    }
+  const known = (id: string) => ids.has(id) || derivedIds.has(id);
+  for (const i of indicators) if (i.parent && !known(i.parent)) fail(`${i.id} has unknown parent ${i.parent}`);
+  for (const d of derived) for (const part of d.sumOf) if (!known(part)) fail(`derived ${d.id} sums unknown ${part}`);
+  const rules = concreteRules(file, file.rules);
+  const acrossYears = concreteRules(file, file.acrossYears);
+  for (const rule of [...rules, ...acrossYears]) {
+    for (const term of [...rule.left, ...rule.right]) if (!known(term.indicator)) fail(`rule ${rule.id} names unknown indicator ${term.indicator}`);
   }
-  return template;
+  for (const rule of rules) if ([...rule.left, ...rule.right].some((t) => t.previous)) fail(`rule ${rule.id}: prev: belongs in acrossYears`);
+  for (const figure of file.textFigures) {
+    if (!known(figure.indicator)) fail(`textFigures names unknown indicator ${figure.indicator}`);
+    for (const sum of figure.alsoMeans) for (const id of sum) if (!known(id)) fail(`textFigures ${figure.indicator} alsoMeans unknown ${id}`);
+  }
+  for (const table of file.tables) {
+    if (table.layout !== "rows") continue;
+    const sections = new Set(table.sections.map((s) => s.id));
+    for (const row of table.rows) if (row.section && !sections.has(row.section)) fail(`row ${row.id} has unknown section ${row.section}`);
+    for (const section of table.sections) if (section.indicator && !ids.has(section.indicator)) fail(`section ${section.id} names unknown ${section.indicator}`);
+  }
+  return {
+    id: file.id,
+    name: file.name,
+    nameEn: file.nameEn,
+    years: file.years,
+    notice: file.notice,
+    evidence: file.evidence,
+    outline: file.outline,
+    tables: file.tables,
+    indicators,
+    derived,
+    rules,
+    acrossYears,
+    textFigures: file.textFigures,
+    notes: file.notes,
+  };
 }
 
 /** Every template, oldest format first. */
-export const TEMPLATES: readonly Template[] = [loadTemplate(national2008)];
+export const TEMPLATES: readonly Template[] = [national2008, fujian2008, national2019, national2021].map(loadTemplate);
 
-export const CONCEPTS: readonly Concept[] = Concepts.parse(conceptsFile).concepts;
+export const CONCEPTS: readonly Concept[] = ConceptsFile.parse(conceptsFile).concepts;
+
+export const SPECIAL_AREAS: readonly SpecialArea[] = SpecialAreasFile.parse(specialAreasFile).areas;
+
+export const DEPARTMENT_KINDS: readonly DepartmentKind[] = DepartmentsFile.parse(departmentsFile).departments;
+
+for (const concept of CONCEPTS) {
+  for (const [templateId, mapping] of Object.entries(concept.templates)) {
+    const template = TEMPLATES.find((t) => t.id === templateId);
+    if (!template) throw new Error(`concept ${concept.id}: unknown template ${templateId}`);
+    for (const id of mapping.sumOf) {
+      if (!template.indicators.some((i) => i.id === id) && !template.derived.some((d) => d.id === id)) {
+        throw new Error(`concept ${concept.id}: ${templateId} has no indicator ${id}`);
+      }
+    }
+  }
+}
 
 export const DEFAULT_TEMPLATE_ID = "national-2008";
 
@@ -97,23 +371,44 @@ export function getTemplate(id: string): Template {
   return template;
 }
 
-/** The template a report of this year should follow (the national format changed in 2019 and 2021). */
+/** The national template of a year (the format changed in 2019 and 2021): the prior before the report's own evidence. */
 export function templateForYear(year: number): Template | undefined {
-  return TEMPLATES.find((t) => year >= t.years.from && year <= t.years.to);
+  return TEMPLATES.find((t) => t.id.startsWith("national-") && year >= t.years.from && year <= t.years.to);
 }
 
-/** Every indicator of every template, in template then table order; ids are unique across templates. */
-export function allIndicators(): { template: Template; indicator: Indicator }[] {
-  return TEMPLATES.flatMap((template) =>
-    [...template.indicators].sort((a, b) => a.order - b.order).map((indicator) => ({ template, indicator })),
-  );
+/**
+ * Every indicator id once, in template then table order; where templates share
+ * an id (2019 and 2021 share most), the newest template's definition stands.
+ */
+export function allIndicators(): { template: Template; indicator: Indicator; templates: Template[] }[] {
+  const byId = new Map<string, { template: Template; indicator: Indicator; templates: Template[] }>();
+  for (const template of TEMPLATES) {
+    for (const indicator of template.indicators) {
+      const entry = byId.get(indicator.id);
+      if (entry) {
+        entry.templates.push(template);
+        entry.template = template;
+        entry.indicator = { ...indicator, order: entry.indicator.order };
+      } else {
+        byId.set(indicator.id, { template, indicator, templates: [template] });
+      }
+    }
+  }
+  return [...byId.values()];
 }
 
-export function findIndicator(id: string): { template: Template; indicator: Indicator } | undefined {
-  return allIndicators().find((entry) => entry.indicator.id === id);
+let indexById: Map<string, { template: Template; indicator: Indicator; templates: Template[] }> | null = null;
+
+export function findIndicator(id: string): { template: Template; indicator: Indicator; templates: Template[] } | undefined {
+  indexById ??= new Map(allIndicators().map((entry) => [entry.indicator.id, entry]));
+  return indexById.get(id);
 }
 
-/** Children of an indicator in the table hierarchy. */
+/** Printed children of an indicator in the table hierarchy. */
 export function childrenOf(template: Template, id: string): Indicator[] {
   return template.indicators.filter((i) => i.parent === id);
+}
+
+export function findConcept(id: string): Concept | undefined {
+  return CONCEPTS.find((c) => c.id === id);
 }

@@ -11,7 +11,7 @@ import { parseReport, SCHEMA_VERSION, type Diagnostic, type Heading, type Remova
 import { ConversionError } from "./errors.ts";
 import { createSlugger, headingAnchor } from "./stages/anchors.ts";
 import { runChecks } from "./stages/checks.ts";
-import { decodeSource } from "./stages/decode.ts";
+import { decodeSource } from "./input/decode.ts";
 import { reportMarks } from "./stages/evidence.ts";
 import { resolveJurisdiction } from "./stages/jurisdiction.ts";
 import { renderMdx } from "./stages/mdx.ts";

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SourceFile } from "../schema/report.ts";
 import type { SourceLine } from "../converter/types.ts";
-import { decodeSource } from "../converter/stages/decode.ts";
+import { decodeSource } from "../converter/input/decode.ts";
 
 const SOURCES_DIR = "sources";
 

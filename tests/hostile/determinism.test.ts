@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
 import { convertFiles } from "../../src/converter/run.ts";
-import { MAX_SOURCE_BYTES } from "../../src/converter/stages/decode.ts";
+import { MAX_SOURCE_BYTES } from "../../src/converter/input/decode.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
 import { FIXTURES, seedText } from "./helpers.ts";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
 import { failureCounts } from "../../src/converter/failure-counts.ts";
 import { convertFiles } from "../../src/converter/run.ts";
-import { MAX_SOURCE_BYTES, MAX_SOURCE_LINES } from "../../src/converter/stages/decode.ts";
+import { MAX_SOURCE_BYTES, MAX_SOURCE_LINES } from "../../src/converter/input/decode.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
 import { conversionError, convertText, seedText, utf8 } from "./helpers.ts";

@@ -1,5 +1,5 @@
 /**
- * Stage 1: raw bytes → text lines.
+ * Bytes → text, for every input form that is text (plain text, HTML).
  *
  * Sources arrive as OCR output saved by many hands: UTF-8 with or without a
  * BOM, UTF-16 from Windows tools, GB18030 from older Chinese software, with
@@ -17,6 +17,14 @@ import { createHash } from "node:crypto";
 import { ConversionError } from "../errors.ts";
 import type { Diagnostic } from "../../schema/report.ts";
 import type { DecodedSource, SourceLine } from "../types.ts";
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+  sha256: string;
+  /** Warnings about the bytes themselves (e.g. damaged UTF-8 replaced by U+FFFD). */
+  diagnostics: Diagnostic[];
+}
 
 /** 4 MiB: about 90 times the largest real report. */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
@@ -131,6 +139,50 @@ export function splitLines(text: string): SourceLine[] {
   const parts = unified.split("\n");
   if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
   return parts.map((line, i) => ({ n: i + 1, text: line }));
+}
+
+/** WHATWG labels of the encodings a page may declare and TextDecoder knows (gb2312 and gbk decode as gb18030). */
+function declaredDecoder(declared: string | undefined): string | null {
+  if (!declared) return null;
+  const label = declared.trim().toLowerCase();
+  if (/^(?:gb2312|gbk|gb18030|x-gbk|cp936)$/.test(label)) return "gb18030";
+  if (/^utf-?8$/.test(label)) return "utf-8";
+  if (/^big5/.test(label)) return "big5";
+  return null;
+}
+
+/**
+ * The bytes as text. `declared` is the charset a web page declares for
+ * itself (<meta charset>); it is tried first, then the usual detection.
+ */
+export function decodeText(file: string, bytes: Uint8Array, declared?: string): DecodedText {
+  if (bytes.length === 0) throw new ConversionError("empty_file", file, "0 bytes");
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    throw new ConversionError("file_too_large", file, `${bytes.length} bytes > ${MAX_SOURCE_BYTES}`);
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const label = declaredDecoder(declared);
+  const fromDeclared = label && !startsWith(bytes, [0xef, 0xbb, 0xbf]) ? tryDecode(label, bytes) : null;
+  const decoded = fromDeclared !== null && label ? { encoding: label, text: fromDeclared } : detectAndDecode(file, bytes);
+  // A stray BOM left after transcoding is not content.
+  const body = decoded.text.replace(/^\ufeff/, "");
+  assertText(file, body);
+  if (body.replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]/g, "") === "") {
+    throw new ConversionError("empty_file", file, "only whitespace");
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (decoded.damaged) {
+    const lines = splitLines(body);
+    const where = lines.filter((l) => l.text.includes("\ufffd")).map((l) => l.n);
+    const shown = where.slice(0, 10).join("、") + (where.length > 10 ? " …" : "");
+    diagnostics.push({
+      severity: "warning",
+      code: "damaged_bytes",
+      message: `${decoded.damaged} 处字节不是有效的 UTF-8，已替换为 �（第 ${shown} 行） / ${decoded.damaged} invalid UTF-8 byte sequence(s) replaced by U+FFFD (lines ${shown})`,
+      line: where[0] ?? null,
+    });
+  }
+  return { text: body, encoding: decoded.encoding, sha256, diagnostics };
 }
 
 export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {

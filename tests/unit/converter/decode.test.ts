@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { decodeSource, splitLines } from "../../../src/converter/stages/decode.ts";
+import { decodeSource, splitLines } from "../../../src/converter/input/decode.ts";
 import { ConversionError } from "../../../src/converter/errors.ts";
 
 const TITLE = "石嘴山市大武口区2017年政府信息公开工作年度报告";
