@@ -29,6 +29,9 @@ import type { Diagnostic, DivisionRef, Jurisdiction, JurisdictionLevel, Jurisdic
 import { defineWarnings } from "../diagnostics.ts";
 import { identityText, placeholderId } from "../identity.ts";
 
+/** The report id of a jurisdiction, department and year; defined with the other identity functions. */
+export { reportIdOf } from "../identity.ts";
+
 export const JURISDICTION_WARNINGS = defineWarnings({
   unresolved_jurisdiction: {
     zh: "行政区名称不在区划代码数据和特殊区域目录中，报告以名称生成的占位编号（x 加 12 位十六进制）发布，jurisdiction.resolved 为 false",
