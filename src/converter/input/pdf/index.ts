@@ -1,0 +1,214 @@
+/**
+ * The PDF input adapter: a PDF's text layer, laid out as lines of text, with
+ * its tables as grids of cells.
+ *
+ * Reading runs in JavaScript with pdf.js (no OCR, no canvas, no system
+ * fonts), one page at a time: its operator list gives the glyphs and the
+ * lines the page draws (./content.ts), glyphs become lines (./lines.ts),
+ * drawn lines become table grids (./ruled.ts), tables the page does not draw
+ * are read from where their text stands (./unruled.ts), page numbers and
+ * running headers are set aside (./furniture.ts), and the pages become one
+ * document (./assemble.ts). Images are never decoded: the text layer is all
+ * that is read, so a scanned PDF, which has none, is refused.
+ */
+import { createHash } from "node:crypto";
+import { ConversionError } from "../../errors.ts";
+import type { Diagnostic } from "../../../schema/report.ts";
+import type { SourceDocument } from "../../document/types.ts";
+import type { InputAdapter } from "../types.ts";
+import { documentText, furnitureRemovals, headingSizes, pageBlocks, type LaidOutPage } from "./assemble.ts";
+import { readPageContent, type Ops } from "./content.ts";
+import { findFurniture } from "./furniture.ts";
+import { layoutLines } from "./lines.ts";
+import { findRuledGrids, MAX_RULING_SEGMENTS } from "./ruled.ts";
+import { openPdf, PdfJsError, PdfJsTimeout, type OpenPdf, type RawPage } from "./pdfjs-client.ts";
+import { pdfWarnings } from "./warnings.ts";
+
+/** A report's PDF is a few hundred KB; scans run to tens of MB. Beyond this it is not one report. */
+export const MAX_PDF_BYTES = 64 * 1024 * 1024;
+/** The longest reports run to a few dozen pages. */
+export const MAX_PDF_PAGES = 300;
+
+const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+/**
+ * Error codes the adapter needs and the converter does not have yet: a PDF
+ * without a text layer, and a PDF pdf.js cannot open (damaged, encrypted).
+ * Both are raised as unreadable_file, with the reason in the detail.
+ */
+const NO_TEXT_LAYER = "unreadable_file";
+const UNREADABLE_PDF = "unreadable_file";
+
+function isPdf(bytes: Uint8Array): boolean {
+  return PDF_SIGNATURE.every((b, i) => bytes[i] === b);
+}
+
+interface PageReading {
+  page: LaidOutPage;
+  invisibleGlyphs: number;
+  hiddenGlyphs: number;
+  unmappedGlyphs: number;
+  tooManyLines: boolean;
+  failed: boolean;
+}
+
+const FAILED_PAGE: PageReading = {
+  page: { width: 0, height: 0, lines: [], grids: [] },
+  invisibleGlyphs: 0,
+  hiddenGlyphs: 0,
+  unmappedGlyphs: 0,
+  tooManyLines: false,
+  failed: true,
+};
+
+function layOutPage(raw: RawPage, ops: Ops): PageReading {
+  const content = readPageContent(raw, ops);
+  const lines = layoutLines(content.glyphs);
+  const tooManyLines = content.segments.length > MAX_RULING_SEGMENTS;
+  return {
+    page: { width: content.width, height: content.height, lines, grids: tooManyLines ? [] : findRuledGrids(content.segments) },
+    invisibleGlyphs: content.invisibleGlyphs,
+    hiddenGlyphs: content.hiddenGlyphs,
+    unmappedGlyphs: content.unmappedGlyphs,
+    tooManyLines,
+    failed: false,
+  };
+}
+
+function describeOpenError(error: unknown): string {
+  if (error instanceof PdfJsTimeout) return `pdf.js gave up after ${error.seconds} s / 解析超时`;
+  const name = error instanceof PdfJsError ? error.pdfjsName : error instanceof Error ? error.name : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === "PasswordException") return "encrypted: a password is needed to open it / 已加密，需要密码";
+  if (name === "InvalidPDFException") return `damaged or not a PDF / 文件损坏: ${message}`;
+  return `pdf.js cannot open it / 无法解析: ${message}`;
+}
+
+function pageList(pages: number[]): string {
+  return pages.slice(0, 10).join("、") + (pages.length > 10 ? " …" : "");
+}
+
+export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDocument> {
+  if (bytes.length === 0) throw new ConversionError("empty_file", file, "0 bytes");
+  if (bytes.length > MAX_PDF_BYTES) throw new ConversionError("file_too_large", file, `${bytes.length} bytes > ${MAX_PDF_BYTES}`);
+  if (!isPdf(bytes)) throw new ConversionError(UNREADABLE_PDF, file, "not a PDF: no %PDF- header / 不是 PDF 文件");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  let pdf: OpenPdf;
+  try {
+    pdf = await openPdf(bytes);
+  } catch (error) {
+    throw new ConversionError(UNREADABLE_PDF, file, describeOpenError(error));
+  }
+  try {
+    if (pdf.numPages > MAX_PDF_PAGES) {
+      throw new ConversionError("file_too_large", file, `${pdf.numPages} pages > ${MAX_PDF_PAGES}`);
+    }
+    const readings: PageReading[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      let raw: RawPage;
+      try {
+        raw = await pdf.page(number);
+      } catch (error) {
+        if (error instanceof PdfJsTimeout) throw new ConversionError(UNREADABLE_PDF, file, `page ${number}: ${describeOpenError(error)}`);
+        readings.push(FAILED_PAGE);
+        continue;
+      }
+      readings.push(layOutPage(raw, pdf.ops));
+    }
+    return buildDocument(file, bytes.length, sha256, readings);
+  } finally {
+    await pdf.close();
+  }
+}
+
+function buildDocument(file: string, size: number, sha256: string, readings: PageReading[]): SourceDocument {
+  const pages = readings.map((r) => r.page);
+  const glyphCount = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.glyphs.length, 0), 0);
+  if (readings.every((r) => r.failed)) {
+    throw new ConversionError(UNREADABLE_PDF, file, "no page could be parsed / 所有页面都无法解析");
+  }
+  if (glyphCount === 0) {
+    throw new ConversionError(
+      NO_TEXT_LAYER,
+      file,
+      `no text layer: its ${pages.length} page(s) are images (a scan?); run OCR first / 没有文字层（扫描件？），请先做文字识别`,
+    );
+  }
+  const furniture = findFurniture(
+    pages.map((page) => ({
+      height: page.height,
+      lines: page.lines,
+      inTable: new Set(page.lines.filter((line) => page.grids.some((g) => line.top >= g.top - 1 && line.bottom <= g.bottom + 1))),
+    })),
+  );
+  const { text, pageStarts, lineOffsets, lineNumbers } = documentText(pages);
+  const options = { headingSizes: headingSizes(pages, furniture) };
+  const blocks = pages.flatMap((page, p) => pageBlocks(page, lineOffsets[p]!, furniture[p]!, options));
+  const firstHeading = blocks.find((b) => b.kind === "heading" && b.hints.headingLevel === 1);
+  const pageLine = (p: number): number | null => lineNumbers[p]![0] ?? null;
+
+  const diagnostics: Diagnostic[] = [];
+  const warn = pdfWarnings.warn;
+  const withoutText = readings.map((r, p) => (!r.failed && r.page.lines.length === 0 ? p + 1 : 0)).filter((p) => p > 0);
+  if (withoutText.length > 0) {
+    diagnostics.push(
+      warn("page_without_text", null, `第 ${pageList(withoutText)} 页没有文字层，未读取 / page(s) ${pageList(withoutText)} have no text layer and were not read`),
+    );
+  }
+  const failed = readings.map((r, p) => (r.failed ? p + 1 : 0)).filter((p) => p > 0);
+  if (failed.length > 0) {
+    diagnostics.push(warn("unreadable_page", null, `第 ${pageList(failed)} 页无法解析 / page(s) ${pageList(failed)} could not be parsed`));
+  }
+  const invisible = readings.reduce((n, r) => n + r.invisibleGlyphs, 0);
+  if (invisible > 0) {
+    const first = readings.findIndex((r) => r.invisibleGlyphs > 0);
+    diagnostics.push(
+      warn("ocr_text_layer", pageLine(first), `${invisible} 个字符是扫描件上的识别文字 / ${invisible} characters are recognised text over a scan`),
+    );
+  }
+  const hidden = readings.reduce((n, r) => n + r.hiddenGlyphs, 0);
+  if (hidden > 0) {
+    diagnostics.push(warn("hidden_text", null, `${hidden} 个白色字符未读取 / ${hidden} white characters left out`));
+  }
+  const unmapped = readings.reduce((n, r) => n + r.unmappedGlyphs, 0);
+  if (unmapped > 0) {
+    const where = readings.map((r, p) => (r.unmappedGlyphs > 0 ? p + 1 : 0)).filter((p) => p > 0);
+    diagnostics.push(
+      warn(
+        "unmapped_glyphs",
+        pageLine(where[0]! - 1),
+        `${unmapped} 个字符无法识别（第 ${pageList(where)} 页） / ${unmapped} glyphs without Unicode text (page(s) ${pageList(where)})`,
+      ),
+    );
+  }
+  const drawn = readings.map((r, p) => (r.tooManyLines ? p + 1 : 0)).filter((p) => p > 0);
+  if (drawn.length > 0) {
+    diagnostics.push(warn("lines_not_read", pageLine(drawn[0]! - 1), `第 ${pageList(drawn)} 页 / page(s) ${pageList(drawn)}`));
+  }
+
+  return {
+    file,
+    form: "pdf",
+    text,
+    bytes: size,
+    sha256,
+    encoding: "binary",
+    pageStarts,
+    metadata: {
+      title: firstHeading && firstHeading.kind === "heading" && pageStarts.length > 0 && firstHeading.text.offsets[0]! < (pageStarts[1] ?? Infinity) ? firstHeading.text : null,
+      publishedOn: null,
+      url: null,
+      publisher: null,
+    },
+    blocks,
+    removals: furnitureRemovals(pages, furniture, lineNumbers),
+    diagnostics,
+  };
+}
+
+export const pdfAdapter: InputAdapter = {
+  form: "pdf",
+  extensions: [".pdf"],
+  recognises: (bytes) => isPdf(bytes),
+  read: readPdf,
+};
