@@ -1,41 +1,71 @@
 /**
- * Stage 4: cleaned lines → Block[] (headings, paragraphs, lists, tables, the statistics table).
+ * Structure: the adapter's blocks → the body the report page shows (headings,
+ * paragraphs, lists, tables, and where each statistics table stood). It runs
+ * after the statistics tables have been read and knows nothing of the form the
+ * report came in; every text keeps its source offsets.
  *
- * Headings come from the report's own numbering, not from the OCR's Markdown:
+ * Headings come from the report's own numbering, not from the source's markup:
  *   一、 → depth 2    （一）/(一) → depth 3    1. / 1、 → depth 4
- * and only where the line IS a heading: short, no sentence after the title,
+ * and only where the block IS a heading: short, no sentence after the title,
  * and its number continues the sequence at its level (an embedded notice that
- * restarts at "一、组成人员" is not a section of the report). A Markdown marker
- * only promotes a short unnumbered line (e.g. "# 政府信息公开情况统计表").
+ * restarts at "一、组成人员" is not a section of the report). A heading level
+ * the source marked up (Markdown #, HTML <h2>) only promotes a short
+ * unnumbered block (e.g. "# 政府信息公开情况统计表").
  *
- * Paragraphs broken by page breaks are joined back: a paragraph that does not
- * end in sentence-final punctuation continues with the next paragraph, unless
- * that one opens a new numbered item or bold lead-in. A table (or one caption
- * line) that the page layout dropped into the middle of a sentence is moved
- * after the rejoined paragraph. Each join is logged as a page_break_join removal.
+ * A paragraph that holds several numbered sections — crawler text that lost
+ * its line breaks: "…现予发布。一、 概述2016年，在省…（一）组织机构方面…" — is
+ * split at its section markers: a marker after a sentence end or a space,
+ * whose number continues the sequence, starts a new paragraph; it is a heading
+ * where its title can be told from the text after it (a title of the report's
+ * outline, or a title followed by a space or by the year that opens the
+ * section's first sentence).
+ *
+ * Paragraphs broken by page breaks are joined back: a `wrapped` paragraph that
+ * does not end in sentence-final punctuation continues with the next one,
+ * unless that one opens a new numbered item or bold lead-in. A table (or one
+ * caption line) that the page layout dropped into the middle of a sentence is
+ * moved after the rejoined paragraph. Each join is logged as a page_break_join
+ * removal, characters read twice across the break as repeated_passage.
  */
 import type { Removal } from "../../schema/report.ts";
-import type { Block, TableFormat, TableRow } from "../types.ts";
-import type { LineRange } from "./noise.ts";
-import { htmlTableRows } from "./noise.ts";
-import type { NormalizedLine } from "./normalize.ts";
-import { cleanCell, splitRow } from "./table-rows.ts";
+import { EMPTY_TEXT, LineIndex, slice, trim } from "../document/source-text.ts";
+import type { Block, BlockHints, SourceDocument, SourceText, TableBlock } from "../document/types.ts";
+import { rewrite, TextBuilder } from "../input/text/source-edit.ts";
+
+export type Depth = 2 | 3 | 4;
+
+export type BodyBlock =
+  | { kind: "heading"; depth: Depth; text: SourceText }
+  /** `lead`: a bold lead-in the source set in bold (e.g. "（一）完善工作机制。"); `text` starts with it. */
+  | { kind: "paragraph"; text: SourceText; lead?: string }
+  | { kind: "list"; items: SourceText[] }
+  /** Rows padded to one width; `screenshot`: a list captured from a screenshot of a web page (索引号 / 发布日期 …). */
+  | { kind: "table"; rows: SourceText[][]; screenshot: boolean }
+  /** Where a statistics table stood; the page renders it from the report's data. */
+  | { kind: "statistics"; table: string | null };
 
 export interface StructureInput {
-  lines: NormalizedLine[];
-  statistics: LineRange | null;
-  /** The report title's line; it is the page title, not repeated in the body. */
-  titleLine: number | null;
+  document: SourceDocument;
+  /** Document ranges the statistics stage read as statistics tables (whole blocks, or stretches inside a one-line crawler body): replaced by one `statistics` block each, where they began. */
+  statistics: readonly { start: number; end: number; table: string | null }[];
+  /** The report title's range: the page shows it as the page title, not again in the body. */
+  title: { start: number; end: number } | null;
+  /** Section titles of the report's format (catalog `outline`), to find headings in a body that lost its line breaks. */
+  outline: readonly string[];
+}
+
+export interface StructureHeading {
+  depth: Depth;
+  text: string;
+  /** Document offset of the heading's first character. */
+  offset: number;
 }
 
 export interface StructureResult {
-  blocks: Block[];
+  blocks: BodyBlock[];
+  headings: StructureHeading[];
   removals: Removal[];
 }
-
-type Depth = 2 | 3 | 4;
-type ParagraphBlock = Extract<Block, { kind: "paragraph" }>;
-type TableBlock = Extract<Block, { kind: "table" }>;
 
 // ---------------------------------------------------------------- numbering
 
@@ -59,11 +89,11 @@ export interface Numbering {
   rest: string;
 }
 
-const LEVEL_2 = /^([一二三四五六七八九十]{1,3})、\s*/;
+const LEVEL_2 = /^([一二三四五六七八九十]{1,3})\s*、\s*/;
 const LEVEL_3 = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*/;
 const LEVEL_4 = /^(\d{1,2})\s*[.．、](?!\d)\s*/;
 
-/** The report's own section number at the start of a line, if any. */
+/** The report's own section number at the start of a text, if any. */
 export function numberingOf(text: string): Numbering | null {
   for (const [depth, pattern] of [
     [2, LEVEL_2],
@@ -110,48 +140,6 @@ export function isStandalone(text: string): boolean {
   return t.length <= MAX_STANDALONE_LENGTH || DOCUMENT_TITLE.test(t);
 }
 
-// ---------------------------------------------------------------- lines → units
-
-type Unit =
-  | { kind: "text"; line: NormalizedLine }
-  | { kind: "rows"; lines: NormalizedLine[] }
-  | { kind: "list"; lines: NormalizedLine[] }
-  | { kind: "statistics"; from: number; to: number };
-
-const LIST_ITEM = /^[-*+•]\s+/;
-
-function isRowLine(text: string): boolean {
-  return splitRow(text) !== null || /<table/i.test(text);
-}
-
-function toUnits(input: StructureInput): Unit[] {
-  const units: Unit[] = [];
-  const { statistics } = input;
-  for (const line of input.lines) {
-    if (statistics && line.n >= statistics.from && line.n <= statistics.to) {
-      const last = units[units.length - 1];
-      if (last?.kind !== "statistics") units.push({ kind: "statistics", from: statistics.from, to: statistics.to });
-      continue;
-    }
-    if (line.n === input.titleLine) continue;
-    const last = units[units.length - 1];
-    const adjacent = (group: NormalizedLine[]) => group[group.length - 1]!.n === line.n - 1;
-    if (isRowLine(line.text) || (last?.kind === "rows" && adjacent(last.lines) && line.text.includes("\t"))) {
-      // A line with tabs right under a table is its last row even with one cell ("价格收费(5)\t\t").
-      if (last?.kind === "rows" && adjacent(last.lines)) last.lines.push(line);
-      else units.push({ kind: "rows", lines: [line] });
-      continue;
-    }
-    if (LIST_ITEM.test(line.text)) {
-      if (last?.kind === "list" && adjacent(last.lines)) last.lines.push(line);
-      else units.push({ kind: "list", lines: [line] });
-      continue;
-    }
-    units.push({ kind: "text", line });
-  }
-  return units;
-}
-
 // ---------------------------------------------------------------- tables
 
 const SCREENSHOT_HEADERS = ["索引号", "发布日期", "生成日期", "公开日期", "发文日期", "成文日期", "文号"];
@@ -170,51 +158,168 @@ export function isScreenshotTable(rows: string[][]): boolean {
   return rows.length >= 2 && dated * 2 > rows.length;
 }
 
-function rowsOf(lines: NormalizedLine[]): { rows: TableRow[]; format: TableFormat } {
-  const rows: TableRow[] = [];
-  let format: TableFormat | null = null;
-  for (const line of lines) {
-    if (/<table/i.test(line.text)) {
-      for (const cells of htmlTableRows(line.text)) rows.push({ cells, line: line.n });
-      format ??= "html";
-      continue;
-    }
-    const split = splitRow(line.text);
-    if (split) {
-      format ??= split.format;
-      if (split.cells.length > 0) rows.push({ cells: split.cells, line: line.n });
-      continue;
-    }
-    const cells = line.text.split("\t").map(cleanCell);
-    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
-    if (cells.length > 0) rows.push({ cells, line: line.n });
-  }
-  return { rows, format: format ?? "tsv" };
+/** Rows of a table block: a spanned cell's text at its origin, empty where it only extends. */
+function rowsOfTable(table: TableBlock): SourceText[][] {
+  return table.grid.map((row, r) =>
+    row.map((position, c) => (position.origin.row === r && position.origin.column === c ? position.cell.text : EMPTY_TEXT)),
+  );
 }
 
-function nonEmpty(cells: string[]): string[] {
-  return cells.filter((c) => c !== "");
+function nonEmpty(cells: SourceText[]): SourceText[] {
+  return cells.filter((c) => c.text !== "");
 }
 
-/** Rows → an optional caption paragraph (a first row with one cell) and a table with rows padded to one width. */
-function tableBlocks(lines: NormalizedLine[]): Block[] {
-  const { rows, format } = rowsOf(lines);
-  const out: Block[] = [];
-  const screenshotHint = lines.some((l) => l.hints.screenshot);
-  if (rows.length >= 2 && nonEmpty(rows[0]!.cells).length === 1) {
-    const caption = rows.shift()!;
-    out.push({ kind: "paragraph", text: nonEmpty(caption.cells)[0]!, lines: [caption.line] });
+// ---------------------------------------------------------------- units: blocks with title and statistics cut out
+
+type Unit =
+  | { kind: "text"; text: SourceText; hints: BlockHints }
+  | { kind: "list"; items: SourceText[] }
+  | { kind: "table"; rows: SourceText[][]; hints: BlockHints }
+  | { kind: "statistics"; table: string | null };
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+class Cutter {
+  private readonly emitted = new Set<number>();
+
+  constructor(
+    private readonly statistics: readonly (Range & { table: string | null })[],
+    private readonly title: Range | null,
+  ) {}
+
+  /** Index of the statistics range holding `offset`, or -1. */
+  statisticsAt(offset: number): number {
+    for (let i = 0; i < this.statistics.length; i++) {
+      const r = this.statistics[i]!;
+      if (offset >= r.start && offset < r.end) return i;
+    }
+    return -1;
   }
-  if (rows.length === 0) return out;
-  if (rows.length === 1) {
-    // One row is not a table: keep its words as a paragraph.
-    out.push({ kind: "paragraph", text: nonEmpty(rows[0]!.cells).join(" "), lines: [rows[0]!.line] });
-    return out;
+
+  inTitle(offset: number): boolean {
+    return this.title !== null && offset >= this.title.start && offset < this.title.end;
   }
-  const width = Math.max(...rows.map((r) => r.cells.length));
-  const padded = rows.map((r) => ({ line: r.line, cells: [...r.cells, ...Array<string>(width - r.cells.length).fill("")] }));
-  const screenshot = screenshotHint || isScreenshotTable(padded.map((r) => r.cells));
-  out.push({ kind: "table", format, rows: padded, screenshot } satisfies TableBlock);
+
+  /** The statistics block for range i, the first time it is met. */
+  marker(i: number): Unit[] {
+    if (this.emitted.has(i)) return [];
+    this.emitted.add(i);
+    return [{ kind: "statistics", table: this.statistics[i]!.table }];
+  }
+
+  /** What holds the character at `offset`: the title, a statistics range (its index), or nothing (-1). */
+  private holder(offset: number): number | "title" {
+    return this.inTitle(offset) ? "title" : this.statisticsAt(offset);
+  }
+
+  /** A text cut at the title and the statistics ranges: the pieces outside them, and a statistics block where each range begins. */
+  cutText(text: SourceText, hints: BlockHints): Unit[] {
+    const units: Unit[] = [];
+    let from = 0;
+    let holder: number | "title" = text.text.length > 0 ? this.holder(text.offsets[0]!) : -1;
+    const close = (to: number) => {
+      if (holder === -1) {
+        const piece = trim(slice(text, from, to));
+        // Only the first piece keeps the block's own hints (a heading level, a bold lead-in at its start).
+        if (piece.text !== "") units.push({ kind: "text", text: piece, hints: from === 0 ? hints : withoutLeadHints(hints) });
+      } else if (holder !== "title") units.push(...this.marker(holder));
+    };
+    for (let i = 1; i < text.text.length; i++) {
+      const next = this.holder(text.offsets[i]!);
+      if (next === holder) continue;
+      close(i);
+      holder = next;
+      from = i;
+    }
+    close(text.text.length);
+    return units;
+  }
+
+  /** Items or rows whose first character lies in a range are cut out, a statistics block where the range begins. */
+  cutSequence<T>(items: T[], first: (item: T) => number | null, rebuild: (items: T[]) => Unit): Unit[] {
+    const units: Unit[] = [];
+    let run: T[] = [];
+    const flush = () => {
+      if (run.length > 0) units.push(rebuild(run));
+      run = [];
+    };
+    for (const item of items) {
+      const offset = first(item);
+      const range = offset === null ? -1 : this.statisticsAt(offset);
+      if (offset !== null && this.inTitle(offset)) continue;
+      if (range >= 0) {
+        flush();
+        units.push(...this.marker(range));
+        continue;
+      }
+      run.push(item);
+    }
+    flush();
+    return units;
+  }
+}
+
+/** Hints of a block without those that describe its start (for a piece cut from its middle). */
+function withoutLeadHints(hints: BlockHints): BlockHints {
+  const { headingLevel: _level, boldLead: _lead, ...rest } = hints;
+  return rest;
+}
+
+function firstOffset(cells: SourceText[]): number | null {
+  const cell = cells.find((c) => c.text !== "");
+  return cell ? cell.offsets[0]! : null;
+}
+
+function toUnits(blocks: readonly Block[], cutter: Cutter): Unit[] {
+  const units: Unit[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "heading":
+      case "paragraph":
+        units.push(...cutter.cutText(block.text, block.hints));
+        break;
+      case "list":
+        units.push(
+          ...cutter.cutSequence(
+            block.items,
+            (item) => (item.text !== "" ? item.offsets[0]! : null),
+            (items) => ({ kind: "list", items }),
+          ),
+        );
+        break;
+      case "table":
+        units.push(
+          ...cutter.cutSequence(rowsOfTable(block), firstOffset, (rows) => ({ kind: "table", rows, hints: block.hints })),
+        );
+        break;
+    }
+  }
+  return units;
+}
+
+/** The body often repeats the title the page already shows (a crawler's page text opens with it): that copy is dropped. */
+function dropTitleCopy(units: Unit[], document: SourceDocument, title: Range | null): Unit[] {
+  if (!title) return units;
+  const wanted = document.text.slice(title.start, title.end).replace(/\s+/g, "");
+  const index = units.findIndex((u) => u.kind !== "statistics");
+  const unit = units[index];
+  if (wanted === "" || unit?.kind !== "text") return units;
+  let matched = 0;
+  let i = 0;
+  for (; i < unit.text.text.length && matched < wanted.length; i++) {
+    const c = unit.text.text[i]!;
+    if (/\s/.test(c)) continue;
+    if (c !== wanted[matched]) return units;
+    matched++;
+  }
+  if (matched < wanted.length) return units;
+  const rest = trim(slice(unit.text, i));
+  const out = [...units];
+  if (rest.text === "") out.splice(index, 1);
+  else out[index] = { kind: "text", text: rest, hints: withoutLeadHints(unit.hints) };
   return out;
 }
 
@@ -235,51 +340,210 @@ function startsWithBrokenTail(text: string): boolean {
   return /^[^，。、；：,;:\s]{1,6}。./.test(text) && !/^[一二三四五六七八九十]是/.test(text);
 }
 
-function headingFromMarkdown(line: NormalizedLine): Depth | null {
-  const level = line.hints.markdownHeading;
+function headingFromMarkup(text: string, hints: BlockHints): Depth | null {
+  const level = hints.headingLevel;
   if (level === undefined) return null;
-  const text = line.text.trim();
   if (text.length > MAX_HEADING_LENGTH || ANY_PUNCT.test(text)) return null;
   return Math.min(4, Math.max(2, level)) as Depth;
 }
 
-/** Depth if the line is a heading of the report, else null. */
-function headingDepth(line: NormalizedLine, next: Unit | undefined, counters: Counters): Depth | null {
-  const text = line.text.trim();
-  const lead = line.hints.boldLead;
+/** Depth if the whole text is a heading of the report, else null. */
+function headingDepth(text: string, hints: BlockHints, next: Unit | undefined, counters: Counters): Depth | null {
+  const lead = hints.boldLead;
   if (lead !== undefined && lead !== text) return null; // bold lead-in followed by prose
   const numbering = numberingOf(text);
-  if (!numbering) return headingFromMarkdown(line);
+  if (!numbering) return headingFromMarkup(text, hints);
   const rest = numbering.rest.trim();
   if (rest.length === 0 || rest.length > MAX_HEADING_LENGTH) return null;
   if (SENTENCE_BREAK.test(rest.slice(0, -1))) return null; // a sentence follows the title
   if (numbering.number <= counters[numbering.depth]) return null; // restarts: an embedded document's numbering
-  if (!endsSentence(rest) && next?.kind === "text" && startsWithBrokenTail(next.line.text.trim())) return null;
+  if (!endsSentence(rest) && next?.kind === "text" && startsWithBrokenTail(next.text.text.trim())) return null;
   return numbering.depth;
 }
+
+const HEADING_NUMBER_3 = /^([(（])\s*([一二三四五六七八九十]+)\s*([)）])\s*/;
+const HEADING_NUMBER_2 = /^([一二三四五六七八九十]+)\s*(、)\s*/;
+const HEADING_NUMBER_4 = /^(\d+)\s*([.．、])\s*/;
 
 /**
  * Headings keep their number, written one way: OCR mixes half- and full-width
  * brackets and spaces ("(二) 健全…", "（二）健全…"), which would make the
  * table of contents ragged. A trailing full stop is dropped (typography, not content).
  */
+export function headingTextOf(source: SourceText): SourceText {
+  let text = trim(source);
+  text = rewrite(text, HEADING_NUMBER_3, (m) => [
+    { write: "（", at: m.indices![1]![0] },
+    2,
+    { write: "）", at: m.indices![3]![0] },
+  ]);
+  text = rewrite(text, HEADING_NUMBER_2, () => [1, 2]);
+  text = rewrite(text, HEADING_NUMBER_4, (m) => [1, { write: ".", at: m.indices![2]![0] }]);
+  return rewrite(text, /[。．.]$/, () => []);
+}
+
 export function headingText(text: string): string {
-  return text
-    .trim()
-    .replace(/^[(（]\s*([一二三四五六七八九十]+)\s*[)）]\s*/, "（$1）")
-    .replace(/^([一二三四五六七八九十]+)\s*、\s*/, "$1、")
-    .replace(/^(\d+)\s*[.．、]\s*/, "$1.")
-    .replace(/[。．.]$/, "");
+  return headingTextOf({ text, offsets: Int32Array.from(text, (_c, i) => i) }).text;
+}
+
+// ---------------------------------------------------------------- sections inside a run-on paragraph
+
+const TITLE_STOP = /[，。；：！？,;:!?]/;
+const YEAR_START = /^\d{4}\s*年/;
+
+function withoutNumbering(title: string): string {
+  const numbering = numberingOf(title.trim());
+  return (numbering ? numbering.rest : title).replace(/\s+/g, "");
+}
+
+/** Edit distance of a and b, at most `limit + 1` (enough to say "within limit"). */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Length of the text's prefix that is an outline title: exactly, or — for a
+ * title of six characters or more — one character off (a typo, a dropped 的).
+ * Spaces in the text are skipped. 0 when no title matches.
+ */
+function outlinePrefix(text: string, outline: readonly string[]): number {
+  const compact: string[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length && compact.length <= MAX_HEADING_LENGTH + 1; i++) {
+    if (/\s/.test(text[i]!)) continue;
+    compact.push(text[i]!);
+    ends.push(i + 1);
+  }
+  const flat = compact.join("");
+  let best = 0;
+  for (const entry of outline) {
+    const title = withoutNumbering(entry);
+    if (title === "") continue;
+    if (flat.startsWith(title)) {
+      best = Math.max(best, ends[title.length - 1]!);
+      continue;
+    }
+    if (title.length < 6) continue;
+    for (const length of [title.length - 1, title.length + 1]) {
+      if (length > flat.length) continue;
+      if (editDistance(flat.slice(0, length), title, 1) <= 1) best = Math.max(best, ends[length - 1]!);
+    }
+  }
+  return best;
+}
+
+/**
+ * Where the title after a section marker ends, in a text that lost its line
+ * breaks, or null when it cannot be told: an outline title; else the text up
+ * to a space, the year that opens the first sentence, the marker of its first
+ * subsection ("工作制度方面1、明确…"), or (`untilEnd`) the end of the text — as
+ * long as no clause punctuation comes first. "row" when figures follow the
+ * label: a row of a table that lost its cells, not a section at all.
+ */
+function sectionTitleEnd(text: string, depth: Depth, outline: readonly string[], untilEnd: boolean): number | null | "row" {
+  const outlined = outlinePrefix(text, outline);
+  if (outlined > 0) return outlined;
+  for (let i = 0; i <= text.length; i++) {
+    if (i > MAX_HEADING_LENGTH) return null;
+    if (i === text.length) return untilEnd && i >= 2 ? i : null;
+    const c = text[i]!;
+    if (TITLE_STOP.test(c)) return null;
+    if (i >= 2 && opensFirstSubsection(text.slice(i, i + 12), depth)) return i;
+    if (/\s/.test(c)) {
+      const after = text.slice(i).trimStart();
+      // "（七）总计 723000075": figures after the space make it a row of a table, not a section.
+      if (/^\d/.test(after) && !YEAR_START.test(after)) return "row";
+      return i >= 2 ? i : null;
+    }
+    if (i >= 2 && YEAR_START.test(text.slice(i))) return i;
+  }
+  return null;
+}
+
+/** The text opens with the marker of a first subsection below `depth`: （一） or 1、. */
+function opensFirstSubsection(text: string, depth: Depth): boolean {
+  const numbering = numberingOf(text);
+  return numbering !== null && numbering.depth > depth && numbering.number === 1;
+}
+
+/** A section marker may start here: at the start, after a space, or after a sentence end (closing quotes looked through). */
+function markerMayStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = text[at - 1]!;
+  if (/\s/.test(before)) return true;
+  return /[。！？；!?;]$/.test(text.slice(Math.max(0, at - 8), at).replace(CLOSERS, ""));
+}
+
+const MARKER_START = /[一二三四五六七八九十（(\d]/g;
+
+type Piece = { kind: "heading"; depth: Depth; text: SourceText } | { kind: "paragraph"; text: SourceText; opensItem: boolean };
+
+/**
+ * The sections a text holds, at markers that continue the numbering (the next
+ * number at their level). The first piece is what comes before the first
+ * such marker. Counters advance with every marker taken. A marker at the very
+ * start counts only where its title can be told from the text after it (the
+ * whole text as a heading is headingDepth's decision); a title may run to the
+ * end of the text only where the text is not a wrapped line, which the next
+ * line may continue.
+ */
+function splitSections(text: SourceText, outline: readonly string[], counters: Counters, wrapped: boolean): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  const raw = text.text;
+  const markers = new RegExp(MARKER_START.source, "g");
+  for (let m = markers.exec(raw); m; m = markers.exec(raw)) {
+    const at = m.index;
+    if (at < from) continue;
+    const window = raw.slice(at, at + 12);
+    const numbering = numberingOf(window);
+    if (!numbering) continue;
+    const afterMarker = at + window.length - numbering.rest.length;
+    // Right after a section title its first subsection may follow without a break ("…情况（一）…"),
+    // and a title of the report's outline marks a section wherever it stands ("…4166.24三、收到和处理…").
+    const afterHeading = at === from && pieces[pieces.length - 1]?.kind === "heading";
+    if (!afterHeading && !markerMayStart(raw, at) && outlinePrefix(raw.slice(afterMarker), outline) === 0) continue;
+    const continues = at === 0 ? numbering.number > counters[numbering.depth] : numbering.number === counters[numbering.depth] + 1;
+    if (!continues) continue;
+    const title = sectionTitleEnd(raw.slice(afterMarker), numbering.depth, outline, !wrapped && at > 0);
+    if (title === "row" || (at === 0 && title === null)) continue;
+    const titleLength = title;
+    const before = trim(slice(text, from, at));
+    if (before.text !== "") pieces.push({ kind: "paragraph", text: before, opensItem: from > 0 });
+    counters[numbering.depth] = numbering.number;
+    for (const deeper of [3, 4] as const) if (deeper > numbering.depth) counters[deeper] = 0;
+    if (titleLength !== null) {
+      const end = afterMarker + titleLength;
+      pieces.push({ kind: "heading", depth: numbering.depth, text: headingTextOf(slice(text, at, end)) });
+      from = end;
+    } else from = at;
+    markers.lastIndex = Math.max(at + 1, from);
+  }
+  const rest = trim(slice(text, from));
+  if (rest.text !== "") pieces.push({ kind: "paragraph", text: rest, opensItem: from > 0 });
+  return pieces;
 }
 
 // ---------------------------------------------------------------- joining
 
 interface Draft {
-  block: ParagraphBlock;
+  block: Extract<BodyBlock, { kind: "paragraph" }>;
+  /** The texts joined into the paragraph, in order; built once at the end. */
+  parts: { text: SourceText; seam: string }[];
   standalone: boolean;
+  wrapped: boolean;
   /**
    * The last characters of the paragraph's text. Joining looks only at the end of
-   * a paragraph; reading the end of a string built by thousands of joins would
+   * a paragraph; reading the end of a text built by thousands of joins would
    * flatten it each time (quadratic on a hostile file of unfinished lines).
    */
   tail: string;
@@ -292,9 +556,10 @@ function tailOf(text: string): string {
   return text.slice(-TAIL_LENGTH);
 }
 
-function opensNewItem(line: NormalizedLine): boolean {
-  const text = line.text.trim();
-  return line.hints.boldLead !== undefined || numberingOf(text) !== null || LIST_ITEM.test(text);
+const LIST_ITEM = /^[-*+•]\s+/;
+
+function opensNewItem(text: string, hints: BlockHints): boolean {
+  return hints.boldLead !== undefined || numberingOf(text) !== null || LIST_ITEM.test(text);
 }
 
 const HAN_RUN = /^[\u3400-\u9fff]+$/;
@@ -313,15 +578,30 @@ function seam(beforeTail: string, after: string): string {
   return /[A-Za-z0-9]$/.test(beforeTail) && /^[A-Za-z]/.test(after) ? " " : "";
 }
 
-export function buildBlocks(input: StructureInput): StructureResult {
-  const units = toUnits(input);
-  const blocks: Block[] = [];
-  const drafts = new Map<ParagraphBlock, Draft>();
+function buildDraft(draft: Draft): SourceText {
+  if (draft.parts.length === 1) return draft.parts[0]!.text;
+  const out = new TextBuilder();
+  for (const part of draft.parts) {
+    if (part.seam) out.write(part.seam, out.lastOffset(part.text.offsets[0] ?? 0));
+    out.keep(part.text);
+  }
+  return out.build();
+}
+
+export function buildStructure(input: StructureInput): StructureResult {
+  const { document } = input;
+  const lines = new LineIndex(document.text);
+  const cutter = new Cutter([...input.statistics].sort((a, b) => a.start - b.start), input.title);
+  const units = dropTitleCopy(toUnits(document.blocks, cutter), document, input.title);
+  const blocks: BodyBlock[] = [];
+  const drafts = new Map<BodyBlock, Draft>();
   const removals: Removal[] = [];
   const counters: Counters = { 2: 0, 3: 0, 4: 0 };
 
+  const lineOf = (offset: number) => lines.lineOf(offset);
+
   /** The paragraph an unfinished sentence can continue into, looking past floated tables and one caption. */
-  const joinTarget = (): ParagraphBlock | null => {
+  const joinTarget = (): Draft | null => {
     let captions = 0;
     for (let i = blocks.length - 1; i >= 0; i--) {
       const block = blocks[i]!;
@@ -332,65 +612,87 @@ export function buildBlocks(input: StructureInput): StructureResult {
         captions++;
         continue;
       }
-      return !draft.standalone && !endsSentence(draft.tail) ? block : null;
+      return draft.wrapped && !draft.standalone && !endsSentence(draft.tail) ? draft : null;
     }
     return null;
   };
 
-  const addParagraph = (line: NormalizedLine) => {
-    const text = line.text.trim();
-    const standalone = isStandalone(text);
-    const target = !standalone && !opensNewItem(line) ? joinTarget() : null;
+  const addParagraph = (source: SourceText, hints: BlockHints, opensItem: boolean) => {
+    const text = trim(source);
+    if (text.text === "") return;
+    const standalone = isStandalone(text.text);
+    const wrapped = hints.wrapped === true;
+    const target = wrapped && !standalone && !opensItem && !opensNewItem(text.text, hints) ? joinTarget() : null;
     if (target) {
-      const draft = drafts.get(target)!;
-      const k = overlapAt(draft.tail, text);
-      const rest = text.slice(k);
-      if (k > 0) removals.push({ kind: "repeated_passage", from: line.n, to: line.n, excerpt: text.slice(0, k) });
+      const k = overlapAt(target.tail, text.text);
+      const rest = slice(text, k);
+      const lastPart = target.parts[target.parts.length - 1]!.text;
+      const fromLine = lineOf(lastPart.offsets[lastPart.offsets.length - 1]!);
+      const toLine = lineOf(text.offsets[0]!);
+      if (k > 0) removals.push({ kind: "repeated_passage", from: toLine, to: toLine, excerpt: text.text.slice(0, k) });
       removals.push({
         kind: "page_break_join",
-        from: target.lines[target.lines.length - 1]!,
-        to: line.n,
-        excerpt: `…${draft.tail.slice(-12)} / ${rest.slice(0, 12)}…`,
+        from: fromLine,
+        to: toLine,
+        excerpt: `…${target.tail.slice(-12)} / ${rest.text.slice(0, 12)}…`,
       });
-      const space = seam(draft.tail, rest);
-      target.text = `${target.text}${space}${rest}`;
-      draft.tail = tailOf(`${draft.tail}${space}${rest}`);
-      target.lines.push(line.n);
+      const space = seam(target.tail, rest.text);
+      target.parts.push({ text: rest, seam: space });
+      target.tail = tailOf(`${target.tail}${space}${rest.text}`);
       return;
     }
-    const block: ParagraphBlock = { kind: "paragraph", text, lines: [line.n] };
-    if (line.hints.boldLead !== undefined && text.startsWith(line.hints.boldLead)) block.lead = line.hints.boldLead;
+    const block: Extract<BodyBlock, { kind: "paragraph" }> = { kind: "paragraph", text };
+    if (hints.boldLead !== undefined && text.text.startsWith(hints.boldLead)) block.lead = hints.boldLead;
     blocks.push(block);
-    drafts.set(block, { block, standalone, tail: tailOf(text) });
+    drafts.set(block, { block, parts: [{ text, seam: "" }], standalone, wrapped, tail: tailOf(text.text) });
+  };
+
+  const addHeading = (depth: Depth, text: SourceText) => {
+    blocks.push({ kind: "heading", depth, text });
   };
 
   units.forEach((unit, i) => {
     switch (unit.kind) {
       case "statistics":
-        blocks.push({ kind: "statistics", from: unit.from, to: unit.to });
+        blocks.push({ kind: "statistics", table: unit.table });
         return;
       case "list":
-        blocks.push({ kind: "list", items: unit.lines.map((l) => ({ text: l.text.replace(LIST_ITEM, "").trim(), line: l.n })) });
+        blocks.push({ kind: "list", items: unit.items });
         return;
-      case "rows":
-        for (const block of tableBlocks(unit.lines)) {
-          blocks.push(block);
-          if (block.kind === "paragraph") drafts.set(block, { block, standalone: true, tail: tailOf(block.text) });
+      case "table": {
+        const rows = [...unit.rows];
+        if (rows.length >= 2 && nonEmpty(rows[0]!).length === 1) {
+          const caption: Extract<BodyBlock, { kind: "paragraph" }> = { kind: "paragraph", text: nonEmpty(rows.shift()!)[0]! };
+          blocks.push(caption);
+          drafts.set(caption, { block: caption, parts: [{ text: caption.text, seam: "" }], standalone: true, wrapped: false, tail: tailOf(caption.text.text) });
         }
+        const width = Math.max(...rows.map((r) => r.length));
+        const padded = rows.map((r) => [...r, ...Array<SourceText>(width - r.length).fill(EMPTY_TEXT)]);
+        const screenshot = unit.hints.screenshot === true || isScreenshotTable(padded.map((r) => r.map((c) => c.text)));
+        blocks.push({ kind: "table", rows: padded, screenshot });
         return;
+      }
       case "text": {
-        const depth = headingDepth(unit.line, units[i + 1], counters);
-        if (depth === null) {
-          addParagraph(unit.line);
+        const text = trim(unit.text);
+        const depth = headingDepth(text.text, unit.hints, units[i + 1], counters);
+        if (depth !== null) {
+          const numbering = numberingOf(text.text);
+          if (numbering) counters[depth] = numbering.number;
+          for (const deeper of [3, 4] as const) if (deeper > depth) counters[deeper] = 0;
+          addHeading(depth, headingTextOf(text));
           return;
         }
-        const numbering = numberingOf(unit.line.text.trim());
-        if (numbering) counters[depth] = numbering.number;
-        for (const deeper of [3, 4] as const) if (deeper > depth) counters[deeper] = 0;
-        blocks.push({ kind: "heading", depth, text: headingText(unit.line.text), line: unit.line.n });
+        const pieces = unit.hints.boldLead !== undefined ? [{ kind: "paragraph" as const, text, opensItem: false }] : splitSections(text, input.outline, counters, unit.hints.wrapped === true);
+        for (const piece of pieces) {
+          if (piece.kind === "heading") addHeading(piece.depth, piece.text);
+          else addParagraph(piece.text, piece.opensItem ? { ...unit.hints, boldLead: undefined } : unit.hints, piece.opensItem);
+        }
         return;
       }
     }
   });
-  return { blocks, removals };
+
+  for (const draft of drafts.values()) draft.block.text = buildDraft(draft);
+  const headings = blocks.flatMap((b) => (b.kind === "heading" ? [{ depth: b.depth, text: b.text.text, offset: b.text.offsets[0] ?? 0 }] : []));
+  return { blocks, headings, removals };
 }

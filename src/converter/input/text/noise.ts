@@ -1,5 +1,5 @@
 /**
- * Stage 3: remove what is not the report, and log every removal.
+ * Remove what is not the report from line-based text, and log every removal.
  *
  * OCR of a report printed from a government portal drags the portal along:
  * the header with weather, tabbed navigation menus, "更多>>" news columns,
@@ -9,16 +9,23 @@
  * shape of a line, never at a particular file — and each removal is logged as
  * a Removal so nothing disappears silently.
  *
- * Lines inside the statistics table are left alone: the statistics stage
- * reads them as they are.
+ * Table rows are never stripped: markup inside a cell is formatting, which
+ * cleanCell drops, and the statistics readers need every row as it stands.
  */
-import type { Removal, RemovalKind } from "../../schema/report.ts";
+import { concat, slice, sourceText } from "../../document/source-text.ts";
+import type { SourceText } from "../../document/types.ts";
+import type { Removal, RemovalKind } from "../../../schema/report.ts";
 import type { NormalizedLine } from "./normalize.ts";
+import { rewrite, trimWith } from "./source-edit.ts";
 import { cleanCell, elementContents, splitRow } from "./table-rows.ts";
 
-export interface LineRange {
-  from: number;
-  to: number;
+export interface NoiseOptions {
+  /** Portal furniture: headers, menus, "更多>>" columns, breadcrumbs, HTML fragments, twin tables. */
+  webScraps: boolean;
+  /** Tabbed navigation menus; off for a page layout, whose table headers are rows of short words too. */
+  menus: boolean;
+  /** Passages read twice across a page break (OCR). */
+  repeats: boolean;
 }
 
 export interface NoiseResult {
@@ -29,12 +36,12 @@ export interface NoiseResult {
 
 const EXCERPT_LENGTH = 40;
 
-function excerpt(text: string): string {
+export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }
 
-function removal(kind: RemovalKind, from: number, to: number, text: string): Removal {
+export function removal(kind: RemovalKind, from: number, to: number, text: string): Removal {
   return { kind, from, to, excerpt: excerpt(text) };
 }
 
@@ -55,17 +62,35 @@ export function hasHtmlTags(text: string): boolean {
   return HTML_TAG.test(text);
 }
 
-export function stripHtmlTags(text: string): string {
-  return text.replace(HTML_TAG, " ").replace(/&nbsp;/g, " ").replace(/ {2,}/g, " ").trim();
+/** Tags replaced by a space, &nbsp; too, spaces folded, trimmed. */
+export function stripHtmlTagsOf(text: SourceText): SourceText {
+  let out = rewrite(text, HTML_TAG, () => [" "]);
+  out = rewrite(out, /&nbsp;/g, () => [" "]);
+  out = rewrite(out, / {2,}/g, (m) => [{ from: m.index, to: m.index + 1 }]);
+  return trimWith(out, "\\s");
 }
 
-/** Rows of every <table> in a line, as cleaned cell texts. */
-export function htmlTableRows(text: string): string[][] {
-  const rows: string[][] = [];
+export function stripHtmlTags(text: string): string {
+  return stripHtmlTagsOf(sourceText(text, 0)).text;
+}
+
+export interface HtmlRow {
+  cells: SourceText[];
+  /** Per cell: a <th>. */
+  headers: boolean[];
+}
+
+/** Rows of every <table> in a line, as cleaned cells. */
+export function htmlTableRows(text: SourceText): HtmlRow[] {
+  const rows: HtmlRow[] = [];
   for (const table of elementContents(text, "table")) {
-    for (const tr of elementContents(table, "tr")) {
-      const cells = elementContents(tr, "t[dh]").map((cell) => cleanCell(stripHtmlTags(cell)));
-      if (cells.some((c) => c !== "")) rows.push(cells);
+    for (const tr of elementContents(table.content, "tr")) {
+      const cells = elementContents(tr.content, "t[dh]");
+      const row: HtmlRow = {
+        cells: cells.map((cell) => cleanCell(stripHtmlTagsOf(cell.content))),
+        headers: cells.map((cell) => /^<th/i.test(cell.open)),
+      };
+      if (row.cells.some((c) => c.text !== "")) rows.push(row);
     }
   }
   return rows;
@@ -83,19 +108,19 @@ export function isNavigationMenu(text: string): boolean {
 }
 
 /**
- * Web-page furniture that is a whole line: header/weather, menus, "更多>>" columns, breadcrumbs.
+ * Web-page furniture that is a whole line: header/weather, "更多>>" columns, breadcrumbs.
  * Header words also occur in prose ("在政府门户网站首页建立了微博群。"), so they only count
  * on a line that is not a sentence (no comma, full stop or semicolon).
  */
-export function isWebScrap(text: string): boolean {
+function isPortalLine(text: string): boolean {
   const plain = text.trim();
   const sentence = /[，。；,;]/.test(plain);
-  return (
-    MORE_LINK.test(plain) ||
-    (!sentence && (SITE_CHROME.test(plain) || WEATHER.test(plain))) ||
-    BREADCRUMB.test(plain) ||
-    isNavigationMenu(plain)
-  );
+  return MORE_LINK.test(plain) || (!sentence && (SITE_CHROME.test(plain) || WEATHER.test(plain))) || BREADCRUMB.test(plain);
+}
+
+/** Web-page furniture that is a whole line, menus included. */
+export function isWebScrap(text: string): boolean {
+  return isPortalLine(text) || isNavigationMenu(text);
 }
 
 const FINAL_PUNCT = /[。！？；：!?;:…]$/;
@@ -104,9 +129,9 @@ function rowKey(cells: string[]): string {
   return cells.filter((c) => c !== "").join("\u0001");
 }
 
-/** A line that the structure stage will read as a table row. */
-function isTableLine(text: string): boolean {
-  return splitRow(text) !== null || /<table/i.test(text);
+/** A line that the block builder will read as a table row. */
+export function isTableLine(text: SourceText): boolean {
+  return splitRow(text) !== null || /<table/i.test(text.text);
 }
 
 /**
@@ -114,28 +139,40 @@ function isTableLine(text: string): boolean {
  * screenshot rendered twice; the tab rows are kept (they are plain text) and
  * marked as coming from a web page.
  */
-function findTableTwin(lines: NormalizedLine[], index: number, rows: string[][]): number[] | null {
+function findTableTwin(lines: NormalizedLine[], index: number, rows: HtmlRow[]): number[] | null {
   if (rows.length < 2) return null;
-  const wanted = new Set(rows.map(rowKey));
+  const wanted = new Set(rows.map((r) => rowKey(r.cells.map((c) => c.text))));
   const twins: number[] = [];
   const window = rows.length * 3 + 10;
   for (let j = Math.max(0, index - window); j < Math.min(lines.length, index + window); j++) {
     if (j === index) continue;
     const text = lines[j]!.text;
     // The twin must be plain rows that survive cleaning, not another scrap.
-    if (hasHtmlTags(text) || MORE_LINK.test(text)) continue;
+    if (hasHtmlTags(text.text) || MORE_LINK.test(text.text)) continue;
     const row = splitRow(text);
-    if (row && row.format !== "html" && wanted.has(rowKey(row.cells))) twins.push(j);
+    if (row && row.format !== "html" && wanted.has(rowKey(row.cells.map((c) => c.text)))) twins.push(j);
   }
   return twins.length * 2 >= rows.length ? twins : null;
 }
 
-function inRange(n: number, range: LineRange | null): boolean {
-  return range !== null && n >= range.from && n <= range.to;
+/** A table row with a figure in it within three content lines of `index`: a menu-like line there is the table's header. */
+function nearFigureRow(lines: NormalizedLine[], index: number): boolean {
+  let seen = 0;
+  for (const step of [-1, 1]) {
+    seen = 0;
+    for (let j = index + step; j >= 0 && j < lines.length && seen < 3; j += step) {
+      const text = lines[j]!.text;
+      if (text.text.trim() === "") continue;
+      seen++;
+      const row = splitRow(text);
+      if (row && row.cells.some((c) => /\d/.test(c.text))) return true;
+    }
+  }
+  return false;
 }
 
 /** Pass 1: blank runs, HTML, web scraps, duplicate tables. */
-function removeScraps(lines: NormalizedLine[], statistics: LineRange | null): NoiseResult {
+function removeScraps(lines: NormalizedLine[], options: NoiseOptions): NoiseResult {
   const kept: NormalizedLine[] = [];
   const removals: Removal[] = [];
   const work = lines.map((l) => ({ ...l, hints: { ...l.hints } }));
@@ -150,19 +187,15 @@ function removeScraps(lines: NormalizedLine[], statistics: LineRange | null): No
 
   for (let i = 0; i < work.length; i++) {
     const line = work[i]!;
-    if (line.text.trim() === "") {
+    const text = line.text.text;
+    if (text.trim() === "") {
       blankRun.push(line);
       continue;
     }
     flushBlanks();
-    if (inRange(line.n, statistics)) {
-      kept.push(line);
-      continue;
-    }
-    const text = line.text;
 
-    if (/<table/i.test(text)) {
-      const rows = htmlTableRows(text);
+    if (options.webScraps && /<table/i.test(text)) {
+      const rows = htmlTableRows(line.text);
       const twins = findTableTwin(work, i, rows);
       if (twins) {
         for (const j of twins) work[j]!.hints.screenshot = true;
@@ -178,34 +211,43 @@ function removeScraps(lines: NormalizedLine[], statistics: LineRange | null): No
     }
 
     if (hasHtmlTags(text)) {
-      if (splitRow(text)?.format === "html") {
+      const row = splitRow(line.text);
+      if (row?.format === "html") {
         kept.push(line);
         continue;
       }
-      if (MORE_LINK.test(text) || /data-bbox/i.test(text)) {
+      // Portal columns the OCR's layout engine wrote as <p> blocks, side by side in tab "cells".
+      if (options.webScraps && (MORE_LINK.test(text) || /data-bbox/i.test(text))) {
         removals.push(removal("html_fragment", line.n, line.n, stripHtmlTags(text)));
         continue;
       }
-      const stripped = stripHtmlTags(text);
-      removals.push(removal("markup", line.n, line.n, (text.match(HTML_TAG) ?? []).slice(0, 3).join(" ")));
-      if (stripped !== "") kept.push({ ...line, text: stripped });
-      continue;
-    }
-
-    if (isWebScrap(text)) {
-      removals.push(removal("web_scrap", line.n, line.n, text));
-      continue;
-    }
-
-    // A breadcrumb captured as one cell of a web-page list: blank the cell, keep the row.
-    if (text.includes("\t")) {
-      const cells = text.split("\t");
-      const crumb = cells.findIndex((c) => BREADCRUMB.test(c.trim()));
-      if (crumb >= 0) {
-        removals.push(removal("web_scrap", line.n, line.n, cells[crumb]!));
-        cells[crumb] = "";
-        kept.push({ ...line, text: cells.join("\t") });
+      if (row) {
+        kept.push(line);
         continue;
+      }
+      const stripped = stripHtmlTagsOf(line.text);
+      removals.push(removal("markup", line.n, line.n, (text.match(HTML_TAG) ?? []).slice(0, 3).join(" ")));
+      if (stripped.text !== "") kept.push({ ...line, text: stripped });
+      continue;
+    }
+
+    if (options.webScraps) {
+      const menu = options.menus && isNavigationMenu(text) && !nearFigureRow(work, i);
+      if (menu || isPortalLine(text)) {
+        removals.push(removal("web_scrap", line.n, line.n, text));
+        continue;
+      }
+      // A breadcrumb captured as one cell of a web-page list: blank the cell, keep the row.
+      if (text.includes("\t")) {
+        const cells = text.split("\t");
+        const crumb = cells.findIndex((c) => BREADCRUMB.test(c.trim()));
+        if (crumb >= 0) {
+          removals.push(removal("web_scrap", line.n, line.n, cells[crumb]!));
+          const start = cells.slice(0, crumb).reduce((n, c) => n + c.length + 1, 0);
+          const end = start + cells[crumb]!.length;
+          kept.push({ ...line, text: concat([slice(line.text, 0, start), slice(line.text, end)]) });
+          continue;
+        }
       }
     }
     kept.push(line);
@@ -219,19 +261,19 @@ function removeScraps(lines: NormalizedLine[], statistics: LineRange | null): No
  * the same words twice across a page break. A long repeat is always one; a
  * short one only counts where the previous line stops mid-sentence (e.g. "编" / "编").
  */
-function removeRepeatedPassages(lines: NormalizedLine[], statistics: LineRange | null): NoiseResult {
+function removeRepeatedPassages(lines: NormalizedLine[]): NoiseResult {
   const kept: NormalizedLine[] = [];
   const removals: Removal[] = [];
   let previous: NormalizedLine | null = null;
   for (const line of lines) {
-    if (inRange(line.n, statistics) || isTableLine(line.text)) {
+    if (isTableLine(line.text)) {
       kept.push(line);
       previous = null;
       continue;
     }
-    const text = line.text.trim();
+    const text = line.text.text.trim();
     if (previous && /[\p{L}\p{N}]/u.test(text)) {
-      const before = previous.text.trim();
+      const before = previous.text.text.trim();
       const long = text.length >= 8;
       const isTail = before.endsWith(text) && (before.length > text.length || long);
       if (isTail && (long || !FINAL_PUNCT.test(before))) {
@@ -245,9 +287,10 @@ function removeRepeatedPassages(lines: NormalizedLine[], statistics: LineRange |
   return { lines: kept, removals };
 }
 
-export function removeNoise(lines: NormalizedLine[], statistics: LineRange | null): NoiseResult {
-  const scraps = removeScraps(lines, statistics);
-  const repeats = removeRepeatedPassages(scraps.lines, statistics);
+export function removeNoise(lines: NormalizedLine[], options: NoiseOptions): NoiseResult {
+  const scraps = removeScraps(lines, options);
+  if (!options.repeats) return scraps;
+  const repeats = removeRepeatedPassages(scraps.lines);
   const removals = [...scraps.removals, ...repeats.removals].sort((a, b) => a.from - b.from || a.to - b.to);
   return { lines: repeats.lines, removals };
 }

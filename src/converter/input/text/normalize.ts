@@ -1,82 +1,121 @@
 /**
- * Stage 2: per-line normalization. Every line keeps its original number `n`.
+ * Per-line normalisation of plain text, keeping every character's offset.
  *
- * OCR output carries Markdown and typesetting debris that is not content:
- * escaped underscores (nx\_zws), links and autolinks, bold markers, heading
- * hashes, full-width and zero-width spaces, and spaces the OCR puts between
- * Chinese characters and digits ("2017 年 1 月"). This stage removes the
+ * OCR output and Markdown from PDF converters carry typesetting debris that is
+ * not content: escaped underscores (nx\_zws), links and autolinks, bold
+ * markers, heading hashes, full-width and zero-width spaces, and spaces the OCR
+ * puts between Chinese characters and digits ("2017 年 1 月"). This removes the
  * debris but remembers what was a hint for structure: the Markdown heading
- * level and a bold lead-in such as **（一）完善工作机制。**.
+ * level and a bold lead-in such as **（一）完善工作机制。**. Text that is not
+ * Markdown (crawler text, pdftotext) gets only the whitespace policy.
  *
  * Whitespace policy (the one place it is decided):
  * - spaces between a CJK character and a digit are OCR artefacts: removed ("2017 年" → "2017年");
  * - spaces next to full-width punctuation are never meaningful: removed ("。 2017年" → "。2017年");
  * - spaces between two CJK characters are KEPT: in these reports they separate a name from a
- *   title ("组长：刘斌 兴庆区委常委") or the parts of a letterhead;
+ *   title ("组长：刘斌 兴庆区委常委") or the parts of a letterhead — except in letter-spaced
+ *   text of a page layout ("电 子 邮 箱"), where every character stands alone;
  * - spaces next to Latin words are KEPT ("PPP 项目", "QQ 群") — harmless, and joining them could fuse words;
  * - tabs are never touched: they separate table cells.
  */
-import type { SourceLine } from "../types.ts";
+import { EMPTY_TEXT, slice, sourceText } from "../../document/source-text.ts";
+import type { SourceText } from "../../document/types.ts";
+import { keepGroup, rewrite, TextBuilder, trimWith, type PhysicalLine } from "./source-edit.ts";
 
 export interface LineHints {
   /** Level of a Markdown heading marker (# … ######) the OCR put on the line. */
   markdownHeading?: number;
   /** Text of a bold run that opens the line (**…**), markers removed. */
   boldLead?: string;
-  /** Set by the noise stage on table rows whose twin rendering came from a web page. */
+  /** Set by the noise pass on table rows whose twin rendering came from a web page. */
   screenshot?: boolean;
 }
 
-export interface NormalizedLine extends SourceLine {
+export interface NormalizedLine {
+  n: number;
+  text: SourceText;
   hints: LineHints;
+}
+
+export interface NormalizeOptions {
+  /** Read Markdown debris (escapes, links, bold, heading hashes): OCR and PDF-converter text. */
+  markdown: boolean;
+  /** Close up letter-spaced runs ("电 子 邮 箱"): text laid out like a printed page. */
+  letterSpacing?: boolean;
+  /**
+   * "policy": the whitespace policy above (spaces are artefacts of OCR or layout).
+   * "fold": runs of spaces become one and nothing else — for a crawler's page text, whose
+   * spaces stand where the page's elements met and are the only trace of its paragraphs.
+   */
+  spaces?: "policy" | "fold";
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const WIDE_SPACES = /[\u3000\u00a0\u2002-\u200a\u202f\u205f]/g;
 
 /** CJK ideographs (incl. extension A and compatibility) — the script of the reports. */
-const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+export const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 /** Full-width punctuation and forms: 、。〈〉《》「」【】〔〕，：；（）！？ quotes, dashes, ellipsis, middle dot. */
-const WIDE_PUNCT = "\\u3001-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2014\\u2015\\u2018\\u2019\\u201c\\u201d\\u2026\\u00b7";
+export const WIDE_PUNCT =
+  "\\u3001-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2014\\u2015\\u2018\\u2019\\u201c\\u201d\\u2026\\u00b7";
 
+const RUN_OF_SPACES = / {2,}/g;
 const SPACE_HAN_DIGIT = new RegExp(`([${HAN}]) +(?=\\d)`, "g");
 const SPACE_DIGIT_HAN = new RegExp(`(\\d) +(?=[${HAN}])`, "g");
 const SPACE_AFTER_PUNCT = new RegExp(`([${WIDE_PUNCT}]) +(?=[${HAN}${WIDE_PUNCT}A-Za-z0-9(])`, "g");
 const SPACE_BEFORE_PUNCT = new RegExp(`([${HAN}${WIDE_PUNCT}A-Za-z0-9)]) +(?=[${WIDE_PUNCT}])`, "g");
+/** Four or more single CJK characters or marks, each standing alone between single spaces. */
+const LETTER_SPACED = new RegExp(`(?<=^|\\s)[${HAN}${WIDE_PUNCT}](?: [${HAN}${WIDE_PUNCT}]){3,}(?=\\s|$)`, "g");
 
-/** Backslash escapes the OCR wrote for Markdown (nx\_zws, nx\\_zws, \*, \#). */
-function unescapeMarkdown(text: string): string {
-  return text.replace(/\\+([!-/:-@[-`{-~])/g, "$1");
+/** The whitespace policy described at the top of the file, applied to spaces only. */
+export function normalizeSpacesOf(text: SourceText): SourceText {
+  let out = rewrite(text, RUN_OF_SPACES, (m) => [{ from: m.index, to: m.index + 1 }]);
+  out = keepGroup(out, SPACE_HAN_DIGIT, 1);
+  out = keepGroup(out, SPACE_DIGIT_HAN, 1);
+  out = keepGroup(out, SPACE_AFTER_PUNCT, 1);
+  return keepGroup(out, SPACE_BEFORE_PUNCT, 1);
 }
 
+export function normalizeSpaces(text: string): string {
+  return normalizeSpacesOf(sourceText(text, 0)).text;
+}
+
+/** "电 子 邮 箱" → "电子邮箱": a page layout that spreads a line to the margins. */
+export function closeLetterSpacing(text: SourceText): SourceText {
+  return rewrite(text, LETTER_SPACED, (m) => {
+    const pieces: { from: number; to: number }[] = [];
+    for (let i = m.index; i < m.index + m[0].length; i += 2) pieces.push({ from: i, to: i + 1 });
+    return pieces;
+  });
+}
+
+/** Backslash escapes the OCR wrote for Markdown (nx\_zws, nx\\_zws, \*, \#). */
+function unescapeMarkdown(text: SourceText): SourceText {
+  return keepGroup(text, /\\+([!-/:-@[-`{-~])/g, 1);
+}
+
+const MARKDOWN_LINK = /\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g;
+
 /** [text](url) → text, but a mailto link yields its address; <http://…> and <mailto:…> → the address. */
-function unwrapLinks(text: string): string {
-  return text
-    .replace(/\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
-      if (/^mailto:/i.test(url)) return label.includes("@") ? label : url.replace(/^mailto:/i, "");
-      return label.trim() !== "" ? label : url;
-    })
-    .replace(/<((?:https?|ftp):\/\/[^\s<>]+)>/gi, "$1")
-    .replace(/<mailto:([^\s<>]+)>/gi, "$1")
-    .replace(/<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>/g, "$1");
+function unwrapLinks(text: SourceText): SourceText {
+  let out = rewrite(text, MARKDOWN_LINK, (m) => {
+    const label = m[1]!;
+    const url = m[2]!;
+    const urlAt = m.indices![2]!;
+    if (/^mailto:/i.test(url)) return label.includes("@") ? [1] : [{ from: urlAt[0] + "mailto:".length, to: urlAt[1] }];
+    return label.trim() !== "" ? [1] : [2];
+  });
+  out = keepGroup(out, /<((?:https?|ftp):\/\/[^\s<>]+)>/gi, 1);
+  out = keepGroup(out, /<mailto:([^\s<>]+)>/gi, 1);
+  return keepGroup(out, /<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>/g, 1);
 }
 
 /** A bold run at the start of the line is a lead-in; every other ** pair is just removed. */
-function stripBold(text: string): { text: string; boldLead?: string } {
-  const lead = /^\*\*(.+?)\*\*/.exec(text);
-  const stripped = text.replace(/\*\*(.+?)\*\*/g, "$1");
+function stripBold(text: SourceText): { text: SourceText; boldLead?: string } {
+  const lead = /^\*\*(.+?)\*\*/.exec(text.text);
+  const stripped = keepGroup(text, /\*\*(.+?)\*\*/g, 1);
   if (lead && lead[1]!.trim() !== "") return { text: stripped, boldLead: lead[1]!.trim() };
   return { text: stripped };
-}
-
-/** The whitespace policy described at the top of the file, applied to spaces only. */
-export function normalizeSpaces(text: string): string {
-  return text
-    .replace(/ {2,}/g, " ")
-    .replace(SPACE_HAN_DIGIT, "$1")
-    .replace(SPACE_DIGIT_HAN, "$1")
-    .replace(SPACE_AFTER_PUNCT, "$1")
-    .replace(SPACE_BEFORE_PUNCT, "$1");
 }
 
 /**
@@ -86,34 +125,50 @@ export function normalizeSpaces(text: string): string {
  */
 const FUSED_TRAILING_DATE = /(\S) +(\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)$/;
 
-/** Normalize one line; tabs are kept because they separate table cells. */
-export function normalizeLine(line: SourceLine): NormalizedLine {
-  const hints: LineHints = {};
-  let text = line.text.replace(ZERO_WIDTH, "").replace(WIDE_SPACES, " ");
-  // Leading spaces are OCR indentation; a leading TAB is an empty first table cell and stays.
-  text = text.replace(/^ +/, "").replace(/ +$/, "");
-  if (text.trim() === "") return { n: line.n, text: "", hints };
-
-  const heading = /^(#{1,6})[ \t]+/.exec(text);
-  if (heading) {
-    hints.markdownHeading = heading[1]!.length;
-    text = text.slice(heading[0].length).replace(/[ \t]+#+$/, "");
-  }
-  text = unwrapLinks(unescapeMarkdown(text));
-  const bold = stripBold(text);
-  text = bold.text;
-  if (bold.boldLead !== undefined) hints.boldLead = normalizeSpaces(bold.boldLead);
-  // Pipe rows keep their cell padding; cleanCell tidies cells later.
-  if (text.includes("\t")) text = text.replace(FUSED_TRAILING_DATE, "$1\t$2");
-  text = text.trimStart().startsWith("|")
-    ? text
-        .split("|")
-        .map((cell) => normalizeSpaces(cell))
-        .join("|")
-    : normalizeSpaces(text);
-  return { n: line.n, text, hints };
+/** Zero-width characters dropped and exotic spaces made plain: the first step for every form. */
+export function plainSpaces(text: SourceText): SourceText {
+  let out = text;
+  if (/[\u200b-\u200d\u2060\ufeff\u00ad]/.test(out.text)) out = rewrite(out, ZERO_WIDTH, () => []);
+  if (/[\u3000\u00a0\u2002-\u200a\u202f\u205f]/.test(out.text)) out = rewrite(out, WIDE_SPACES, () => [" "]);
+  return out;
 }
 
-export function normalizeLines(lines: SourceLine[]): NormalizedLine[] {
-  return lines.map(normalizeLine);
+/** The whitespace policy inside each cell of a pipe row; the pipes and the cells' padding stay. */
+function normalizeCellsOf(text: SourceText): SourceText {
+  const out = new TextBuilder();
+  let from = 0;
+  for (let i = 0; i <= text.text.length; i++) {
+    if (i < text.text.length && text.text[i] !== "|") continue;
+    out.keep(normalizeSpacesOf(slice(text, from, i)));
+    if (i < text.text.length) out.keep(text, i, i + 1);
+    from = i + 1;
+  }
+  return out.build();
+}
+
+/** Normalise one line; tabs are kept because they separate table cells. */
+export function normalizeLine(line: PhysicalLine, options: NormalizeOptions = { markdown: true }): NormalizedLine {
+  const hints: LineHints = {};
+  let text = plainSpaces(line.text);
+  // Leading spaces are indentation; a leading TAB is an empty first table cell and stays.
+  text = trimWith(text, " ");
+  if (text.text.trim() === "") return { n: line.n, text: EMPTY_TEXT, hints };
+
+  if (options.markdown) {
+    const heading = /^(#{1,6})[ \t]+/.exec(text.text);
+    if (heading) {
+      hints.markdownHeading = heading[1]!.length;
+      text = rewrite(text, /^#{1,6}[ \t]+|[ \t]+#+$/g, () => []);
+    }
+    text = unwrapLinks(unescapeMarkdown(text));
+    const bold = stripBold(text);
+    text = bold.text;
+    if (bold.boldLead !== undefined) hints.boldLead = normalizeSpaces(bold.boldLead);
+  }
+  if (options.letterSpacing) text = closeLetterSpacing(text);
+  if (text.text.includes("\t")) text = rewrite(text, FUSED_TRAILING_DATE, () => [1, "\t", 2]);
+  // Pipe rows keep their cell padding; cleanCell tidies cells later.
+  if (options.spaces === "fold") text = rewrite(text, RUN_OF_SPACES, (m) => [{ from: m.index, to: m.index + 1 }]);
+  else text = text.text.trimStart().startsWith("|") ? normalizeCellsOf(text) : normalizeSpacesOf(text);
+  return { n: line.n, text, hints };
 }

@@ -1,31 +1,38 @@
 /**
  * Split one source line into table cells, whatever form the OCR left it in:
- * tab-separated, Markdown pipes, or an HTML <tr>. Shared by the structure
- * stage (which groups rows into tables) and the statistics stage.
+ * tab-separated, Markdown pipes, or an HTML <tr>. Every cell keeps the offsets
+ * of its characters, so a figure read from it points at its digits.
  */
-import type { TableFormat } from "../types.ts";
+import { slice } from "../../document/source-text.ts";
+import type { SourceText } from "../../document/types.ts";
+import { rewrite, splitText, trimWith } from "./source-edit.ts";
+
+export type TableFormat = "tsv" | "pipe" | "html";
 
 export interface SplitRow {
   format: TableFormat;
-  cells: string[];
+  /** The row's cells; empty for a pipe table's delimiter row (|---|---|). */
+  cells: SourceText[];
 }
 
 const PIPE_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{0,}:?\s*)*\|?\s*$/;
 
-/** Inline markup OCR leaves inside cells: <b>, <br>, <p>, entities. */
-export function cleanCell(text: string): string {
-  // Most lines carry no markup at all: only spacing to fold (same result, a tenth of the work).
-  if (!/[<&*]/.test(text)) return text.replace(/\s+/g, " ").trim();
-  return text
-    .replace(/<br\s*\/?>/gi, "")
-    .replace(/<\/?(b|strong|p|span|i|em|u|font)(\s[^<>]*)?>/gi, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/\*\*/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+/** Tags of the web page a cell may carry (formatting, links, images); dropped from the cell's text. */
+const CELL_TAG =
+  /<\/?(?:b|strong|p|span|i|em|u|font|br|a|img|div|sup|sub|center|o:p)(?:\s[^<>]*)?\/?>/gi;
+const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"' };
+
+/** Inline markup OCR leaves inside cells (<b>, <br>, <p>, entities, **), spacing folded, trimmed. */
+export function cleanCell(cell: SourceText): SourceText {
+  let text = cell;
+  // Most cells carry no markup at all: only spacing to fold.
+  if (/[<&*]/.test(text.text)) {
+    text = rewrite(text, CELL_TAG, () => []);
+    text = rewrite(text, /&(?:nbsp|lt|gt|amp|quot);/g, (m) => [ENTITIES[m[0]]!]);
+    text = rewrite(text, /\*\*/g, () => []);
+  }
+  text = rewrite(text, /\s+/g, (m) => (m[0] === " " ? [{ from: m.index, to: m.index + 1 }] : [" "]));
+  return trimWith(text, " ");
 }
 
 /**
@@ -35,15 +42,14 @@ export function cleanCell(text: string): string {
  * closing tags so that a hostile line of thousands of unclosed `<td>` costs
  * linear time, not quadratic.
  */
-export function elementContents(text: string, tag: string): string[] {
-  const closing = new RegExp(`</(?:${tag})\\s*>`, "i");
-  const opening = new RegExp(`<(?:${tag})(?:\\s[^<>]*)?>`, "i");
-  const pieces = text.split(closing);
+export function elementContents(text: SourceText, tag: string): { content: SourceText; open: string }[] {
+  const pieces = splitText(text, new RegExp(`</(?:${tag})\\s*>`, "i"));
   pieces.pop(); // after the last closing tag: nothing is closed there
-  const contents: string[] = [];
+  const opening = new RegExp(`<(?:${tag})(?:\\s[^<>]*)?>`, "i");
+  const contents: { content: SourceText; open: string }[] = [];
   for (const piece of pieces) {
-    const open = opening.exec(piece);
-    if (open) contents.push(piece.slice(open.index + open[0].length));
+    const open = opening.exec(piece.text);
+    if (open) contents.push({ content: slice(piece, open.index + open[0].length), open: open[0] });
   }
   return contents;
 }
@@ -54,31 +60,37 @@ export function isPipeRule(text: string): boolean {
 }
 
 /** Drop trailing empty cells (rows padded with tabs or empty pipes). */
-function trimTrailing(cells: string[]): string[] {
-  const out = [...cells];
-  while (out.length > 0 && out[out.length - 1] === "") out.pop();
-  return out;
+function trimTrailing(cells: SourceText[]): SourceText[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.text === "") end--;
+  return end === cells.length ? cells : cells.slice(0, end);
 }
 
 /**
  * Cells of a line, or null when the line is not a table row.
  * A pipe row needs a leading pipe and at least two cells; a TSV row at least one tab between text.
  */
-export function splitRow(text: string): SplitRow | null {
-  const trimmed = text.trim();
-  if (trimmed.startsWith("|") && trimmed.lastIndexOf("|") > 0) {
-    if (isPipeRule(trimmed)) return { format: "pipe", cells: [] };
-    const inner = trimmed.replace(/^\|/, "").replace(/\|$/, "");
-    const cells = inner.split("|").map(cleanCell);
+export function splitRow(line: SourceText): SplitRow | null {
+  const trimmed = trimWith(line, "\\s");
+  const text = trimmed.text;
+  if (text.startsWith("|") && text.lastIndexOf("|") > 0) {
+    if (isPipeRule(text)) return { format: "pipe", cells: [] };
+    const inner = slice(trimmed, 1, text.endsWith("|") ? text.length - 1 : text.length);
+    const cells = splitText(inner, /\|/).map(cleanCell);
     if (cells.length >= 2) return { format: "pipe", cells: trimTrailing(cells) };
   }
-  if (/<t[dh][\s>]/i.test(trimmed) && !/<table/i.test(trimmed)) {
-    const cells = elementContents(trimmed, "t[dh]").map(cleanCell);
+  if (/<t[dh][\s>]/i.test(text) && !/<table/i.test(text)) {
+    const cells = elementContents(trimmed, "t[dh]").map((c) => cleanCell(c.content));
     if (cells.length >= 2) return { format: "html", cells: trimTrailing(cells) };
   }
-  if (text.includes("\t")) {
-    const cells = trimTrailing(text.split("\t").map(cleanCell));
-    if (cells.length >= 2 || (cells.length === 1 && /\t\S/.test(text))) return { format: "tsv", cells };
+  if (line.text.includes("\t")) {
+    const cells = trimTrailing(splitText(line, /\t/).map(cleanCell));
+    if (cells.length >= 2 || (cells.length === 1 && /\t\S/.test(line.text))) return { format: "tsv", cells };
   }
   return null;
+}
+
+/** Whether a line is a header row of an HTML table (<th> cells). */
+export function hasHeaderCells(line: string): boolean {
+  return /<th[\s>]/i.test(line);
 }

@@ -1,0 +1,143 @@
+/**
+ * Rewriting SourceText without losing where its characters came from: the
+ * offset-keeping counterparts of String.replace, split and trim that the text
+ * adapter cleans lines with. A character kept from the source keeps its
+ * offset; a character the adapter writes in place of others (a tab for a run
+ * of spaces, "<" for "&lt;") takes the offset of the first character it
+ * replaces, or of the character before it when it replaces nothing.
+ */
+import { EMPTY_TEXT, slice, sourceText } from "../../document/source-text.ts";
+import type { SourceText } from "../../document/types.ts";
+
+/**
+ * What a match is replaced by: a capture group kept from the source (its
+ * index), a range of the source text kept, literal text (offset of the first
+ * replaced character), or literal text standing for the character at `at`.
+ */
+export type Piece = number | { from: number; to: number } | string | { write: string; at: number };
+
+/** Builds a SourceText from kept ranges and written text, in order. */
+export class TextBuilder {
+  private parts: string[] = [];
+  private offsets: number[] = [];
+
+  /** Keep `source.text[from, to)` with its offsets. */
+  keep(source: SourceText, from = 0, to = source.text.length): void {
+    if (to <= from) return;
+    this.parts.push(source.text.slice(from, to));
+    for (let i = from; i < to; i++) this.offsets.push(source.offsets[i]!);
+  }
+
+  /** Write `text`, every character carrying `offset`. */
+  write(text: string, offset: number): void {
+    if (text === "") return;
+    this.parts.push(text);
+    for (let i = 0; i < text.length; i++) this.offsets.push(offset);
+  }
+
+  /** Offset of the last character so far, or `fallback`. */
+  lastOffset(fallback: number): number {
+    return this.offsets.length > 0 ? this.offsets[this.offsets.length - 1]! : fallback;
+  }
+
+  build(): SourceText {
+    if (this.offsets.length === 0) return EMPTY_TEXT;
+    return { text: this.parts.join(""), offsets: Int32Array.from(this.offsets) };
+  }
+}
+
+function globalWithIndices(pattern: RegExp): RegExp {
+  let flags = pattern.flags;
+  if (!flags.includes("g")) flags += "g";
+  if (!flags.includes("d")) flags += "d";
+  return new RegExp(pattern.source, flags);
+}
+
+/**
+ * Every match of `pattern` replaced by the pieces `replace` returns for it.
+ * Returns `source` itself when nothing matches.
+ */
+export function rewrite(source: SourceText, pattern: RegExp, replace: (match: RegExpExecArray) => readonly Piece[]): SourceText {
+  const regex = globalWithIndices(pattern);
+  let match = regex.exec(source.text);
+  if (!match) return source;
+  const out = new TextBuilder();
+  let last = 0;
+  while (match) {
+    const start = match.index;
+    const end = start + match[0].length;
+    out.keep(source, last, start);
+    const written = start < end ? source.offsets[start]! : out.lastOffset(source.offsets[start] ?? 0);
+    for (const piece of replace(match)) {
+      if (typeof piece === "string") out.write(piece, written);
+      else if (typeof piece === "number") {
+        const range = match.indices?.[piece];
+        if (range) out.keep(source, range[0], range[1]);
+      } else if ("write" in piece) out.write(piece.write, source.offsets[piece.at] ?? written);
+      else out.keep(source, piece.from, piece.to);
+    }
+    last = end;
+    if (start === end) regex.lastIndex++;
+    match = regex.exec(source.text);
+  }
+  out.keep(source, last);
+  return out.build();
+}
+
+/** Shorthand: every match replaced by one of its capture groups (0 = drop the match). */
+export function keepGroup(source: SourceText, pattern: RegExp, group: number): SourceText {
+  return rewrite(source, pattern, () => (group === 0 ? [] : [group]));
+}
+
+/** Split at every match of `separator` (no capture groups), like String.split. */
+export function splitText(source: SourceText, separator: RegExp): SourceText[] {
+  const regex = globalWithIndices(separator);
+  const pieces: SourceText[] = [];
+  let last = 0;
+  for (const match of source.text.matchAll(regex)) {
+    if (match[0].length === 0) continue;
+    pieces.push(slice(source, last, match.index));
+    last = match.index + match[0].length;
+  }
+  pieces.push(slice(source, last));
+  return pieces;
+}
+
+/** Without leading and trailing characters of `chars` (a character class body, e.g. " " or "\\s"). */
+export function trimWith(source: SourceText, chars: string): SourceText {
+  const set = new RegExp(`[${chars}]`);
+  let start = 0;
+  let end = source.text.length;
+  while (start < end && set.test(source.text[start]!)) start++;
+  while (end > start && set.test(source.text[end - 1]!)) end--;
+  return start === 0 && end === source.text.length ? source : slice(source, start, end);
+}
+
+/** Offset in the document of the first character, or null for empty text. */
+export function startOffset(source: SourceText): number | null {
+  return source.offsets.length > 0 ? source.offsets[0]! : null;
+}
+
+/** One physical line of the decoded text: its 1-based number and its characters (line end excluded). */
+export interface PhysicalLine {
+  n: number;
+  text: SourceText;
+}
+
+/** The lines of a text, split at LF, CRLF and CR like LineIndex; a final line end does not start another line. */
+export function physicalLines(text: string): PhysicalLine[] {
+  const lines: PhysicalLine[] = [];
+  let start = 0;
+  let n = 1;
+  const push = (from: number, to: number) => lines.push({ n: n++, text: sourceText(text.slice(from, to), from) });
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      push(start, i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < text.length) push(start, text.length);
+  return lines;
+}
