@@ -17,7 +17,15 @@
  * A rule family that the report itself breaks is not trusted: one instance
  * broken by figures read with certainty, or broken whatever the split of its
  * runs, takes the whole family out of the choice (a report that breaks a rule
- * in one column would otherwise pick a wrong split in another).
+ * in one column would otherwise pick a wrong split in another). Leaving a
+ * rule out can only leave more splits open, never settle a run differently.
+ *
+ * The order of the work: split each run by shape alone; evaluate the rules on
+ * what is certain and set aside the families the report breaks; filter each
+ * run by the rules over it alone; then, for each group of runs the remaining
+ * rules tie together, find exactly which splits take part in some assignment
+ * of the whole group that keeps every rule; last, for runs still open, let
+ * the stated figures break ties within the group.
  */
 import type { CellValue, ConcreteRule } from "../../catalog/index.ts";
 import type { Diagnostic } from "../../schema/report.ts";
@@ -46,6 +54,13 @@ export interface CellPiece {
   raw: string;
   value: number;
 }
+/**
+ * decided: `candidates` is how many splits parse at all; `by` what settled it
+ * (prose: a stated figure, directly or through the rules, when the rules alone
+ * left several). undecided: `candidates` names at most MAX_LISTED_CANDIDATES
+ * splits in order and `count` says how many there are (several_splits: those
+ * consistent with the rules; no_consistent_split, too_many_splits: all that parse).
+ */
 export type RunOutcome =
   | { status: "decided"; cells: CellPiece[]; by: "shape" | "rules" | "prose"; candidates: number }
   | {
@@ -144,9 +159,67 @@ function cellValue(text: string, kind: CellValue): number | null {
   return value === 0 ? 0 : value; // -0 prints as 0
 }
 
+/**
+ * The splits of one run, stored compactly (a run may have tens of thousands):
+ * for candidate c and slot k, the end of the cell in the run's joined text and
+ * its value.
+ */
+class SplitList {
+  readonly size: number;
+  private readonly decimalsCache = new Map<number, number>();
+
+  constructor(
+    private readonly run: Run,
+    private readonly layout: { chunkOf: number[]; chunkStart: number[]; flat: string },
+    private readonly ends: Int32Array,
+    private readonly values: Float64Array,
+  ) {
+    this.size = values.length / run.slots.length;
+  }
+
+  value(candidate: number, slot: number): number {
+    return this.values[candidate * this.run.slots.length + slot]!;
+  }
+
+  pieces(candidate: number): CellPiece[] {
+    const n = this.run.slots.length;
+    const { chunkOf, chunkStart } = this.layout;
+    return this.run.slots.map((slot, k) => {
+      const start = k === 0 ? 0 : this.ends[candidate * n + k - 1]!;
+      const end = this.ends[candidate * n + k]!;
+      const chunk = chunkOf[start]!;
+      const from = start - chunkStart[chunk]!;
+      const to = end - chunkStart[chunk]!;
+      return { id: slot.id, chunk, from, to, raw: this.run.chunks[chunk]!.text.slice(from, to), value: this.value(candidate, k) };
+    });
+  }
+
+  describe(candidate: number): string {
+    return describeSplit(this.pieces(candidate));
+  }
+
+  /** Most decimals the slot's cell has in any candidate (so sums can be compared in whole units). */
+  decimals(slot: number): number {
+    const cached = this.decimalsCache.get(slot);
+    if (cached !== undefined) return cached;
+    let most = 0;
+    if (this.run.slots[slot]!.value === "amount") {
+      const n = this.run.slots.length;
+      for (let c = 0; c < this.size; c++) {
+        const start = slot === 0 ? 0 : this.ends[c * n + slot - 1]!;
+        const text = this.layout.flat.slice(start, this.ends[c * n + slot]!);
+        const point = text.indexOf(".");
+        if (point >= 0) most = Math.max(most, text.length - point - 1);
+      }
+    }
+    this.decimalsCache.set(slot, most);
+    return most;
+  }
+}
+
 type Parse =
-  | { status: "ok"; candidates: CellPiece[][]; count: number }
-  | { status: "too_many"; first: CellPiece[][]; count: number }
+  | { status: "ok"; splits: SplitList; count: number }
+  | { status: "too_many"; first: SplitList; count: number }
   | { status: "no_split"; reason: string };
 
 const SATURATED = Number.MAX_SAFE_INTEGER;
@@ -185,8 +258,9 @@ function parseRun(run: Run, cap: number): Parse {
   const width = total + 1;
   const ways = new Float64Array((slots.length + 1) * width);
   ways[slots.length * width + total] = 1;
-  const values = new Map<number, number>(); // (slot, from, to) → value, for the cells that parse
-  const key = (k: number, from: number, to: number) => (k * width + from) * width + to;
+  // Value of the cell of slot k from g to g + length (NaN where no cell parses or nothing can follow it).
+  const values = new Float64Array(slots.length * width * (MAX_CELL_CHARS + 1)).fill(NaN);
+  const key = (k: number, from: number, to: number) => (k * width + from) * (MAX_CELL_CHARS + 1) + (to - from);
   for (let k = slots.length - 1; k >= 0; k--) {
     for (let g = total - 1; g >= 0; g--) {
       const end = Math.min(chunkEnd[chunkOf[g]!]!, g + MAX_CELL_CHARS);
@@ -196,7 +270,7 @@ function parseRun(run: Run, cap: number): Parse {
         if (rest === 0) continue;
         const value = cellValue(flat.slice(g, h), slots[k]!.value);
         if (value === null) continue;
-        values.set(key(k, g, h), value);
+        values[key(k, g, h)] = value;
         sum = Math.min(SATURATED, sum + rest);
       }
       ways[k * width + g] = sum;
@@ -205,29 +279,32 @@ function parseRun(run: Run, cap: number): Parse {
   const count = ways[0]!;
   if (count === 0) return { status: "no_split", reason: `the text does not fit ${slots.length} cells` };
 
-  const limit = count > cap ? MAX_LISTED_CANDIDATES : cap;
-  const found: CellPiece[][] = [];
-  const cells: CellPiece[] = [];
+  const kept = count > cap ? MAX_LISTED_CANDIDATES : count;
+  const n = slots.length;
+  const ends = new Int32Array(kept * n);
+  const cellValues = new Float64Array(kept * n);
+  const pathEnds = new Int32Array(n);
+  const pathValues = new Float64Array(n);
+  let found = 0;
   const walk = (k: number, g: number): void => {
-    if (found.length >= limit) return;
-    if (k === slots.length) {
-      found.push([...cells]);
+    if (k === n) {
+      ends.set(pathEnds, found * n);
+      cellValues.set(pathValues, found * n);
+      found++;
       return;
     }
-    const chunk = chunkOf[g]!;
-    const end = Math.min(chunkEnd[chunk]!, g + MAX_CELL_CHARS);
-    for (let h = g + 1; h <= end && found.length < limit; h++) {
-      const value = values.get(key(k, g, h));
-      if (value === undefined || ways[(k + 1) * width + h] === 0) continue;
-      const from = g - chunkStart[chunk]!;
-      const to = h - chunkStart[chunk]!;
-      cells.push({ id: slots[k]!.id, chunk, from, to, raw: run.chunks[chunk]!.text.slice(from, to), value });
+    const end = Math.min(chunkEnd[chunkOf[g]!]!, g + MAX_CELL_CHARS);
+    for (let h = g + 1; h <= end && found < kept; h++) {
+      const value = values[key(k, g, h)]!;
+      if (Number.isNaN(value)) continue;
+      pathEnds[k] = h;
+      pathValues[k] = value;
       walk(k + 1, h);
-      cells.pop();
     }
   };
   walk(0, 0);
-  return count > cap ? { status: "too_many", first: found, count } : { status: "ok", candidates: found, count };
+  const list = new SplitList(run, { chunkOf, chunkStart, flat }, ends, cellValues);
+  return count > cap ? { status: "too_many", first: list, count } : { status: "ok", splits: list, count };
 }
 
 /** "77 | 77 | 166" — a candidate as the warnings name it. */
@@ -255,7 +332,7 @@ interface LinearRule {
   constant: number;
   runs: number[];
   /** Per entry of `runs`, the contribution of each of the run's candidates. */
-  contributions: number[][];
+  contributions: Float64Array[];
 }
 
 type Source =
@@ -268,20 +345,45 @@ function holds(op: ConcreteRule["op"], value: number): boolean {
 }
 
 /** Is there any choice of one contribution per run that satisfies the rule? Unknown (true) when the sums grow too many. */
-function satisfiable(linear: LinearRule, maxSums = 100_000): boolean {
+function satisfiable(linear: LinearRule, maxWork = 200_000): boolean {
   const { op } = linear.rule;
-  if (op !== "=") {
-    const all = (c: number[]) => c.map((_, i) => i);
-    let bound = linear.constant;
-    for (const c of linear.contributions) bound += extreme(all(c), c, op === "<=" ? Math.min : Math.max);
-    return holds(op, bound);
-  }
-  let sums = new Set<number>([linear.constant]);
+  const lows: number[] = [];
+  const highs: number[] = [];
   for (const c of linear.contributions) {
-    const distinct = [...new Set(c)];
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of c) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    lows.push(min);
+    highs.push(max);
+  }
+  const low = linear.constant + lows.reduce((a, b) => a + b, 0);
+  const high = linear.constant + highs.reduce((a, b) => a + b, 0);
+  if (op === "<=") return low <= 0;
+  if (op === ">=") return high >= 0;
+  if (low > 0 || high < 0) return false;
+  if (linear.contributions.length === 1) return linear.contributions[0]!.some((v) => linear.constant + v === 0);
+  // Equality: the sums reachable with one contribution per run, keeping only those the
+  // remaining runs can still bring to 0, while that stays cheap.
+  let restLow = low - linear.constant;
+  let restHigh = high - linear.constant;
+  let sums = new Set<number>([linear.constant]);
+  let work = 0;
+  for (let i = 0; i < linear.contributions.length; i++) {
+    restLow -= lows[i]!;
+    restHigh -= highs[i]!;
+    const distinct = [...new Set(linear.contributions[i]!)];
+    work += sums.size * distinct.length;
+    if (work > maxWork) return true; // unknown: not a proof that the report breaks the rule
     const next = new Set<number>();
-    for (const s of sums) for (const v of distinct) next.add(s + v);
-    if (next.size > maxSums) return true;
+    for (const s of sums) {
+      for (const v of distinct) {
+        const reached = s + v;
+        if (reached + restLow <= 0 && reached + restHigh >= 0) next.add(reached);
+      }
+    }
     sums = next;
   }
   return sums.has(0);
@@ -292,7 +394,7 @@ function satisfiable(linear: LinearRule, maxSums = 100_000): boolean {
 class BudgetExceeded extends Error {}
 
 /** Smallest or largest contribution over a domain (Infinity for an empty one, which no bound then admits). */
-function extreme(domain: readonly number[], contributions: readonly number[], pick: (a: number, b: number) => number): number {
+function extreme(domain: readonly number[], contributions: ArrayLike<number>, pick: (a: number, b: number) => number): number {
   let result = pick === Math.min ? Infinity : -Infinity;
   for (const c of domain) result = pick(result, contributions[c]!);
   return result;
@@ -312,35 +414,44 @@ function supportedCandidates(group: number[], domains: Map<number, number[]>, ru
   const touching: { rule: number; member: number }[][] = group.map(() => []);
   rules.forEach((linear, r) => linear.runs.forEach((run, member) => touching[position.get(run)!]!.push({ rule: r, member })));
 
-  // Order: smallest domain first, then the run most tied to those already placed.
-  const order: number[] = [];
-  const placed = new Set<number>();
   const size = (i: number) => domains.get(group[i]!)!.length;
-  while (order.length < n) {
-    let best = -1;
-    let bestTies = -1;
-    for (let i = 0; i < n; i++) {
-      if (placed.has(i)) continue;
-      const ties = touching[i]!.filter(({ rule }) => rules[rule]!.runs.some((run) => placed.has(position.get(run)!))).length;
-      if (best < 0 || ties > bestTies || (ties === bestTies && size(i) < size(best))) {
-        best = i;
-        bestTies = ties;
-      }
-    }
-    order.push(best);
-    placed.add(best);
-  }
-
   const supported = new Map<number, Set<number>>(group.map((run) => [run, new Set<number>()]));
   // A run no candidate of which survives leaves the whole group without a consistent assignment.
   if (group.some((run) => domains.get(run)!.length === 0)) return supported;
+  // A run that no rule ties to another keeps every candidate its own rules left.
+  if (rules.length === 0) return new Map(group.map((run) => [run, new Set(domains.get(run)!)]));
+
+  // Order: smallest domain first, then the run touching most rules that already have a run placed (so bounds bite early).
+  const order: number[] = [];
+  const placed = new Array<boolean>(n).fill(false);
+  const ruleStarted = new Array<boolean>(rules.length).fill(false);
+  const ties = new Array<number>(n).fill(0);
+  while (order.length < n) {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (placed[i]) continue;
+      if (best < 0 || ties[i]! > ties[best]! || (ties[i] === ties[best] && size(i) < size(best))) best = i;
+    }
+    order.push(best);
+    placed[best] = true;
+    for (const { rule } of touching[best]!) {
+      if (ruleStarted[rule]) continue;
+      ruleStarted[rule] = true;
+      for (const run of rules[rule]!.runs) ties[position.get(run)!]! += 1;
+    }
+  }
+
+  // Bounds of each run's contribution to each rule over its whole domain; the run fixed in a search overrides its own.
+  const baseMin = touching.map((list, i) => list.map(({ rule, member }) => extreme(domains.get(group[i]!)!, rules[rule]!.contributions[member]!, Math.min)));
+  const baseMax = touching.map((list, i) => list.map(({ rule, member }) => extreme(domains.get(group[i]!)!, rules[rule]!.contributions[member]!, Math.max)));
   const chosen = new Array<number>(n).fill(-1);
   const partial = new Float64Array(rules.length);
   const remainingMin = new Float64Array(rules.length);
   const remainingMax = new Float64Array(rules.length);
-  let domainsNow: number[][] = [];
-  let minOf: number[][] = [];
-  let maxOf: number[][] = [];
+  let fixed = -1;
+  let fixedCandidate = -1;
+  let minOf = baseMin;
+  let maxOf = baseMax;
 
   const feasible = (r: number): boolean => {
     const op = rules[r]!.rule.op;
@@ -351,24 +462,22 @@ function supportedCandidates(group: number[], domains: Map<number, number[]>, ru
   const dfs = (depth: number): boolean => {
     if (depth === n) return true;
     const i = order[depth]!;
-    const seen = supported.get(group[i]!)!;
-    // Candidates not yet part of a solution first: each solution found then settles more of them.
-    const domain = [...domainsNow[i]!.filter((c) => !seen.has(c)), ...domainsNow[i]!.filter((c) => seen.has(c))];
+    const links = touching[i]!;
+    const domain = i === fixed ? [fixedCandidate] : domains.get(group[i]!)!;
     for (const c of domain) {
       if (--budget.left < 0) throw new BudgetExceeded();
-      const ties = touching[i]!;
-      for (let t = 0; t < ties.length; t++) {
-        const { rule, member } = ties[t]!;
+      for (let t = 0; t < links.length; t++) {
+        const { rule, member } = links[t]!;
         partial[rule]! += rules[rule]!.contributions[member]![c]!;
         remainingMin[rule]! -= minOf[i]![t]!;
         remainingMax[rule]! -= maxOf[i]![t]!;
       }
-      if (ties.every(({ rule }) => feasible(rule)) && dfs(depth + 1)) {
+      if (links.every(({ rule }) => feasible(rule)) && dfs(depth + 1)) {
         chosen[i] = c;
         return true;
       }
-      for (let t = 0; t < ties.length; t++) {
-        const { rule, member } = ties[t]!;
+      for (let t = 0; t < links.length; t++) {
+        const { rule, member } = links[t]!;
         partial[rule]! -= rules[rule]!.contributions[member]![c]!;
         remainingMin[rule]! += minOf[i]![t]!;
         remainingMax[rule]! += maxOf[i]![t]!;
@@ -376,10 +485,12 @@ function supportedCandidates(group: number[], domains: Map<number, number[]>, ru
     }
     return false;
   };
-  const solve = (fixed: number, candidate: number): boolean => {
-    domainsNow = group.map((run, i) => (i === fixed ? [candidate] : domains.get(run)!));
-    minOf = touching.map((list, i) => list.map(({ rule, member }) => extreme(domainsNow[i]!, rules[rule]!.contributions[member]!, Math.min)));
-    maxOf = touching.map((list, i) => list.map(({ rule, member }) => extreme(domainsNow[i]!, rules[rule]!.contributions[member]!, Math.max)));
+  const solve = (run: number, candidate: number): boolean => {
+    fixed = run;
+    fixedCandidate = candidate;
+    const own = touching[run]!.map(({ rule, member }) => rules[rule]!.contributions[member]![candidate]!);
+    minOf = baseMin.map((list, i) => (i === run ? own : list));
+    maxOf = baseMax.map((list, i) => (i === run ? own : list));
     partial.set(rules.map((r) => r.constant));
     remainingMin.fill(0);
     remainingMax.fill(0);
@@ -449,28 +560,30 @@ export function splitRuns(input: SplitInput, limits: SplitLimits = DEFAULT_SPLIT
   });
 
   const parses = runs.map((run) => parseRun(run, limits.candidatesPerRun));
+  const splitsOf = (r: number) => (parses[r] as { splits: SplitList }).splits;
   const outcomes = new Map<string, RunOutcome>();
-  const undecided = (reason: Exclude<RunOutcome, { status: "decided" }>["reason"], splits: CellPiece[][], count: number): RunOutcome => ({
+  const undecided = (reason: Exclude<RunOutcome, { status: "decided" }>["reason"], list: SplitList | null, which: number[], count: number): RunOutcome => ({
     status: "undecided",
     reason,
-    candidates: splits.slice(0, MAX_LISTED_CANDIDATES).map(describeSplit),
+    candidates: list ? which.slice(0, MAX_LISTED_CANDIDATES).map((c) => list.describe(c)) : [],
     count,
   });
+  const firstListed = (list: SplitList) => Array.from({ length: Math.min(list.size, MAX_LISTED_CANDIDATES) }, (_, c) => c);
 
   // Figures certain before any choice: known cells and runs with one split only.
   const searchRuns: number[] = [];
   parses.forEach((parse, r) => {
-    if (parse.status === "ok" && parse.count === 1) outcomes.set(runs[r]!.id, { status: "decided", cells: parse.candidates[0]!, by: "shape", candidates: 1 });
+    if (parse.status === "ok" && parse.count === 1) outcomes.set(runs[r]!.id, { status: "decided", cells: parse.splits.pieces(0), by: "shape", candidates: 1 });
     else if (parse.status === "ok") searchRuns.push(r);
   });
   const sourceOf = (id: string, rule: ConcreteRule): Source => {
-    const known_ = known.get(id);
-    if (known_ !== undefined) return { kind: "certain", value: known_ };
+    const figure = known.get(id);
+    if (figure !== undefined) return { kind: "certain", value: figure };
     const at = slotOf.get(id);
     if (at) {
       const parse = parses[at.run]!;
       if (parse.status !== "ok") return { kind: "unavailable" };
-      if (parse.count === 1) return { kind: "certain", value: parse.candidates[0]![at.slot]!.value };
+      if (parse.count === 1) return { kind: "certain", value: parse.splits.value(0, at.slot) };
       return { kind: "run", run: at.run, slot: at.slot };
     }
     if (rule.absentAsZero && absent.has(id)) return { kind: "certain", value: 0 };
@@ -482,56 +595,51 @@ export function splitRuns(input: SplitInput, limits: SplitLimits = DEFAULT_SPLIT
     const sources = terms.map((t) => sourceOf(t.indicator, rule));
     if (sources.some((s) => s.kind === "unavailable")) return null;
     let decimals = 0;
-    sources.forEach((s) => {
-      if (s.kind === "certain") decimals = Math.max(decimals, decimalsOf(s.value));
-      if (s.kind === "run") {
-        for (const cells of (parses[s.run] as { candidates: CellPiece[][] }).candidates) decimals = Math.max(decimals, decimalsOf(cells[s.slot]!.value));
-      }
-    });
+    for (const source of sources) {
+      if (source.kind === "certain") decimals = Math.max(decimals, decimalsOf(source.value));
+      if (source.kind === "run") decimals = Math.max(decimals, splitsOf(source.run).decimals(source.slot));
+    }
     const scale = 10 ** Math.min(decimals, 12);
     const units = (value: number) => Math.round(value * scale);
-    let constant = 0;
-    const byRun = new Map<number, number[]>();
+    // Beyond 2^50 sums are no longer exact in floating point: such a rule cannot choose anything safely.
     const inRange = (x: number) => Math.abs(x) <= 2 ** 50;
+    let constant = 0;
     let exact = true;
+    const byRun = new Map<number, Float64Array>();
     terms.forEach((term, i) => {
       const source = sources[i]!;
       const coefficient = term.sign * term.side;
       if (source.kind === "certain") constant += coefficient * units(source.value);
       else if (source.kind === "run") {
-        const candidates = (parses[source.run] as { candidates: CellPiece[][] }).candidates;
-        const sums = byRun.get(source.run) ?? new Array<number>(candidates.length).fill(0);
-        candidates.forEach((cells, c) => {
-          sums[c]! += coefficient * units(cells[source.slot]!.value);
+        const list = splitsOf(source.run);
+        const sums = byRun.get(source.run) ?? new Float64Array(list.size);
+        for (let c = 0; c < list.size; c++) {
+          sums[c]! += coefficient * units(list.value(c, source.slot));
           if (!inRange(sums[c]!)) exact = false;
-        });
+        }
         byRun.set(source.run, sums);
       }
     });
-    // Beyond 2^50 sums are no longer exact in floating point: such a rule cannot choose anything safely.
     if (!exact || !inRange(constant)) return null;
     const order = [...byRun.keys()].sort((a, b) => a - b);
     return { rule, constant, runs: order, contributions: order.map((r) => byRun.get(r)!) };
   };
 
   const usable = input.rules.filter((rule) => rule.splits && ![...rule.left, ...rule.right].some((t) => t.previous));
-  const linear = usable.map((rule) => ({ rule, linear: linearize(rule) })).filter((x): x is { rule: ConcreteRule; linear: LinearRule } => x.linear !== null);
+  const linear = usable.map(linearize).filter((l): l is LinearRule => l !== null);
 
   // A family broken by certain figures, or broken whatever the splits, is not trusted.
   const distrustedSet = new Set<string>();
-  for (const { rule, linear: l } of linear) {
-    const broken = l.runs.length === 0 ? !holds(rule.op, l.constant) : !satisfiable(l);
-    if (broken) distrustedSet.add(rule.family);
+  for (const l of linear) {
+    const broken = l.runs.length === 0 ? !holds(l.rule.op, l.constant) : !satisfiable(l);
+    if (broken) distrustedSet.add(l.rule.family);
   }
   const distrusted = [...new Set(input.rules.map((r) => r.family))].filter((f) => distrustedSet.has(f));
-  const trusted = linear.map((x) => x.linear).filter((l) => l.runs.length > 0 && !distrustedSet.has(l.rule.family));
+  const trusted = linear.filter((l) => l.runs.length > 0 && !distrustedSet.has(l.rule.family));
 
   // Rules over one run filter it alone; the others are solved jointly, group by group.
   const domains = new Map<number, number[]>();
-  for (const r of searchRuns) {
-    const parse = parses[r] as { candidates: CellPiece[][] };
-    domains.set(r, parse.candidates.map((_, c) => c));
-  }
+  for (const r of searchRuns) domains.set(r, Array.from({ length: splitsOf(r).size }, (_, c) => c));
   for (const l of trusted) {
     if (l.runs.length !== 1) continue;
     const run = l.runs[0]!;
@@ -539,60 +647,62 @@ export function splitRuns(input: SplitInput, limits: SplitLimits = DEFAULT_SPLIT
   }
   const joint = trusted.filter((l) => l.runs.length > 1);
   const groups = groupsOf(searchRuns, joint);
-  const rulesOf = (group: number[]) => joint.filter((l) => group.includes(l.runs[0]!));
+  const groupOf = new Map(groups.flatMap((group, g) => group.map((r) => [r, g] as [number, number])));
+  const rulesByGroup = groups.map(() => [] as LinearRule[]);
+  for (const l of joint) rulesByGroup[groupOf.get(l.runs[0]!)!]!.push(l);
 
   const supported = new Map<number, Set<number>>();
   const exhausted = new Set<number>();
-  for (const group of groups) {
-    const result = supportedCandidates(group, domains, rulesOf(group), { left: limits.nodes });
+  groups.forEach((group, g) => {
+    const result = supportedCandidates(group, domains, rulesByGroup[g]!, { left: limits.nodes });
     if (result === null) group.forEach((r) => exhausted.add(r));
     else result.forEach((set, r) => supported.set(r, set));
-  }
+  });
 
-  // Prose breaks ties: stated figures restrict the runs still open, group by group, unless that empties a group.
+  // Prose breaks ties: stated figures restrict the runs still open, group by group, unless that empties the group.
+  const agreesWithProse = (list: SplitList, slots: Slot[], c: number) =>
+    slots.every((slot, k) => {
+      const figure = stated.get(slot.id);
+      if (figure === undefined) return true;
+      const value = list.value(c, k);
+      return Math.abs(figure - value) < 0.5 * 10 ** -Math.max(decimalsOf(figure), decimalsOf(value));
+    });
   const byProse = new Map<number, number>();
-  for (const group of groups) {
-    if (group.some((r) => exhausted.has(r))) continue;
+  groups.forEach((group, g) => {
+    if (group.some((r) => exhausted.has(r) || supported.get(r)!.size === 0)) return;
     const restricted = new Map<number, number[]>();
     let changed = false;
     for (const r of group) {
       const open = [...supported.get(r)!].sort((a, b) => a - b);
       restricted.set(r, open);
       if (open.length < 2) continue;
-      const candidates = (parses[r] as { candidates: CellPiece[][] }).candidates;
-      const agreeing = open.filter((c) =>
-        candidates[c]!.every((cell) => {
-          const figure = stated.get(cell.id);
-          return figure === undefined || Math.abs(figure - cell.value) < 0.5 * 10 ** -Math.max(decimalsOf(figure), decimalsOf(cell.value));
-        }),
-      );
+      const agreeing = open.filter((c) => agreesWithProse(splitsOf(r), runs[r]!.slots, c));
       if (agreeing.length > 0 && agreeing.length < open.length) {
         restricted.set(r, agreeing);
         changed = true;
       }
     }
-    if (!changed) continue;
-    if (group.some((r) => supported.get(r)!.size === 0)) continue;
-    const result = supportedCandidates(group, restricted, rulesOf(group), { left: limits.nodes });
-    if (result === null || [...result.values()].some((set) => set.size === 0)) continue;
+    if (!changed) return;
+    const result = supportedCandidates(group, restricted, rulesByGroup[g]!, { left: limits.nodes });
+    if (result === null || [...result.values()].some((set) => set.size === 0)) return;
     result.forEach((set, r) => {
       if (set.size === 1 && supported.get(r)!.size > 1) byProse.set(r, [...set][0]!);
     });
-  }
+  });
 
   parses.forEach((parse, r) => {
     const id = runs[r]!.id;
     if (outcomes.has(id)) return;
-    if (parse.status === "no_split") outcomes.set(id, undecided("no_split", [], 0));
-    else if (parse.status === "too_many") outcomes.set(id, undecided("too_many_splits", parse.first, parse.count));
-    else if (exhausted.has(r)) outcomes.set(id, undecided("too_many_splits", parse.candidates, parse.count));
+    if (parse.status === "no_split") outcomes.set(id, undecided("no_split", null, [], 0));
+    else if (parse.status === "too_many") outcomes.set(id, undecided("too_many_splits", parse.first, firstListed(parse.first), parse.count));
+    else if (exhausted.has(r)) outcomes.set(id, undecided("too_many_splits", parse.splits, firstListed(parse.splits), parse.count));
     else {
       const open = [...supported.get(r)!].sort((a, b) => a - b);
       const prose = byProse.get(r);
-      if (open.length === 0) outcomes.set(id, undecided("no_consistent_split", parse.candidates, parse.count));
-      else if (open.length === 1) outcomes.set(id, { status: "decided", cells: parse.candidates[open[0]!]!, by: "rules", candidates: parse.count });
-      else if (prose !== undefined) outcomes.set(id, { status: "decided", cells: parse.candidates[prose]!, by: "prose", candidates: parse.count });
-      else outcomes.set(id, undecided("several_splits", open.map((c) => parse.candidates[c]!), open.length));
+      if (open.length === 0) outcomes.set(id, undecided("no_consistent_split", parse.splits, firstListed(parse.splits), parse.count));
+      else if (open.length === 1) outcomes.set(id, { status: "decided", cells: parse.splits.pieces(open[0]!), by: "rules", candidates: parse.count });
+      else if (prose !== undefined) outcomes.set(id, { status: "decided", cells: parse.splits.pieces(prose), by: "prose", candidates: parse.count });
+      else outcomes.set(id, undecided("several_splits", parse.splits, open, open.length));
     }
   });
 

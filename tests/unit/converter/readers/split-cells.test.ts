@@ -661,6 +661,19 @@ describe("splitWarnings", () => {
     expect(warnings[2]!.message).toBe("cumulative_at_least_year（cumulative_at_least_year__proactive_total）");
     for (const w of warnings) expect(Object.keys(SPLIT_WARNINGS.codes)).toContain(w.code);
   });
+
+  it("says when a split rests on the prose, and when a run has too many splits to check", () => {
+    const input: SplitInput = {
+      runs: [fujianRow("proactive_total", "346085376"), fujianRow("proactive_website", "346085376"), run("long", "123456789123456789123456789123", COLUMNS.map((c) => [c, "count"]))],
+      known: new Map(),
+      rules: FUJIAN_RULES,
+      stated: new Map([["proactive_total", 3460]]),
+    };
+    const warnings = splitWarnings(input, splitRuns(input));
+    expect(warnings.map((w) => w.code)).toEqual(["glued_cells_by_prose", "glued_cells_by_prose", "glued_cells_too_many"]);
+    expect(warnings[0]!.message).toBe("proactive_total “346085376” 按正文所述数字拆为 / split by the figures the prose states into 3460 | 85376 (proactive_total, proactive_total__cumulative)");
+    expect(warnings[2]!.message).toMatch(/^long “123456789123456789123456789123”：453999 种可能的拆分 .*；…（共 453999 种 \/ 453999 in all）/);
+  });
 });
 
 // ---------------------------------------------------------------- brute force
