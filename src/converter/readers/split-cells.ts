@@ -541,6 +541,11 @@ function groupsOf(runs: number[], rules: LinearRule[]): number[][] {
 
 // ---------------------------------------------------------------- solver
 
+/**
+ * The outcome of every run (see the module comment for the order of the work).
+ * Throws when two runs share an id or a cell, or a cell is also a known figure:
+ * that is a reader's mistake, not something a report can cause.
+ */
 export function splitRuns(input: SplitInput, limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SplitOutput {
   const { runs, known } = input;
   const stated = input.stated ?? new Map<string, number>();
