@@ -54,6 +54,8 @@ const GOVERNMENT_ITSELF = /(?:人民政府办公室|人民政府办公厅|人民
 /** A zone's administration (平潭综合实验区管委会): the government itself, when what precedes it is a zone. */
 const ZONE_ADMINISTRATION = /(?:党工委、?管委会|管委会办公室|管理委员会办公室|管委会|管理委员会)$/;
 const ZONE_NAME = /(?:区|园|基地|新城)$/;
+/** A street office (街道办事处) is the government of its 街道, as a 镇人民政府 is of its 镇. */
+const STREET_OFFICE = /(?<=街道)办事处$/;
 /** How the name of a department ends. */
 const DEPARTMENT_END = /(?:局|委员会|委|办公室|办|厅|中心|署|院|所|站|队|馆|处)$/;
 /** Last character of a division's name, where a jurisdiction may end and a department begin. */
@@ -61,8 +63,9 @@ const DIVISION_END = /[省市县区旗州盟]/;
 /** Vertically managed agencies name their central authority first: 国家税务总局沭阳县税务局. */
 const CENTRAL_AUTHORITY = /^国家税务总局/;
 
-/** The government's name without the words that mean the government itself (平潭县人民政府 → 平潭县). */
+/** The government's name without the words that mean the government itself (平潭县人民政府 → 平潭县, 长城街道办事处 → 长城街道). */
 function governmentName(text: string): string {
+  if (STREET_OFFICE.test(text)) return text.replace(STREET_OFFICE, "");
   const zone = ZONE_ADMINISTRATION.exec(text);
   if (zone) {
     const rest = text.slice(0, zone.index);

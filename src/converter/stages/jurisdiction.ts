@@ -186,8 +186,9 @@ function dataset(): Dataset {
   }
   for (const zone of zones) {
     const bare = withoutProvincePrefix(zone, provinces);
+    const names = bare ? [zone.key, bare] : [zone.key];
     special.push({
-      keys: bare ? [zone.key, bare] : [zone.key],
+      keys: [...new Set(names.flatMap((n) => [n, n.replace(/高新技术产业开发区$/, "高新区").replace(/经济技术开发区$/, "经开区")]))],
       name: zone.name,
       level: "county",
       parent: zone.parent,
@@ -229,9 +230,10 @@ function ancestorScore(division: Division, text: string): number {
   return score;
 }
 
+/** The level of a name the data does not know; a township (镇, 乡, 街道) is below every level the schema has and counts as county. */
 function guessLevel(name: string): JurisdictionLevel {
   if (/(?:省|自治区)$/.test(name)) return "province";
-  if (/(?:区|县|旗|县级市)$/.test(name)) return "county";
+  if (/(?:区|县|旗|县级市|镇|乡|街道|苏木)$/.test(name)) return "county";
   return "prefecture";
 }
 
@@ -305,6 +307,26 @@ function correction(tail: string, text: string, data: Dataset): Correction {
   return { division: null, tied: [], near: near.length };
 }
 
+/** The most specific of several divisions a name ends with, told apart by the ancestors the name and the text give. */
+function mostSpecific(candidates: readonly Division[], name: string, text: string): { chosen: Division; tied: boolean; ranked: Division[] } {
+  const best = Math.max(...candidates.map((c) => LEVEL_RANK[c.level]));
+  const scored = candidates
+    .filter((c) => LEVEL_RANK[c.level] === best)
+    .map((d) => ({ d, score: ancestorScore(d, name) * 10 + ancestorScore(d, text) }))
+    .sort((a, b) => b.score - a.score || a.d.code.localeCompare(b.d.code));
+  return { chosen: scored[0]!.d, tied: scored.length > 1 && scored[1]!.score === scored[0]!.score, ranked: scored.map((s) => s.d) };
+}
+
+/** The known division an unknown name starts with (石嘴山市大武口区 of 石嘴山市大武口区星海镇), and what follows it. */
+function containingDivision(name: string, text: string, data: Dataset): { division: Division; rest: string } | null {
+  for (let end = name.length - 1; end >= 2; end--) {
+    const prefix = name.slice(0, end);
+    const candidates = data.divisions.filter((d) => prefix.endsWith(d.key));
+    if (candidates.length > 0) return { division: mostSpecific(candidates, prefix, text).chosen, rest: name.slice(end) };
+  }
+  return null;
+}
+
 export interface JurisdictionResult {
   jurisdiction: Jurisdiction;
   diagnostics: Diagnostic[];
@@ -369,19 +391,14 @@ export function resolveJurisdiction(written: string, context: string): Jurisdict
   const exact = data.divisions.filter((d) => name.endsWith(d.key));
   const candidates = exact.length > 0 ? exact : data.divisions.filter((d) => d.shortKey !== null && name.endsWith(d.shortKey));
   if (candidates.length > 0) {
-    const best = Math.max(...candidates.map((c) => LEVEL_RANK[c.level]));
-    const scored = candidates
-      .filter((c) => LEVEL_RANK[c.level] === best)
-      .map((d) => ({ d, score: ancestorScore(d, name) * 10 + ancestorScore(d, text) }))
-      .sort((a, b) => b.score - a.score || a.d.code.localeCompare(b.d.code));
-    const chosen = scored[0]!.d;
+    const { chosen, tied, ranked } = mostSpecific(candidates, name, text);
     const diagnostics: Diagnostic[] = [];
-    if (scored.length > 1 && scored[1]!.score === scored[0]!.score) {
+    if (tied) {
       diagnostics.push(
         JURISDICTION_WARNINGS.warn(
           "ambiguous_jurisdiction",
           null,
-          `“${written}”对应多个行政区（${list(scored.map((s) => s.d))}），取 ${chosen.code} / "${written}" matches several divisions; chose ${chosen.code}`,
+          `“${written}”对应多个行政区（${list(ranked)}），取 ${chosen.code} / "${written}" matches several divisions; chose ${chosen.code}`,
         ),
       );
     }
@@ -404,10 +421,16 @@ export function resolveJurisdiction(written: string, context: string): Jurisdict
     };
   }
 
-  // Only a full province name counts here: the province is part of the placeholder id.
-  const province = data.provinces.find((p) => name.startsWith(p.key)) ?? firstProvinceNamed(text, data.provinces);
-  const own = province && name.startsWith(province.key) ? name.slice(province.key.length) : name;
-  const fullName = province ? `${province.name}${own}` : own;
+  // Within a known division (a township of a county, a zone of a prefecture), the division gives parent and province;
+  // otherwise only a full province name counts, as the province is part of the placeholder id.
+  const within = containingDivision(name, text, data);
+  const container = within?.division ?? firstProvinceNamed(text, data.provinces);
+  const rest = within ? within.rest : name;
+  const fullName = container ? `${container.fullName}${rest}` : rest;
+  // 大武口区星海镇, 沭阳县经济开发区: a bare 经济开发区 would say nothing.
+  const own = within && within.division.level !== "province" ? `${within.division.name}${rest}` : rest;
+  const parent = container && container.level !== "province" ? { code: container.code, name: container.name } : null;
+  const province = container ? container.province : null;
   const id = placeholderId(fullName);
   const near =
     corrected.tied.length > 0
@@ -422,8 +445,8 @@ export function resolveJurisdiction(written: string, context: string): Jurisdict
       name: own,
       fullName,
       level: guessLevel(own),
-      parent: null,
-      province: province ? { code: province.code, name: province.name } : null,
+      parent,
+      province,
       resolved: false,
       match: "unresolved",
     },

@@ -188,7 +188,10 @@ export function parseDateLine(text: string): string | null {
 
 // ---------------------------------------------------------------- title
 
-const TITLE_WORDS = /(?:政府)?信息公开(?:工作)?(?:年度报告|年报)|政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|政务公开工作年度报告/;
+/** The report's name: 政府信息公开工作年度报告, 信息公开年度报告, 政府信息公开年报, 政府信息公开工作2023年度报告 …. */
+const TITLE_WORDS = new RegExp(
+  `(?:政府)?信息公开(?:工作)?(?:年度报告|年报)|政府信息公开(?:工作)?(?:\\s*(?:${YEAR_NUMBER})\\s*年)?(?:年?度)?(?:工作)?(?:报告|年报)|政务公开工作年度报告`,
+);
 /** After the title: what a page or capture tool appends (…年度报告-沭阳县发改局, …年度报告_政府信息公开年报_…). */
 const SITE_SUFFIX = /^\s*[-_|｜—–]/;
 
@@ -242,8 +245,8 @@ function titleCandidates(lines: readonly Line[], limit: number): TitleCandidate[
     const next = i + 1 < lines.length ? replaceChars(lines[i + 1]!.source, TITLE_LABEL, "") : null;
     if (isTitleLike(text, false)) {
       const previous = i > 0 ? lines[i - 1]!.source : null;
-      const owner = ownerBeforeYear(text) === null && YEAR.exec(text)?.index === 0;
-      if (owner && previous && previous.text.length <= 30 && OWNER_LINE.test(previous.text) && !/[，。；：:！？\d]/.test(previous.text)) {
+      const startsWithYear = YEAR.exec(text)?.index === 0;
+      if (startsWithYear && previous && previous.text.length <= 30 && OWNER_LINE.test(previous.text) && !/[，。；：:！？\d]/.test(previous.text)) {
         candidates.push({ text: previous.text + text, range: joinRanges(rangeOfLine(previous), rangeOfLine(line)), labelled: false });
       }
       candidates.push({ text, range: rangeOfLine(line), labelled });
@@ -331,30 +334,34 @@ function yearFromOpening(opening: string): number | null {
 
 // ---------------------------------------------------------------- owner
 
-function ownerBeforeYear(title: string): string | null {
-  const year = YEAR.exec(title);
-  if (!year) return null;
-  const before = title.slice(0, year.index).trim();
-  return before.length >= 2 ? before : null;
+/** Without a 关于 the title may put around the owner (XX县人民政府关于2023年…). */
+function tidyOwner(text: string): string {
+  return text.trim().replace(/^关于|关于$/g, "");
 }
 
 /**
- * The owner the title names: before the year ("石嘴山市大武口区2017年…"); in a
- * title that starts with its year, between the year and the report's name
- * ("2024年上海市科委政府信息公开工作年度报告"); in a title without a year,
- * before the report's name ("红寺堡区政府信息公开工作年度报告").
+ * The owner the title names: before the year or the report's name, whichever
+ * comes first ("石嘴山市大武口区2017年…", "红寺堡区政府信息公开工作年度报告",
+ * "XX市政府信息公开工作2023年度报告"); in a title that starts with its year,
+ * between the year and the report's name ("2024年上海市科委政府信息公开工作年度报告").
  */
 function ownerFromTitle(title: string): string | null {
-  const before = ownerBeforeYear(title);
-  if (before) return before;
   const year = YEAR.exec(title);
-  const rest = year ? title.slice(year.index + year[0].length) : title;
-  const words = TITLE_WORDS.exec(rest);
-  if (!words) return null;
-  let owner = rest.slice(0, words.index).trim();
-  // 红寺堡区人民政府信息公开年度报告: the title words took 政府 from 人民政府.
-  if (owner.endsWith("人民") && words[0].startsWith("政府")) owner += "政府";
-  return owner.length >= 2 ? owner : null;
+  const words = TITLE_WORDS.exec(title);
+  const before = (end: number, name: RegExpExecArray | null, text: string) => {
+    const owner = tidyOwner(text.slice(0, end));
+    // 红寺堡区人民政府信息公开年度报告: the report's name took 政府 from 人民政府.
+    return name && name.index === end && owner.endsWith("人民") && name[0].startsWith("政府") ? `${owner}政府` : owner;
+  };
+  const cut = Math.min(year?.index ?? Infinity, words?.index ?? Infinity);
+  if (cut === Infinity) return null;
+  const owner = before(cut, words, title);
+  if (owner.length >= 2) return owner;
+  if (!year || year.index !== cut) return null;
+  const rest = title.slice(year.index + year[0].length);
+  const restWords = TITLE_WORDS.exec(rest);
+  const between = restWords ? before(restWords.index, restWords, rest) : "";
+  return between.length >= 2 ? between : null;
 }
 
 /** "本报告由大武口区人民政府办公室汇总…", "经中卫市人民政府同意", "本报告由平潭综合实验区管委会办公室根据…". */

@@ -41,6 +41,9 @@ describe("splitDepartment", () => {
     expect(splitDepartment("平潭综合实验区管委会办公室")).toEqual({ government: "平潭综合实验区", department: null, diagnostics: [] });
     expect(splitDepartment("宁东能源化工基地管理委员会")).toEqual({ government: "宁东能源化工基地", department: null, diagnostics: [] });
     expect(splitDepartment("石嘴山市大武口区")).toEqual({ government: "石嘴山市大武口区", department: null, diagnostics: [] });
+    // A township's government and a street office are the governments of their 镇 and 街道.
+    expect(splitDepartment("大武口区星海镇人民政府")).toEqual({ government: "大武口区星海镇", department: null, diagnostics: [] });
+    expect(splitDepartment("大武口区长城街道办事处")).toEqual({ government: "大武口区长城街道", department: null, diagnostics: [] });
   });
 
   it("a department named under its government's full title: 人民政府 goes with the government", () => {

@@ -187,6 +187,34 @@ describe("unknown jurisdictions", () => {
     });
   });
 
+  it("within a known division, a township or an unlisted zone keeps that division as parent and province", () => {
+    expect(resolveJurisdiction("石嘴山市大武口区星海镇", "").jurisdiction).toEqual({
+      id: placeholderId("宁夏回族自治区石嘴山市大武口区星海镇"),
+      code: null,
+      name: "大武口区星海镇",
+      fullName: "宁夏回族自治区石嘴山市大武口区星海镇",
+      level: "county",
+      parent: { code: "640202", name: "大武口区" },
+      province: { code: "640000", name: "宁夏回族自治区" },
+      resolved: false,
+      match: "unresolved",
+    });
+    expect(resolveJurisdiction("沭阳县经济开发区", "").jurisdiction).toMatchObject({
+      name: "沭阳县经济开发区",
+      fullName: "江苏省宿迁市沭阳县经济开发区",
+      parent: { code: "321322" },
+      match: "unresolved",
+    });
+  });
+
+  it("a statistical zone is also known by its short form (高新区 for 高新技术产业开发区)", () => {
+    expect(resolveJurisdiction("长春净月高新区", "").jurisdiction).toMatchObject({
+      name: "长春净月高新技术产业开发区",
+      fullName: "吉林省长春市长春净月高新技术产业开发区",
+      match: "special_area",
+    });
+  });
+
   it("without a province in the text: province null, id from the name alone", () => {
     expect(resolveJurisdiction("火星县", "").jurisdiction).toMatchObject({ id: placeholderId("火星县"), fullName: "火星县", province: null });
   });

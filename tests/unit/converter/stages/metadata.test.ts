@@ -247,6 +247,12 @@ describe("the owner", () => {
     expect(owner("平潭县人民政府2013年政府信息公开工作年度报告")).toBe("平潭县人民政府");
   });
 
+  it("ends where the report's name begins, also when the year stands inside it; a 关于 is not part of it", () => {
+    const owner = (title: string) => meta([title, "本报告由办公室编制。"]);
+    expect(owner("宿迁市政府信息公开工作2023年度报告")).toMatchObject({ ownerName: "宿迁市", year: 2023, id: "321300-2023" });
+    expect(owner("沭阳县人民政府关于2023年政府信息公开工作年度报告")).toMatchObject({ ownerName: "沭阳县人民政府", id: "321322-2023" });
+  });
+
   it("comes from the opening formula when the title starts with its year, else the file is refused", () => {
     const m = meta(["2017年政府信息公开工作年度报告", "本报告由平罗县人民政府办公室汇总全县政府信息公开工作情况编制而成。"]);
     expect([m.ownerName, m.id, m.coverage]).toEqual(["平罗县人民政府", "640221-2017", "全县"]);
