@@ -143,8 +143,11 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
   );
   const { text, pageStarts, lineOffsets, lineNumbers } = documentText(pages);
   const options = { headingSizes: headingSizes(pages, furniture) };
-  const blocks = pages.flatMap((page, p) => pageBlocks(page, lineOffsets[p]!, furniture[p]!, options));
-  const firstHeading = blocks.find((b) => b.kind === "heading" && b.hints.headingLevel === 1);
+  const pageBodies = pages.map((page, p) => pageBlocks(page, lineOffsets[p]!, furniture[p]!, options));
+  const blocks = pageBodies.flat();
+  // The title block: the first page opens with a heading set in the largest size.
+  const opening = pageBodies.find((body) => body.length > 0)?.[0];
+  const title = opening?.kind === "heading" && opening.hints.headingLevel === 1 ? opening.text : null;
   const pageLine = (p: number): number | null => lineNumbers[p]![0] ?? null;
 
   const diagnostics: Diagnostic[] = [];
@@ -195,7 +198,7 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
     encoding: "binary",
     pageStarts,
     metadata: {
-      title: firstHeading && firstHeading.kind === "heading" && pageStarts.length > 0 && firstHeading.text.offsets[0]! < (pageStarts[1] ?? Infinity) ? firstHeading.text : null,
+      title,
       publishedOn: null,
       url: null,
       publisher: null,

@@ -186,10 +186,13 @@ function buildTable(
   figureCols: Column[],
 ): TableDraft {
   const region = range(headerFrom, last + 1);
-  const labelRight = figureCols[0]!.left;
-  const hasLabels = region.some((k) => candidates[k]!.some((s) => (s.left + s.right) / 2 < labelRight));
+  // The label column: the extent of the body's words left of the first figure column.
+  const labels = range(first, last + 1)
+    .flatMap((k) => candidates[k]!)
+    .filter((s) => !s.value && s.right <= figureCols[0]!.left);
+  const hasLabels = labels.length > 0;
   const columns: Column[] = hasLabels
-    ? [{ left: Math.min(...region.map((k) => lines[k]!.left)), right: labelRight }, ...figureCols]
+    ? [{ left: Math.min(...labels.map((s) => s.left)), right: Math.max(...labels.map((s) => s.right)) }, ...figureCols]
     : figureCols;
   // Column boundaries halfway between neighbouring columns.
   const bounds = columns.map((c, n) => ({
