@@ -92,9 +92,14 @@ function cleanText(source: SourceText): SourceText {
   return edit(text, LAYOUT_SPACES, "");
 }
 
+/** Full-width digits as ASCII (２０２３ → 2023), one character for one, so positions stay. */
+function asciiDigits(text: string): string {
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** Backslash escapes (nx\_zws), [text](url) links and <autolinks> of Markdown text, for the formulas. */
 function plainText(text: string): string {
-  return text
+  return asciiDigits(text)
     .replace(/\\+([!-/:-@[-`{-~])/g, "$1")
     .replace(/\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
       if (/^mailto:/i.test(url)) return label.includes("@") ? label : url.replace(/^mailto:/i, "");
@@ -238,8 +243,12 @@ const TITLE_WORDS = new RegExp(
 /** After the title: what a page or capture tool appends (…年度报告-沭阳县发改局, …年度报告_政府信息公开年报_…). */
 const SITE_SUFFIX = /^\s*[-_|｜—–]/;
 
+function hasYear(text: string): boolean {
+  return YEAR.test(asciiDigits(text));
+}
+
 function isTitleLike(text: string, needsYear: boolean): boolean {
-  return TITLE_WORDS.test(text) && (!needsYear || YEAR.test(text)) && text.length <= 60 && !/[，。；：:！？]/.test(text);
+  return TITLE_WORDS.test(asciiDigits(text)) && (!needsYear || hasYear(text)) && text.length <= 60 && !/[，。；：:！？]/.test(text);
 }
 
 /** The page's title without a label before it or a site name after it. */
@@ -289,7 +298,7 @@ function titleCandidates(lines: readonly Line[]): TitleCandidate[] {
     const next = i + 1 < lines.length ? edit(lines[i + 1]!.source, TITLE_LABEL, "") : null;
     if (isTitleLike(text, false)) {
       const previous = i > 0 ? lines[i - 1]!.source : null;
-      const startsWithYear = YEAR.exec(text)?.index === 0;
+      const startsWithYear = YEAR.exec(asciiDigits(text))?.index === 0;
       if (startsWithYear && previous && previous.text.length <= 30 && OWNER_LINE.test(previous.text) && !/[，。；：:！？\d]/.test(previous.text)) {
         candidates.push({ text: previous.text + text, range: joinRanges(rangeOfLine(previous), rangeOfLine(line)), line: i - 1, labelled: false });
       }
@@ -337,11 +346,11 @@ function editDistance(a: string, b: string): number {
 /** The body's printing of the page's title: the same title, or one a few characters off (年度 for 年, 管委会 left out). */
 function bodyTitleOf(pageTitle: string, candidates: readonly TitleCandidate[]): TitleCandidate | null {
   const key = comparableTitle(pageTitle);
-  const year = YEAR.exec(pageTitle)?.[1];
+  const year = YEAR.exec(asciiDigits(pageTitle))?.[1];
   const ordered = [...candidates.filter((c) => !c.labelled), ...candidates.filter((c) => c.labelled)];
   return (
     ordered.find((c) => comparableTitle(c.text) === key) ??
-    ordered.find((c) => YEAR.exec(c.text)?.[1] === year && editDistance(comparableTitle(c.text), key) <= 4) ??
+    ordered.find((c) => YEAR.exec(asciiDigits(c.text))?.[1] === year && editDistance(comparableTitle(c.text), key) <= 4) ??
     null
   );
 }
@@ -356,8 +365,8 @@ function findTitle(document: SourceDocument, lines: readonly Line[]): { title: s
   const pageTitleLike = page !== "" && isTitleLike(page, false);
   const candidates = titleCandidates(lines);
   const opening = candidates.filter((c) => c.line < OPENING_LINES);
-  const withYear = opening.find((c) => YEAR.test(c.text));
-  if (pageTitleLike && (YEAR.test(page) || !withYear)) {
+  const withYear = opening.find((c) => hasYear(c.text));
+  if (pageTitleLike && (hasYear(page) || !withYear)) {
     const printed = bodyTitleOf(page, candidates);
     return { title: displayText(page), range: printed?.range ?? null };
   }
@@ -575,13 +584,13 @@ export function extractMetadata(document: SourceDocument, options: MetadataOptio
   const opening = flowing(openingLines).slice(0, OPENING_CHARACTERS);
   const period = periodFrom(opening) ?? periodFrom(flowing(body.all()));
 
-  const titleYear = YEAR.exec(title)?.[1];
+  const titleYear = YEAR.exec(asciiDigits(title))?.[1];
   const year = titleYear ? yearNumber(titleYear) : period ? Number(period.start.slice(0, 4)) : yearFromOpening(opening);
   if (year === null) throw new ConversionError("missing_year", file, title);
 
   const context = `${title}\n${opening}`;
   const pagePublisher = document.metadata.publisher ? displayText(document.metadata.publisher).trim() : null;
-  const owners = [ownerFromTitle(title), ...ownersFromBody(opening), pagePublisher && ORGANISATION.test(pagePublisher) ? pagePublisher : null];
+  const owners = [ownerFromTitle(asciiDigits(title)), ...ownersFromBody(opening), pagePublisher && ORGANISATION.test(pagePublisher) ? pagePublisher : null];
   let owner: { name: string; resolved: NonNullable<ReturnType<typeof resolveOwner>> } | null = null;
   for (const name of owners) {
     const resolved = name ? resolveOwner(name, context) : null;

@@ -204,6 +204,11 @@ describe("the year", () => {
     }
   });
 
+  it("reads full-width digits, and shows the title as printed", () => {
+    const m = meta(["平罗县２０２５年政府信息公开工作年度报告", body, "平罗县人民政府办公室", "２０２６年１月２０日"]);
+    expect([m.title, m.year, m.ownerName, m.publishedOn]).toEqual(["平罗县２０２５年政府信息公开工作年度报告", 2025, "平罗县", "2026-01-20"]);
+  });
+
   it("without a year in the title: the statistical period, else the opening, else missing_year", () => {
     const title = "平罗县政府信息公开工作年度报告";
     expect(meta([title, `${body}所列数据统计期限为2016年1月1日至2016年12月31日。`, "2017年，我县…"]).year).toBe(2016);
