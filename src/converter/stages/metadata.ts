@@ -273,6 +273,9 @@ interface TitleCandidate {
   labelled: boolean;
 }
 
+/** A line that is only a year, in brackets or not: （2023年度）. */
+const YEAR_LINE = new RegExp(`^[(（]?\\s*(?:${YEAR_NUMBER})\\s*年度?\\s*[)）]?$`);
+
 /** Whether a line can be the owner line above a title that starts with its year (洪泽区人民政府 / 2023 年政府信息公开工作年度报告). */
 const OWNER_LINE = /(?:人民政府|政府|管委会|管理委员会|局|委员会|委|办公室|厅|区|县|市|旗|州|盟)$/;
 
@@ -301,6 +304,10 @@ function titleCandidates(lines: readonly Line[]): TitleCandidate[] {
       const startsWithYear = YEAR.exec(asciiDigits(text))?.index === 0;
       if (startsWithYear && previous && previous.text.length <= 30 && OWNER_LINE.test(previous.text) && !/[，。；：:！？\d]/.test(previous.text)) {
         candidates.push({ text: previous.text + text, range: joinRanges(rangeOfLine(previous), rangeOfLine(line)), line: i - 1, labelled: false });
+      }
+      // XX县政府信息公开工作年度报告 / （2023年度）: the year under the title.
+      if (next && !hasYear(text) && YEAR_LINE.test(asciiDigits(next.text))) {
+        candidates.push({ text: text + next.text, range: joinRanges(rangeOfLine(line), rangeOfLine(next)), line: i, labelled });
       }
       candidates.push({ text, range: rangeOfLine(line), line: i, labelled });
       continue;

@@ -149,6 +149,13 @@ describe("the title", () => {
     expect(titleText(document, m.titleRange)).toBe("2024 年上海市科委政府信息公开工作\n年度报告");
   });
 
+  it("a title with its year on the line below, in brackets", () => {
+    const document = documentOfLines(["宿迁市人民政府办公室政府信息公开工作年度报告", "（2022年度）", "本报告由宿迁市人民政府办公室编制。"]);
+    const m = extractMetadata(document, { statisticsRanges: [] });
+    expect([m.title, m.year, m.ownerName, m.id]).toEqual(["宿迁市人民政府办公室政府信息公开工作年度报告（2022年度）", 2022, "宿迁市人民政府办公室", "321300-2022"]);
+    expect(titleText(document, m.titleRange)).toBe("宿迁市人民政府办公室政府信息公开工作年度报告\n（2022年度）");
+  });
+
   it("the page's title is the published one; the body's printing of it (年 for 年度, without 管委会) is its range", () => {
     const text = "平潭综合实验区 2014年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求，我区管委会办公室编制完成了本报告。";
     const title = "平潭综合实验区管委会2014年度政府信息公开工作年度报告";
