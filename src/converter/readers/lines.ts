@@ -1,0 +1,503 @@
+/**
+ * Where a template's tables stand in a document, as labelled lines.
+ *
+ * Whatever form a report came in, a table reaches the layout readers as a
+ * list of `TableLine`s: a label (or none) and the value pieces after it.
+ * - Grid tables (HTML, PDF, tab- or pipe-separated rows) give one line per
+ *   grid row, each value cell with its grid column, blank cells kept.
+ * - Text-layout rows (pdftotext, cells separated by wide spaces) give one line
+ *   per row; a label broken over two lines stays two lines for the reader to join.
+ * - Flowing text whose cell boundaries are lost (crawler text, one cell per
+ *   line) is scanned for the table's labels; each row label's line holds the
+ *   value text up to the next label, cut into chunks (runs of digits, marks).
+ *   A row number glued to the digits before its label (`…00000002.其他法律…`)
+ *   is taken off those digits when the row's own numbering says what it is;
+ *   when it cannot be told, the digits are marked unsure.
+ */
+import type { Table, Template } from "../../catalog/index.ts";
+import { concat, rangeOf, slice, trim } from "../document/source-text.ts";
+import type { Block, SourceDocument, SourceText, TableBlock } from "../document/types.ts";
+import { fold, labelCore, labelOrdinal, labelsOf, type LabelHit, type LabelRole, type TableLabels } from "./labels.ts";
+import { COUNT_UNITS, valueChunks } from "./values.ts";
+
+export interface LineValue {
+  /** The piece as printed: a whole grid cell, or a chunk of flowing text. */
+  text: SourceText;
+  kind: "digits" | "mark" | "blank" | "words";
+  /** A money unit printed with the digits (…95.90元). */
+  unit: string | null;
+  /** Grid column where the cell starts, and how many it spans; null when the source has no grid. */
+  column: number | null;
+  colSpan: number;
+  /** True when the piece is exactly one cell (a grid cell); false for a chunk that may hold several. */
+  wholeCell: boolean;
+  /** The digits may end with a row number that could not be taken off: never split it. */
+  unsure: boolean;
+}
+
+export interface HeaderCell {
+  text: SourceText;
+  roles: LabelRole[];
+  /** Grid columns the header cell covers [from, to). */
+  from: number;
+  to: number;
+}
+
+export interface TableLine {
+  label: SourceText | null;
+  /** What the label may stand for; empty for an unknown label. */
+  roles: LabelRole[];
+  values: LineValue[];
+  /** A grid header row: its cells with the columns they cover. */
+  header: HeaderCell[] | null;
+  /** Document offset where the line starts, for messages. */
+  offset: number;
+  /** The line comes from a grid whose columns can be trusted. */
+  grid: boolean;
+}
+
+export interface TableRegion {
+  table: Table;
+  lines: TableLine[];
+  /** Document ranges the table occupies, for the body to show the table in their place. */
+  ranges: { start: number; end: number }[];
+  mode: "grid" | "stream";
+}
+
+// ---------------------------------------------------------------- grids
+
+const HAS_WORD = /[\p{Script=Han}A-Za-z]/u;
+const MARK = /^(?:[-—–―─－‐/／\\]+|无)$/;
+
+function cellKind(text: string): LineValue["kind"] {
+  const t = text.normalize("NFKC").trim();
+  if (t === "") return "blank";
+  if (MARK.test(t)) return "mark";
+  if (/\d/.test(t) && !/[\p{Script=Han}]{2,}/u.test(t.replace(/万元|元|人次/g, ""))) return "digits";
+  return HAS_WORD.test(t) ? "words" : "digits";
+}
+
+/** A unit cell between a label and its value (统计指标 | 单位 | 统计数). */
+function isUnitCell(text: string): boolean {
+  const t = text.normalize("NFKC").replace(/\s+/g, "");
+  return COUNT_UNITS.has(t) || t === "万元" || t === "元" || t === "人次";
+}
+
+function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
+  const lines: TableLine[] = [];
+  const grid = block.cells === "grid";
+  block.grid.forEach((row, r) => {
+    const origins: { text: SourceText; column: number; colSpan: number; header: boolean }[] = [];
+    row.forEach((position, c) => {
+      if (position.origin.row === r && position.origin.column === c) {
+        origins.push({ text: trim(position.cell.text), column: c, colSpan: position.cell.colSpan, header: position.cell.header });
+      }
+    });
+    // Cells spanning down from an earlier row: context, not part of this row.
+    const kinds = origins.map((o) => cellKind(o.text.text));
+    const firstValue = kinds.findIndex((k, i) => (k === "digits" || k === "mark") && !isUnitCell(origins[i]!.text.text));
+    const offset = origins[0]?.text.offsets[0] ?? 0;
+    if (origins.length === 0) return;
+    if (firstValue < 0) {
+      // No value: a header row (several labelled cells), or label cells alone (a row whose values are blank, or on the next line).
+      const filled = origins.filter((o) => o.text.text !== "");
+      const roles = filled.map((o) => labels.lookup(o.text.text));
+      const headerish = filled.length >= 2 && roles.some((list) => list.some((role) => role.kind === "column" || role.kind === "column_group" || role.kind === "header"));
+      if (headerish && !roles.some((list) => list.some((role) => role.kind === "row"))) {
+        lines.push({
+          label: null,
+          roles: [],
+          values: [],
+          header: filled.map((o, i) => ({ text: o.text, roles: roles[i]!, from: o.column, to: o.column + o.colSpan })),
+          offset,
+          grid,
+        });
+        return;
+      }
+      // Label cells, then blank value cells: a row printed without figures (blank = not reported).
+      const labelCells = origins.filter((o) => o.text.text !== "" && !isUnitCell(o.text.text));
+      const lastLabel = origins.findLastIndex((o) => o.text.text !== "" && !isUnitCell(o.text.text));
+      const blanks = grid ? origins.slice(lastLabel + 1).filter((o) => o.text.text === "") : [];
+      labelCells.slice(0, -1).forEach((o) => lines.push({ label: o.text, roles: labels.lookup(o.text.text), values: [], header: null, offset: o.text.offsets[0] ?? offset, grid }));
+      const last = labelCells[labelCells.length - 1];
+      if (last) {
+        lines.push({
+          label: last.text,
+          roles: labels.lookup(last.text.text),
+          values: blanks.map((o) => ({ text: o.text, kind: "blank", unit: null, column: o.column, colSpan: o.colSpan, wholeCell: true, unsure: false })),
+          header: null,
+          offset: last.text.offsets[0] ?? offset,
+          grid,
+        });
+      }
+      return;
+    }
+    const labelCells = origins.slice(0, firstValue).filter((o) => o.text.text !== "" && !isUnitCell(o.text.text) && cellKind(o.text.text) === "words");
+    const values: LineValue[] = origins.slice(firstValue).map((o, i) => ({
+      text: o.text,
+      kind: kinds[firstValue + i]!,
+      unit: null,
+      column: o.column,
+      colSpan: o.colSpan,
+      wholeCell: true,
+      unsure: false,
+    }));
+    // Several label cells: the outer ones (（三）不予公开 beside 1.属于国家秘密) are context lines of their own.
+    labelCells.slice(0, -1).forEach((o) => lines.push({ label: o.text, roles: labels.lookup(o.text.text), values: [], header: null, offset: o.text.offsets[0] ?? offset, grid }));
+    const label = labelCells[labelCells.length - 1] ?? null;
+    lines.push({ label: label?.text ?? null, roles: label ? labels.lookup(label.text.text) : [], values, header: null, offset, grid });
+  });
+  return lines;
+}
+
+// ---------------------------------------------------------------- flowing text
+
+/** Words that may stand between a label and its figures without being a label: units, 其中, spacing, punctuation. */
+const FILLER = /^(?:[\s\p{P}\p{S}]|其中|计量单位|单位|条|件|元|万元|项|次|个|人次|人|篇|起|份)*$/u;
+
+function isFiller(text: string): boolean {
+  return FILLER.test(text.normalize("NFKC"));
+}
+
+/**
+ * The row number at the end of `text` before a row label (…0000002. / …376 2、),
+ * as [index where it starts in text, the number's digits], or null.
+ */
+function trailingRowNumber(text: string): { at: number; digits: string } | null {
+  const match = /(\d{1,2})\s*[、.．]\s*$/.exec(text.normalize("NFKC"));
+  if (!match) return null;
+  return { at: match.index, digits: match[1]! };
+}
+
+/** Sentence punctuation: words carrying it are prose, and the table has ended. */
+const SENTENCE = /[，。；：！？,;!?]/;
+/** Longest run of words that can still be an unknown row's label inside a table. */
+const MAX_UNKNOWN_LABEL = 30;
+
+function rowRole(hit: LabelHit): Extract<LabelRole, { kind: "row" }> | null {
+  const role = hit.roles.find((r) => r.kind === "row");
+  return role && role.kind === "row" ? role : null;
+}
+
+/**
+ * The ordinal printed before hit `i` when it is glued to the figures before it:
+ * what the row's own numbering (1.属于国家秘密), or its place after its previous
+ * sibling, or its being the first child says it must be.
+ */
+function expectedOrdinals(hits: readonly LabelHit[], i: number, ordinals: readonly (number | null)[]): Set<string> {
+  const expected = new Set<string>();
+  const row = rowRole(hits[i]!);
+  if (!row) return expected;
+  const own = labelOrdinal(row.row.label);
+  if (own !== null) expected.add(String(own));
+  for (let j = i - 1; j >= 0; j--) {
+    const other = rowRole(hits[j]!);
+    if (!other) continue;
+    if (other.row.id !== null && other.row.id === row.row.parent) {
+      expected.add("1");
+      break;
+    }
+    if (other.row.parent === row.row.parent) {
+      const previous = ordinals[j];
+      if (previous !== null && previous !== undefined) expected.add(String(previous + 1));
+      break;
+    }
+  }
+  if (row.row.parent === null && expected.size === 0) expected.add("1");
+  return expected;
+}
+
+/**
+ * Lines from flowing text: hits in order, each row hit with the value chunks of the
+ * text after it. Unknown words followed by figures are an unknown row of their own;
+ * a sentence ends the table.
+ */
+function streamLines(text: SourceText, hits: readonly LabelHit[], map: readonly number[]): TableLine[] {
+  const lines: TableLine[] = [];
+  const at = (folded: number) => (folded < map.length ? map[folded]! : text.text.length);
+  const labelsText = hits.map((hit) => slice(text, at(hit.from), hit.to - 1 < map.length ? map[hit.to - 1]! + 1 : text.text.length));
+  const gaps: SourceText[] = hits.map((hit, i) => {
+    const from = hit.to - 1 < map.length ? map[hit.to - 1]! + 1 : text.text.length;
+    const next = hits[i + 1];
+    return slice(text, from, Math.max(from, next ? at(next.from) : text.text.length));
+  });
+  const unsure: boolean[] = hits.map(() => false);
+  const ordinals: (number | null)[] = hits.map(() => null);
+  // Row numbers glued to the figures of the row before: take them off where the numbering tells how many digits they are.
+  for (let i = 1; i < hits.length; i++) {
+    const number = trailingRowNumber(gaps[i - 1]!.text);
+    if (!number || !rowRole(hits[i]!)) continue;
+    const expected = [...expectedOrdinals(hits, i, ordinals)].filter((e) => number.digits.endsWith(e));
+    const lengths = new Set(expected.map((e) => e.length));
+    if (lengths.size === 1) {
+      const digits = expected[0]!;
+      ordinals[i] = Number(digits);
+      gaps[i - 1] = slice(gaps[i - 1]!, 0, number.at + number.digits.length - digits.length);
+    } else {
+      unsure[i - 1] = true;
+      gaps[i - 1] = slice(gaps[i - 1]!, 0, number.at + number.digits.length);
+    }
+  }
+  hits.forEach((hit, i) => {
+    const gap = gaps[i]!;
+    const chunks = valueChunks(gap.text);
+    const groups: { label: SourceText | null; values: LineValue[] }[] = [{ label: null, values: [] }];
+    let cursor = 0;
+    for (const chunk of chunks) {
+      const between = gap.text.slice(cursor, chunk.from);
+      if (!isFiller(between)) {
+        const words = between.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
+        if (SENTENCE.test(between) || words.length > MAX_UNKNOWN_LABEL || !/[\p{Script=Han}]{2,}/u.test(between)) break;
+        groups.push({ label: trim(slice(gap, cursor, chunk.from)), values: [] });
+      }
+      groups[groups.length - 1]!.values.push({
+        text: slice(gap, chunk.from, chunk.to),
+        kind: chunk.kind,
+        unit: chunk.unit,
+        column: null,
+        colSpan: 1,
+        wholeCell: false,
+        unsure: false,
+      });
+      cursor = chunk.to;
+    }
+    const last = groups[groups.length - 1]!;
+    if (unsure[i] && last.values.length > 0) last.values[last.values.length - 1]!.unsure = true;
+    const own = groups[0]!.values;
+    const carriesValues = hit.roles.some((r) => r.kind === "row" || r.kind === "section");
+    lines.push({ label: labelsText[i]!, roles: hit.roles, values: carriesValues ? own : [], header: null, offset: labelsText[i]!.offsets[0] ?? 0, grid: false });
+    // Figures right after a header or column label (表四's fifteen cells): a line of values.
+    if (!carriesValues && own.length > 0) lines.push({ label: null, roles: [], values: own, header: null, offset: own[0]!.text.offsets[0] ?? 0, grid: false });
+    for (const extra of groups.slice(1)) {
+      lines.push({ label: extra.label, roles: [], values: extra.values, header: null, offset: extra.label?.offsets[0] ?? 0, grid: false });
+    }
+  });
+  return lines;
+}
+
+/**
+ * Join the halves of a label broken over two lines (`5.要求行政机关确认或重 新出具` /
+ * `已获取信息`): an unknown label with no figures, followed by a label, is one
+ * label when the two together are a known one.
+ */
+function joinBrokenLabels(lines: readonly TableLine[], labels: TableLabels): TableLine[] {
+  const out: TableLine[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    if (previous && previous.label && previous.roles.length === 0 && previous.values.length === 0 && !previous.header && line.label && !line.header) {
+      const joined = concat([previous.label, line.label]);
+      const roles = labels.lookup(joined.text);
+      if (roles.length > 0) {
+        out[out.length - 1] = { ...line, label: joined, roles, offset: previous.offset };
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- clusters
+
+/** Most words that can stand between two labels of one table (a flattened table has figures between, prose has sentences). */
+const MAX_WORDS_BETWEEN = 8;
+
+function wordsBetween(text: string): number {
+  const stripped = text
+    .normalize("NFKC")
+    .replace(/其中|万元|人次|计量单位/g, "")
+    .replace(/[\d\s\p{P}\p{S}条件元项次个人篇起份]/gu, "");
+  return stripped.length;
+}
+
+interface Cluster {
+  hits: LabelHit[];
+  rowsWithFigures: number;
+}
+
+function clusters(folded: string, hits: readonly LabelHit[], layout: Table["layout"]): Cluster[] {
+  const found: Cluster[] = [];
+  let current: Cluster | null = null;
+  hits.forEach((hit, i) => {
+    const previous = hits[i - 1];
+    const between = previous ? folded.slice(previous.to, hit.from) : "";
+    if (!current || wordsBetween(between) > MAX_WORDS_BETWEEN) {
+      current = { hits: [], rowsWithFigures: 0 };
+      found.push(current);
+    }
+    current.hits.push(hit);
+    const next = hits[i + 1];
+    const after = folded.slice(hit.to, next ? next.from : Math.min(folded.length, hit.to + 40));
+    const carries = hit.roles.some((r) => r.kind === "row" || r.kind === "section" || (layout === "header_row" && r.kind === "column"));
+    if (carries && /^(?:[^\d\p{Script=Han}]|其中|[条件元项次个篇起份])*[+-]?\d/u.test(after)) current.rowsWithFigures++;
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------- the document
+
+interface Segment {
+  kind: "grid" | "stream";
+  blocks: { block: Block; index: number }[];
+}
+
+/** Short paragraphs between two table blocks are fragments of the table (a label broken by a page break). */
+const FRAGMENT_MAX_CHARS = 60;
+
+function segments(document: SourceDocument): Segment[] {
+  const out: Segment[] = [];
+  const blocks = document.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const last = out[out.length - 1];
+    if (block.kind === "table") {
+      if (last?.kind === "grid") last.blocks.push({ block, index: i });
+      else out.push({ kind: "grid", blocks: [{ block, index: i }] });
+      continue;
+    }
+    const text = block.kind === "list" ? block.items.map((t) => t.text).join("") : block.text.text;
+    const fragment = text.length <= FRAGMENT_MAX_CHARS && !/[。；]/.test(text);
+    const nextIsTable = blocks.slice(i + 1, i + 4).some((b) => b.kind === "table");
+    if (last?.kind === "grid" && fragment && nextIsTable) {
+      last.blocks.push({ block, index: i });
+      continue;
+    }
+    if (last?.kind === "stream") last.blocks.push({ block, index: i });
+    else out.push({ kind: "stream", blocks: [{ block, index: i }] });
+  }
+  return out;
+}
+
+function textOf(block: Block): SourceText {
+  if (block.kind === "list") return concat(block.items, "\n");
+  if (block.kind === "table") return concat(block.grid.flatMap((row) => row.map((p) => p.cell.text)), " ");
+  return block.text;
+}
+
+function blockRange(block: Block): { start: number; end: number } | null {
+  const text = textOf(block);
+  if (text.text.length === 0) return null;
+  return rangeOf(text, 0, text.text.length);
+}
+
+/** Labels that name a table for certain: its rows, headings and captions (column headers such as 其他 or 总计 recur across tables). */
+const STRONG = new Set<LabelRole["kind"]>(["row", "section", "group", "heading", "caption", "column_group"]);
+
+/**
+ * How many of `cells` are labels of the table, counting only labels that name
+ * it for certain (`strong`: a row, heading or caption of three characters or
+ * more — 其他 and 总计 are words of every table) or any.
+ */
+function hitsOf(table: Table, cells: readonly string[], strong: boolean): number {
+  return cells.filter((c) => (!strong || labelCore(c).length >= 3) && labelsOf(table).lookup(c).some((role) => !strong || STRONG.has(role.kind))).length;
+}
+
+function mostHits(tables: readonly Table[], cells: readonly string[], strong: boolean): Table | null {
+  let best: Table | null = null;
+  let bestHits = 0;
+  for (const table of tables) {
+    const hits = hitsOf(table, cells, strong);
+    if (hits > bestHits) {
+      best = table;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/**
+ * The regions of the template's tables in a document, in document order. A
+ * table the document does not hold has no region.
+ */
+export function locateTables(document: SourceDocument, template: Template): TableRegion[] {
+  const regions: TableRegion[] = [];
+  for (const segment of segments(document)) {
+    if (segment.kind === "grid") regions.push(...gridRegions(segment, template.tables));
+    else regions.push(...streamRegions(segment, template.tables));
+  }
+  // One region per table: the one with most figures on its rows (a table printed twice, or a passing mention, loses; a grid wins a tie).
+  const figures = (region: TableRegion) =>
+    region.lines
+      .filter((l) => l.roles.some((r) => r.kind === "row" || r.kind === "section") || (region.table.layout === "header_row" && l.label === null))
+      .reduce((n, l) => n + l.values.filter((v) => v.kind !== "blank").length, 0);
+  const best = new Map<string, TableRegion>();
+  for (const region of regions) {
+    const kept = best.get(region.table.id);
+    if (!kept || figures(region) > figures(kept) || (figures(region) === figures(kept) && region.mode === "grid" && kept.mode === "stream")) {
+      best.set(region.table.id, region);
+    }
+  }
+  for (const region of best.values()) region.lines = joinBrokenLabels(region.lines, labelsOf(region.table));
+  return [...best.values()].sort((a, b) => (a.ranges[0]?.start ?? 0) - (b.ranges[0]?.start ?? 0));
+}
+
+function gridRegions(segment: Segment, tables: readonly Table[]): TableRegion[] {
+  const regions: TableRegion[] = [];
+  let current: TableRegion | null = null;
+  for (const { block } of segment.blocks) {
+    if (block.kind !== "table") {
+      // A fragment between two parts of a table: a label-only line of the current table.
+      if (current) {
+        const text = trim(textOf(block));
+        current.lines.push({ label: text, roles: labelsOf(current.table).lookup(text.text), values: [], header: null, offset: text.offsets[0] ?? 0, grid: false });
+        const range = blockRange(block);
+        if (range) current.ranges.push(range);
+      }
+      continue;
+    }
+    // A table block is one table, unless a row names another one for certain (its heading, a caption, a row label):
+    // then the block is cut there. Column headers (其他, 总计) recur across tables and decide nothing.
+    const rowCells = block.grid.map((row, r) => row.filter((p, c) => p.origin.row === r && p.origin.column === c).map((p) => p.cell.text.text));
+    let rowTable: Table | null = mostHits(tables, rowCells.flat(), true) ?? mostHits(tables, rowCells.flat(), false);
+    const parts: { table: Table; from: number; to: number }[] = [];
+    rowCells.forEach((cells, r) => {
+      const named = mostHits(tables, cells, true);
+      if (named && rowTable && hitsOf(rowTable, cells, true) < hitsOf(named, cells, true)) rowTable = named;
+      if (!rowTable) return;
+      const last = parts[parts.length - 1];
+      if (last && last.table === rowTable && last.to === r) last.to = r + 1;
+      else parts.push({ table: rowTable, from: r, to: r + 1 });
+    });
+    for (const part of parts) {
+      const sub: TableBlock = { ...block, grid: rebase(block.grid, part.from, part.to) };
+      const lines = blockLines(sub, labelsOf(part.table));
+      const range = blockRange(sub);
+      if (current && current.table === part.table) {
+        current.lines.push(...lines);
+        if (range) current.ranges.push(range);
+      } else {
+        current = { table: part.table, lines, ranges: range ? [range] : [], mode: "grid" };
+        regions.push(current);
+      }
+    }
+  }
+  return regions;
+}
+
+/** Rows [from, to) of a grid, origins moved so row `from` is row 0; a cell spanning in from above keeps a negative origin (context, not a cell of these rows). */
+function rebase(grid: TableBlock["grid"], from: number, to: number): TableBlock["grid"] {
+  return grid.slice(from, to).map((row) => row.map((p) => ({ cell: p.cell, origin: { row: p.origin.row - from, column: p.origin.column } })));
+}
+
+function streamRegions(segment: Segment, tables: readonly Table[]): TableRegion[] {
+  const text = concat(segment.blocks.map(({ block }) => textOf(block)), "\n");
+  if (text.text.length === 0) return [];
+  const folded = fold(text.text);
+  const regions: TableRegion[] = [];
+  for (const table of tables) {
+    const labels = labelsOf(table);
+    const hits = labels.scan(folded.text);
+    const candidates = clusters(folded.text, hits, table.layout).filter((c) => c.rowsWithFigures >= 1 && c.hits.length >= 3);
+    if (candidates.length === 0) continue;
+    const chosen = candidates.reduce((a, b) => (b.rowsWithFigures > a.rowsWithFigures ? b : a));
+    const lines = streamLines(text, chosen.hits, folded.map);
+    const first = chosen.hits[0]!;
+    const lastLine = [...lines].reverse().find((l) => l.values.length > 0);
+    const lastValue = lastLine?.values[lastLine.values.length - 1];
+    const start = rangeOf(text, folded.map[first.from]!, folded.map[first.from]! + 1).start;
+    const endText = lastValue ? rangeOf(lastValue.text, 0, lastValue.text.text.length).end : rangeOf(text, folded.map[chosen.hits[chosen.hits.length - 1]!.to - 1]!, folded.map[chosen.hits[chosen.hits.length - 1]!.to - 1]! + 1).end;
+    regions.push({ table, lines, ranges: [{ start, end: endText }], mode: "stream" });
+  }
+  return regions;
+}
+
