@@ -31,8 +31,8 @@ import {
   type TextFigure,
 } from "./schema.ts";
 
-export type { CellValue, Column, Concept, DepartmentKind, Row, SpecialArea, Table, TextFigure } from "./schema.ts";
-export type { BlocksTable, HeaderRowTable, MatrixTable, RowsTable } from "./schema.ts";
+export type { CellValue, Column, Concept, DepartmentKind, Row, SpecialArea, Table, TextCue, TextFigure } from "./schema.ts";
+export type { Block, BlocksTable, HeaderRowTable, MatrixTable, RowsTable } from "./schema.ts";
 
 /** One printed figure of a template: a row of a one-column table, or a cell (row × column). */
 export interface Indicator {
@@ -97,6 +97,7 @@ export interface Template {
   id: string;
   name: string;
   nameEn: string;
+  scope: "national" | "provincial";
   years: { from: number; to: number };
   notice: string | null;
   evidence: TemplateFile["evidence"];
@@ -328,6 +329,7 @@ function loadTemplate(raw: unknown): Template {
     id: file.id,
     name: file.name,
     nameEn: file.nameEn,
+    scope: file.scope,
     years: file.years,
     notice: file.notice,
     evidence: file.evidence,
@@ -373,12 +375,13 @@ export function getTemplate(id: string): Template {
 
 /** The national template of a year (the format changed in 2019 and 2021): the prior before the report's own evidence. */
 export function templateForYear(year: number): Template | undefined {
-  return TEMPLATES.find((t) => t.id.startsWith("national-") && year >= t.years.from && year <= t.years.to);
+  return TEMPLATES.find((t) => t.scope === "national" && year >= t.years.from && year <= t.years.to);
 }
 
 /**
  * Every indicator id once, in template then table order; where templates share
- * an id (2019 and 2021 share most), the newest template's definition stands.
+ * an id (2019 and 2021 share most), the newest national template's definition
+ * stands (a provincial table's wording never replaces the national one).
  */
 export function allIndicators(): { template: Template; indicator: Indicator; templates: Template[] }[] {
   const byId = new Map<string, { template: Template; indicator: Indicator; templates: Template[] }>();
@@ -387,8 +390,10 @@ export function allIndicators(): { template: Template; indicator: Indicator; tem
       const entry = byId.get(indicator.id);
       if (entry) {
         entry.templates.push(template);
-        entry.template = template;
-        entry.indicator = { ...indicator, order: entry.indicator.order };
+        if (template.scope === "national" || entry.template.scope !== "national") {
+          entry.template = template;
+          entry.indicator = { ...indicator, order: entry.indicator.order };
+        }
       } else {
         byId.set(indicator.id, { template, indicator, templates: [template] });
       }

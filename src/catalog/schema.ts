@@ -207,6 +207,8 @@ export const Template = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   nameEn: z.string().min(1),
+  /** A national format, or a province's own table that some reports used instead. */
+  scope: z.enum(["national", "provincial"]),
   /** The years whose reports usually follow this format: a prior only, the report's own evidence decides. */
   years: z.strictObject({ from: z.number().int(), to: z.number().int() }),
   /** The notice that set the format, when there is one (国办公开办函〔2019〕60号). */

@@ -1,30 +1,48 @@
 /**
  * One source file → one Report (JSON) and its MDX page. Pure: bytes in,
- * values out; no file system, no clock. Every stage is called here in order:
+ * values out; no file system, no clock.
  *
- *   decode → normalize → (template by year) → locate statistics table → noise
- *     → metadata → jurisdiction → structure → statistics + text figures → checks
- *     → validate against the schema → MDX
+ * The input adapter of the file's form turns the bytes into one
+ * SourceDocument; after it, no stage knows what form the report came in. The
+ * stages run once each, in the order of STAGES (docs/contributing.md shows
+ * the same list, and a test checks the two agree).
  */
-import { DEFAULT_TEMPLATE_ID, getTemplate, templateForYear, type Template } from "../catalog/index.ts";
-import { parseReport, SCHEMA_VERSION, type Diagnostic, type Heading, type Removal, type Report, type Statistic } from "../schema/report.ts";
+import { createSlugger, headingAnchor } from "../report/anchors.ts";
+import { parseReport, SCHEMA_VERSION, type Heading, type Removal, type Report, type Statistic } from "../schema/report.ts";
+import { LineIndex, trim } from "./document/source-text.ts";
+import type { SourceText } from "./document/types.ts";
 import { ConversionError } from "./errors.ts";
-import { createSlugger, headingAnchor } from "./stages/anchors.ts";
-import { runChecks } from "./stages/checks.ts";
-import { decodeSource } from "./input/decode.ts";
+import { readDocument } from "./input/index.ts";
+import { locateTables } from "./readers/lines.ts";
+import { readTables } from "./readers/read-tables.ts";
+import { parentRules, runChecks } from "./stages/checks.ts";
+import { conceptValues } from "./stages/concepts.ts";
+import { splitDepartment } from "./stages/department.ts";
+import { deriveFigures } from "./stages/derived.ts";
 import { reportMarks } from "./stages/evidence.ts";
-import { resolveJurisdiction } from "./stages/jurisdiction.ts";
+import { reportIdOf, resolveJurisdiction } from "./stages/jurisdiction.ts";
 import { renderMdx } from "./stages/mdx.ts";
 import { extractMetadata } from "./stages/metadata.ts";
-import { removeNoise, type LineRange } from "./stages/noise.ts";
-import { normalizeLines, type NormalizedLine } from "./stages/normalize.ts";
-import { locateStatisticsTable, readStatisticsTable } from "./stages/statistics.ts";
-import { buildBlocks } from "./stages/structure.ts";
-import { splitRow } from "./stages/table-rows.ts";
+import { buildStructure, type BodyBlock } from "./stages/structure.ts";
+import { chooseTemplate } from "./stages/template.ts";
 import { extractTextFigures } from "./stages/text-figures.ts";
-import type { Block, SourceLine } from "./types.ts";
 
 export const REPORT_SCHEMA_URL = "/downloads/report.schema.json";
+
+/** The stages after the input adapter, in the order convertSource runs them. */
+export const STAGES = [
+  { name: "metadata", does: "title, year, owner, dates, contact (stages/metadata.ts)" },
+  { name: "jurisdiction", does: "owner → division or special area, and department (stages/jurisdiction.ts, stages/department.ts)" },
+  { name: "template", does: "which table format the report follows (stages/template.ts)" },
+  { name: "locate tables", does: "where each table of the format stands, as labelled lines (readers/lines.ts)" },
+  { name: "structure", does: "headings and paragraphs of the body, tables in their place (stages/structure.ts)" },
+  { name: "text figures", does: "figures the prose states (stages/text-figures.ts)" },
+  { name: "read tables", does: "each table through the reader of its layout, glued cells through the solver (readers/)" },
+  { name: "derived", does: "sums the catalog defines (stages/derived.ts)" },
+  { name: "concepts", does: "figures comparable across formats (stages/concepts.ts)" },
+  { name: "checks", does: "consistency rules, prose against table (stages/checks.ts)" },
+  { name: "mdx", does: "the page body (stages/mdx.ts)" },
+] as const;
 
 export interface ConvertInput {
   /** File name under sources/ (no directories: it is written into the JSON). */
@@ -37,97 +55,85 @@ export interface ConvertOutput {
   mdx: string;
 }
 
-function plain(lines: NormalizedLine[]): SourceLine[] {
-  return lines.map(({ n, text }) => ({ n, text }));
+/** The body's own text, for the not-a-report test and the prose figures. */
+function proseOf(blocks: readonly BodyBlock[]): SourceText[] {
+  return blocks.flatMap((block): SourceText[] => {
+    switch (block.kind) {
+      case "heading":
+      case "paragraph":
+        return [block.text];
+      case "list":
+        return block.items;
+      default:
+        return [];
+    }
+  });
 }
 
-function inRange(n: number, range: LineRange | null): boolean {
-  return range !== null && n >= range.from && n <= range.to;
-}
-
-/** The template of the report's year; reports outside every template's years fall back to the default, with a warning. */
-function chooseTemplate(year: number): { template: Template; diagnostics: Diagnostic[] } {
-  const template = templateForYear(year);
-  if (template) return { template, diagnostics: [] };
-  return {
-    template: getTemplate(DEFAULT_TEMPLATE_ID),
-    diagnostics: [
-      {
-        severity: "warning",
-        code: "no_template_for_year",
-        message: `没有适用于 ${year} 年的统计表模板，按 ${DEFAULT_TEMPLATE_ID} 读取 / no statistics template covers ${year}; read with ${DEFAULT_TEMPLATE_ID}`,
-        line: null,
-      },
-    ],
-  };
-}
-
-/**
- * Table values first; a figure stated in the prose fills only an indicator the
- * table lacks (all of them when there is no table). One statistic per
- * indicator, in catalog order.
- */
-function mergeStatistics(table: Statistic[], text: Statistic[], template: Template): Statistic[] {
-  const order = new Map(template.indicators.map((i) => [i.id, i.order]));
-  const byIndicator = new Map<string, Statistic>();
-  for (const statistic of [...table, ...text]) {
-    if (!byIndicator.has(statistic.indicator)) byIndicator.set(statistic.indicator, statistic);
-  }
-  return [...byIndicator.values()].sort(
-    (a, b) => (order.get(a.indicator) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.indicator) ?? Number.MAX_SAFE_INTEGER) || a.line - b.line,
-  );
-}
-
-function headingsOf(blocks: Block[]): Heading[] {
-  const slugger = createSlugger();
-  return blocks.flatMap((block) =>
-    block.kind === "heading" ? [{ depth: block.depth, text: block.text, anchor: headingAnchor(block.text, slugger), line: block.line }] : [],
-  );
-}
-
-function sortRemovals(removals: Removal[]): Removal[] {
+function sortRemovals(removals: readonly Removal[]): Removal[] {
   return [...removals].sort((a, b) => a.from - b.from || a.to - b.to || a.kind.localeCompare(b.kind) || a.excerpt.localeCompare(b.excerpt));
 }
 
-export function convertSource(input: ConvertInput): ConvertOutput {
+/** Table figures first; a figure the prose states stands only for an indicator the tables do not print. */
+function mergeStatistics(table: readonly Statistic[], text: readonly Statistic[], order: Map<string, number>): Statistic[] {
+  const printed = new Set(table.map((s) => s.indicator));
+  return [...table, ...text.filter((s) => !printed.has(s.indicator))].sort(
+    (a, b) => (order.get(a.indicator) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.indicator) ?? Number.MAX_SAFE_INTEGER) || a.span.start - b.span.start,
+  );
+}
+
+export async function convertSource(input: ConvertInput): Promise<ConvertOutput> {
   const { file } = input;
-  const decoded = decodeSource(file, input.bytes);
-  const normalized = normalizeLines(decoded.lines);
+  const document = await readDocument(file, input.bytes);
+  const lines = new LineIndex(document.text);
 
-  // The year picks the statistics template, which the table locator needs; the
-  // title is found the same way before and after noise removal (scraps never look like one).
-  const early = extractMetadata(file, removeNoise(normalized, null).lines, null);
-  const { template, diagnostics: templateDiagnostics } = chooseTemplate(early.year);
-  const statisticsRange = locateStatisticsTable(plain(normalized), template);
-
-  const clean = removeNoise(normalized, statisticsRange);
-  if (reportMarks(clean.lines.map((l) => l.text), statisticsRange).length === 0) {
-    throw new ConversionError("not_a_report", file, early.title);
-  }
-  const metadata = extractMetadata(file, clean.lines, statisticsRange);
-  const opening = clean.lines
-    .filter((l) => !inRange(l.n, statisticsRange))
+  const metadata = extractMetadata(document, { statisticsRanges: [] });
+  const owner = splitDepartment(metadata.ownerName);
+  const opening = document.blocks
     .slice(0, 30)
-    .map((l) => l.text)
+    .map((b) => (b.kind === "table" ? "" : b.kind === "list" ? b.items.map((i) => i.text).join("") : b.text.text))
     .join("\n");
-  const { jurisdiction, diagnostics: jurisdictionDiagnostics } = resolveJurisdiction(metadata.jurisdictionName, `${metadata.title}\n${opening}`);
-  const structure = buildBlocks({ lines: clean.lines, statistics: statisticsRange, titleLine: metadata.titleLine });
+  const { jurisdiction, diagnostics: jurisdictionDiagnostics } = resolveJurisdiction(owner.government, `${metadata.title}\n${opening}`);
 
-  const tableLines = statisticsRange ? plain(normalized.filter((l) => inRange(l.n, statisticsRange))) : [];
-  const table = statisticsRange ? readStatisticsTable(tableLines, template) : { statistics: [], log: { diagnostics: [], removals: [] } };
-  const prose = plain(clean.lines.filter((l) => !inRange(l.n, statisticsRange) && splitRow(l.text) === null));
-  const textFigures = extractTextFigures(prose, template);
-  const statistics = mergeStatistics(table.statistics, textFigures, template);
-  const checks = runChecks({ statistics: table.statistics, textFigures, template });
+  const choice = chooseTemplate(document, metadata.year);
+  const template = choice.template;
+  const regions = locateTables(document, template);
+  const structure = buildStructure({
+    document,
+    statistics: regions.flatMap((r) => r.ranges.map((range) => ({ ...range, table: r.table.id }))),
+    title: metadata.titleRange,
+    outline: template.outline,
+  });
+  const prose = proseOf(structure.blocks).map(trim);
+  if (reportMarks(prose.map((t) => t.text), regions.length > 0).length === 0) {
+    throw new ConversionError("not_a_report", file, metadata.title);
+  }
+
+  const textFigures = extractTextFigures(document, prose, template);
+  const tables = readTables({
+    document,
+    template,
+    regions,
+    rules: [...template.rules, ...parentRules(template)],
+    stated: new Map(textFigures.flatMap((f) => (f.value === null ? [] : [[f.indicator, f.value] as const]))),
+  });
+  const order = new Map(template.indicators.map((i, n) => [i.id, n]));
+  const statistics = mergeStatistics(tables.statistics, textFigures, order);
+  const derived = deriveFigures(template, statistics);
+  const concepts = conceptValues(template, { statistics, derived });
+  const checks = runChecks({ template, report: { statistics, derived }, textFigures, hasTable: regions.length > 0 });
+
+  const slugger = createSlugger();
+  const headings: Heading[] = structure.headings.map((h) => ({ depth: h.depth, text: h.text, anchor: headingAnchor(h.text, slugger), line: lines.lineOf(h.offset) }));
 
   const report = {
     $schema: REPORT_SCHEMA_URL,
     schemaVersion: SCHEMA_VERSION,
-    id: `${jurisdiction.code}-${metadata.year}`,
+    id: reportIdOf(jurisdiction, owner.department, metadata.year),
     title: metadata.title,
     year: metadata.year,
     jurisdiction,
-    department: null,
+    department: owner.department,
     publisher: metadata.publisher,
     publishedOn: metadata.publishedOn,
     period: metadata.period,
@@ -135,13 +141,28 @@ export function convertSource(input: ConvertInput): ConvertOutput {
     website: metadata.website,
     contact: metadata.contact,
     template: template.id,
-    hasStatisticsTable: statisticsRange !== null,
-    source: { file, bytes: decoded.bytes, sha256: decoded.sha256, encoding: decoded.encoding, lines: decoded.lines.length },
+    templateEvidence: choice.evidence,
+    hasStatisticsTable: regions.length > 0,
+    source: {
+      file,
+      form: document.form,
+      bytes: document.bytes,
+      sha256: document.sha256,
+      encoding: document.encoding,
+      lines: lines.lineCount,
+      pages: document.pageStarts ? document.pageStarts.length : null,
+      url: metadata.url,
+      alternatives: [],
+    },
     statistics,
+    derived,
+    concepts,
+    extraRows: tables.extraRows,
     checks,
-    diagnostics: [...decoded.diagnostics, ...templateDiagnostics, ...jurisdictionDiagnostics, ...table.log.diagnostics],
-    removals: sortRemovals([...clean.removals, ...structure.removals, ...table.log.removals]),
-    headings: headingsOf(structure.blocks),
+    versions: [],
+    diagnostics: [...document.diagnostics, ...owner.diagnostics, ...jurisdictionDiagnostics, ...tables.diagnostics],
+    removals: sortRemovals([...document.removals, ...structure.removals]),
+    headings,
   } satisfies Report;
 
   let validated: Report;

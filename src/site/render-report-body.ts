@@ -26,7 +26,7 @@ import rehypeStringify from "rehype-stringify";
 import { toString as mdastToString } from "mdast-util-to-string";
 import type { Root as MdastRoot, Nodes as MdastNodes, Parents as MdastParents } from "mdast";
 import type { Root as HastRoot, Element as HastElement, ElementContent, Parents as HastParents } from "hast";
-import { createSlugger, headingAnchor } from "../converter/stages/anchors.ts";
+import { createSlugger, headingAnchor } from "../report/anchors.ts";
 
 /** The comment the renderer leaves where `<StatisticsTable />` stood. */
 export const STATISTICS_MARKER = "<!--statistics-table-->";

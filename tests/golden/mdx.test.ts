@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSlugger, headingAnchor } from "../../src/converter/stages/anchors.ts";
+import { createSlugger, headingAnchor } from "../../src/report/anchors.ts";
 import { convertSeed, SEEDS } from "../helpers/convert-seed.ts";
 import { compileMdx, mdxBody, mdxNodes, unsafeNodes } from "../helpers/mdx.ts";
 

@@ -1,87 +1,96 @@
 /**
- * Stage 8: Block[] + Report → the MDX page body (contract in docs/contributing.md).
+ * The report's body → its MDX page. The body is built as an mdast tree and
+ * serialised by mdast-util-to-markdown with the GFM and MDX extensions, which
+ * escape every character of source text that Markdown, GFM or MDX would
+ * otherwise read as syntax: no JSX, no {expressions}, no HTML, no links or
+ * autolinks, no emphasis, no lists or headings the report did not have. One
+ * thing the extensions leave to us: a paragraph that begins with `import` or
+ * `export` would be read as ESM, so its first letter is written as a character
+ * reference.
  *
- * Every character that comes from the source is escaped so that Markdown,
- * GFM and MDX read it as text: no JSX, no {expressions}, no ESM, no HTML, no
- * links or autolinks, no emphasis, no lists or headings the report did not
- * have. The only markup is ours: headings, bold lead-ins, GFM tables, and the
- * two JSX elements <StatisticsTable /> and <ScreenshotTable>…</ScreenshotTable>.
+ * The only JSX is ours: <StatisticsTable table="…" /> where a statistics table
+ * stood (the page fills it from the JSON) and <ScreenshotTable>…</ScreenshotTable>
+ * around a table transcribed from a screenshot of a web page.
  */
+import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
+import { gfmToMarkdown } from "mdast-util-gfm";
+import { mdxToMarkdown } from "mdast-util-mdx";
+import { toMarkdown, type Unsafe } from "mdast-util-to-markdown";
 import type { Report } from "../../schema/report.ts";
-import type { Block } from "../types.ts";
+import type { BodyBlock } from "./structure.ts";
 
-/** ASCII punctuation that Markdown, GFM or MDX may interpret anywhere in a line. */
-const INLINE_SPECIAL = /[\\`*_{}[\]<>#|~&$!^]/g;
+/** ESM statements start a line with these words; the first letter is escaped at the start of a block. */
+const ESM: Unsafe[] = [
+  { character: "i", atBreak: true, after: "mport\\b" },
+  { character: "e", atBreak: true, after: "xport\\b" },
+];
 
-/**
- * Escape text from the source for use inside a paragraph, heading, list item
- * or table cell. Backslash escapes work for every ASCII punctuation mark in
- * CommonMark and MDX; autolink literals (www., http://, e-mail) are broken up
- * by escaping the character that would start them.
- */
-export function escapeInline(text: string): string {
-  return text
-    .replace(/[\t\r\n]+/g, " ")
-    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
-    .replace(/:\/\//g, "\\://")
-    .replace(/\b(www)\./gi, "$1\\.")
-    .replace(/@/g, "\\@");
+function plain(text: string): string {
+  return text.replace(/[\t\r\n]+/g, " ").trim();
 }
 
-/**
- * Escape text that starts a block: on top of escapeInline, nothing at the start
- * may open a list, a heading, a thematic break or an MDX ESM statement.
- */
-export function escapeBlockStart(text: string): string {
-  const escaped = escapeInline(text.trim());
-  return escaped
-    .replace(/^([-+=])/, "\\$1")
-    .replace(/^(\d{1,9})([.)])/, "$1\\$2")
-    .replace(/^(import|export)\b/, (word) => `&#${word.charCodeAt(0)};${word.slice(1)}`);
-}
-
-/** A bold lead-in as **…**; the closing ** must follow a letter, not punctuation, to close in CommonMark. */
-function paragraphText(block: Extract<Block, { kind: "paragraph" }>): string {
-  const lead = block.lead;
-  if (lead && block.text.startsWith(lead)) {
-    const core = lead.replace(/[\p{P}\s]+$/u, "");
-    if (core !== "" && /[\p{L}\p{N}]$/u.test(core)) {
-      const body = block.text.slice(core.length);
-      return `**${escapeBlockStart(core)}**${escapeInline(body)}`;
+function paragraph(text: string, lead?: string): Paragraph {
+  const body = plain(text);
+  if (lead) {
+    const core = plain(lead).replace(/[\p{P}\s]+$/u, "");
+    if (core !== "" && body.startsWith(core)) {
+      const children: PhrasingContent[] = [{ type: "strong", children: [{ type: "text", value: core }] }];
+      const rest = body.slice(core.length);
+      if (rest) children.push({ type: "text", value: rest });
+      return { type: "paragraph", children };
     }
   }
-  return escapeBlockStart(block.text);
+  return { type: "paragraph", children: [{ type: "text", value: body }] };
 }
 
 /** A first row is a header when it holds labels, not data (no long numbers or dates). */
-function looksLikeHeader(cells: string[]): boolean {
+function looksLikeHeader(cells: readonly string[]): boolean {
   return cells.every((c) => !/\d{4}/.test(c));
 }
 
-function tableRow(cells: string[]): string {
-  return `| ${cells.map((c) => escapeInline(c)).join(" | ")} |`;
-}
-
-function gfmTable(block: Extract<Block, { kind: "table" }>): string {
-  const width = block.rows[0]!.cells.length;
-  const [first, ...rest] = block.rows.map((r) => r.cells);
+function table(rows: readonly (readonly string[])[]): Table {
+  const width = Math.max(...rows.map((r) => r.length));
+  const pad = (r: readonly string[]) => [...r.map(plain), ...Array<string>(width - r.length).fill("")];
+  const [first, ...rest] = rows.map(pad);
   const header = looksLikeHeader(first!) ? first! : Array<string>(width).fill("");
   const body = header === first ? rest : [first!, ...rest];
-  return [tableRow(header), `| ${Array<string>(width).fill("---").join(" | ")} |`, ...body.map(tableRow)].join("\n");
+  const row = (cells: string[]) => ({ type: "tableRow" as const, children: cells.map((value) => ({ type: "tableCell" as const, children: value ? [{ type: "text" as const, value }] : [] })) });
+  return { type: "table", align: Array(width).fill(null), children: [row(header), ...body.map(row)] };
 }
 
-function renderBlock(block: Block): string {
+function node(block: BodyBlock): RootContent[] {
   switch (block.kind) {
     case "heading":
-      return `${"#".repeat(block.depth)} ${escapeInline(block.text)}`;
+      return [{ type: "heading", depth: block.depth, children: [{ type: "text", value: plain(block.text.text) }] } satisfies Heading];
     case "paragraph":
-      return paragraphText(block);
+      return plain(block.text.text) === "" ? [] : [paragraph(block.text.text, block.lead)];
     case "list":
-      return block.items.map((item) => `- ${escapeBlockStart(item.text)}`).join("\n");
-    case "table":
-      return block.screenshot ? `<ScreenshotTable>\n\n${gfmTable(block)}\n\n</ScreenshotTable>` : gfmTable(block);
+      return [
+        {
+          type: "list",
+          ordered: false,
+          spread: false,
+          children: block.items.map((item) => ({ type: "listItem", spread: false, children: [paragraph(item.text)] })),
+        } satisfies List,
+      ];
+    case "table": {
+      const rows = block.rows.map((r) => r.map((c) => c.text));
+      if (rows.length === 0) return [];
+      // One row is not a table: its words are a paragraph.
+      if (rows.length === 1) return [paragraph(rows[0]!.filter((c) => c.trim() !== "").join(" "))];
+      const gfm = table(rows);
+      if (!block.screenshot) return [gfm];
+      return [{ type: "mdxJsxFlowElement", name: "ScreenshotTable", attributes: [], children: [gfm] }];
+    }
     case "statistics":
-      return "<StatisticsTable />";
+      return [
+        {
+          type: "mdxJsxFlowElement",
+          name: "StatisticsTable",
+          attributes: block.table ? [{ type: "mdxJsxAttribute", name: "table", value: block.table }] : [],
+          children: [],
+        },
+      ];
   }
 }
 
@@ -93,13 +102,14 @@ function frontmatter(report: Report): string {
     `title: ${JSON.stringify(report.title)}`,
     `year: ${report.year}`,
     `jurisdiction: ${JSON.stringify(report.jurisdiction.name)}`,
-    `code: ${JSON.stringify(report.jurisdiction.code)}`,
+    `code: ${JSON.stringify(report.jurisdiction.id)}`,
     `template: ${JSON.stringify(report.template)}`,
     "---",
   ].join("\n");
 }
 
-export function renderMdx(blocks: Block[], report: Report): string {
-  const body = blocks.map(renderBlock).filter((text) => text !== "");
-  return `${frontmatter(report)}\n\n${body.join("\n\n")}\n`;
+export function renderMdx(blocks: readonly BodyBlock[], report: Report): string {
+  const tree: Root = { type: "root", children: blocks.flatMap(node) };
+  const body = toMarkdown(tree, { extensions: [gfmToMarkdown(), mdxToMarkdown()], unsafe: ESM, bullet: "-", rule: "-" });
+  return `${frontmatter(report)}\n\n${body}`;
 }

@@ -1,98 +1,61 @@
 /**
  * Figures the report's prose states (主动公开政府信息 42704 条), read through
- * each indicator's `textCues` in the catalog: the phrase that precedes the
- * number and the units accepted right after it. The checks compare them with
- * the table; for a report without a table they are the only figures.
+ * the template's `textFigures`: the phrase that precedes the number, the
+ * units accepted right after it, and the phrases that say there were none
+ * (未收到政府信息公开申请 → 0). The checks compare them with the table; for a
+ * report without a table they are the only figures.
  *
- * Only exact statements count:
- * - the number must follow the cue directly (allowing 共/为/达/数/：and spaces)
- *   and carry one of the cue's units; a percentage or another unit is not it;
+ * Only exact statements about the whole count:
+ * - the number follows the cue directly (共/为/达/数/：and spaces allowed)
+ *   and carries one of the cue's units; a percentage or another unit is not it;
  * - approximate numbers are skipped: 约/近/逾/超过 before, 余/多 before the
  *   unit, 以上/左右/多 after it;
- * - a figure for an indicator that has parts in the catalog (a total) is
- *   skipped when it stands after 其中 in its sentence: there it is a part's
- *   figure (…主动公开政府信息15131条，其中：通过政府门户网站主动公开政府信息6572条);
- * - nothing is inferred. Example (seed 002, line 76): “通过《平罗县政务信息》
- *   发布政府信息 858 篇” is a channel, but the text does not say it is the
- *   government gazette (政府公报) nor “other channels”, and its unit is 篇, so
- *   it is not recorded as proactive_gazette or proactive_other, even though the
- *   channel figures of that sentence add up to the total.
- *
- * One figure per indicator: the first clear statement in reading order. When
- * the prose later states a different number for the same cue, the first is
- * kept and its note names the other statement (line and phrase), so a reader
- * sees the disagreement; the checks compare the first with the table.
+ * - the subject must be the whole body, not a part of it: a cue preceded in
+ *   its clause by 其中, by a part of the government (县直各单位, 各乡镇, 区直
+ *   各部门) or by a channel (通过政府网站, 在…平台上) names a part's figure, so
+ *   `县直各单位主动公开政府信息2475条` is not proactive_total;
+ * - nothing is inferred; when the prose states two different figures for one
+ *   indicator, the first is kept and its note names the other.
  */
-import type { Indicator, Template } from "../../catalog/index.ts";
+import type { Template, TextCue } from "../../catalog/index.ts";
 import type { Statistic } from "../../schema/report.ts";
-import type { SourceLine } from "../types.ts";
-import { locateStatisticsTable } from "./statistics-locate.ts";
-import { cleanCell, splitRow } from "./table-rows.ts";
-
-interface Candidate {
-  indicator: string;
-  line: SourceLine;
-  position: number;
-  value: number;
-  raw: string;
-}
+import { LineIndex, rangeOf, spanOf } from "../document/source-text.ts";
+import type { SourceDocument, SourceText } from "../document/types.ts";
+import { exactNumber } from "../readers/values.ts";
 
 const FILLER = /^\s*(?:总数为|总数|数量为|数量|数为|数|共计|总计|合计|累计|共|计|为|达到|达|：|:)?\s*/;
 const APPROXIMATE_BEFORE = /^(?:约|近|逾|超过|将近|大约|接近)/;
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const APPROXIMATE_AFTER = /^(?:以上|左右|多|余)/;
-const COUNT_UNITS = new Set(["条", "件", "次", "个", "人", "篇", "人次", "名", "期"]);
+const COUNT_UNITS = new Set(["条", "件", "次", "个", "人", "篇", "人次", "名", "期", "起", "项"]);
 const LONGER_UNITS = ["人次", "条次", "件次", "户次"];
-/**
- * How much text after a cue can hold its figure: filler, a number, spacing, a
- * unit and an approximation word. Reading only this window keeps a line with
- * thousands of cues linear.
- */
+/** How much text after a cue can hold its figure. Reading only this window keeps a line with thousands of cues linear. */
 const FIGURE_WINDOW = 80;
-const SENTENCE_END = /[。；;]/g;
+/** Clause boundaries: the subject of a figure is in its own clause. */
+const CLAUSE_END = /[。；;，,：:！？]/g;
+/**
+ * Words that make the subject of a clause a part of the reporting body: its
+ * departments or towns, a subordinate unit, or one channel of publication.
+ */
+const PART_OF_WHOLE = /各单位|各部门|各乡镇|各街道|各镇|各区县|各县区|各县|各区|各委办局|县直|区直|市直|省直|所属|下属|直属|乡镇|街道|部门|通过|在[^，。；]{0,20}(?:网|平台|公报|微博|微信|栏目|客户端)|网站|平台|公报|微博|微信|栏目|客户端|新媒体/;
 
 /** Full-width digits and comma to ASCII, one character for one so positions stay valid. */
 function asciiDigits(text: string): string {
   return text.replace(/[０-９，．]/g, (c) => (c === "，" ? "," : c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-/** Positions in a line, ascending: sentence ends (。；;) and 其中; found once per line. */
-interface LineMarks {
-  ends: number[];
-  which: number[];
+interface Candidate {
+  indicator: string;
+  text: SourceText;
+  from: number;
+  to: number;
+  value: number;
+  raw: string;
+  position: number;
 }
 
-function positionsOf(text: string, pattern: RegExp): number[] {
-  return [...text.matchAll(pattern)].map((m) => m.index);
-}
-
-/** Index of the first element ≥ value (binary search over an ascending array). */
-function firstAtLeast(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Where the sentence (split on 。；;) around a position starts and ends. */
-function sentenceBounds(marks: LineMarks, length: number, position: number): { start: number; end: number } {
-  const next = firstAtLeast(marks.ends, position);
-  return { start: next > 0 ? marks.ends[next - 1]! + 1 : 0, end: next < marks.ends.length ? marks.ends[next]! : length };
-}
-
-/** The sentence around a position, markup removed: the label of a text figure. */
-function sentenceAt(text: string, marks: LineMarks, position: number): string {
-  const { start, end } = sentenceBounds(marks, text.length, position);
-  return cleanCell(text.slice(start, end)).replace(/^#+\s*/, "");
-}
-
-/** The figure right after a cue at `position`, or null when there is no exact one. */
-function readAfterCue(text: string, position: number, before: string, units: string[]): { value: number; raw: string } | null {
-  const afterCue = position + before.length;
+/** The figure right after a cue ending at `afterCue`, or null when there is no exact one. */
+function readAfterCue(text: string, afterCue: number, units: readonly string[]): { value: number; end: number; numberFrom: number; numberTo: number } | null {
   const rest = asciiDigits(text.slice(afterCue, afterCue + FIGURE_WINDOW));
   const filler = FILLER.exec(rest)?.[0] ?? "";
   const atNumber = rest.slice(filler.length);
@@ -104,71 +67,108 @@ function readAfterCue(text: string, position: number, before: string, units: str
   const unit = [...units].sort((a, b) => b.length - a.length).find((u) => afterNumber.startsWith(u, spacing.length));
   if (!unit) return null;
   // 人 must not be the start of 人次, nor 条 of 条次: a longer unit is a different measure.
-  if (LONGER_UNITS.some((longer) => longer.startsWith(unit) && longer !== unit && afterNumber.startsWith(longer, spacing.length))) {
-    return null;
-  }
+  if (LONGER_UNITS.some((longer) => longer.startsWith(unit) && longer !== unit && afterNumber.startsWith(longer, spacing.length))) return null;
   if (APPROXIMATE_AFTER.test(afterNumber.slice(spacing.length + unit.length))) return null;
-  const value = Number(number[0].replace(/,/g, ""));
+  const value = exactNumber(number[0].replace(/,/g, ""));
+  if (value === null) return null;
   if (!Number.isInteger(value) && COUNT_UNITS.has(unit)) return null;
-  const end = afterCue + filler.length + number[0].length + spacing.length + unit.length;
-  return { value, raw: text.slice(position, end) };
+  const numberFrom = afterCue + filler.length;
+  const numberTo = numberFrom + number[0].length;
+  return { value, end: numberTo + spacing.length + unit.length, numberFrom, numberTo };
 }
 
-function candidatesInLine(line: SourceLine, indicator: Indicator, isTotal: boolean): Candidate[] {
+/**
+ * The sentence before `position`: from the last 。；to the cue. After 其中 a
+ * figure is a part's when words name the part between 其中 and the cue
+ * (其中，区直各部门主动公开…); 其中 right before the cue (总数3618条，其中主动公开
+ * 政府信息1853条) introduces the cue's own quantity.
+ */
+function sentenceBefore(text: string, position: number): string {
+  const before = text.slice(0, position);
+  return before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf("；"), before.lastIndexOf(";")) + 1);
+}
+
+function namesPartAfterWhich(sentence: string): boolean {
+  const at = sentence.lastIndexOf("其中");
+  return at >= 0 && /[\p{Script=Han}A-Za-z0-9]/u.test(sentence.slice(at + 2).replace(/[：:，,、\s]/g, ""));
+}
+
+/** The clause before `position`: from the last clause boundary to the cue. */
+function clauseBefore(text: string, position: number): string {
+  let start = 0;
+  for (const match of text.slice(0, position).matchAll(CLAUSE_END)) start = match.index + 1;
+  return text.slice(start, position);
+}
+
+function cueCandidates(text: SourceText, indicator: string, cue: TextCue): Candidate[] {
   const found: Candidate[] = [];
-  let marks: LineMarks | null = null;
-  for (const cue of indicator.textCues) {
-    for (let at = line.text.indexOf(cue.before); at >= 0; at = line.text.indexOf(cue.before, at + 1)) {
-      const figure = readAfterCue(line.text, at, cue.before, cue.units);
-      if (!figure) continue;
-      marks ??= { ends: positionsOf(line.text, SENTENCE_END), which: positionsOf(line.text, /其中/g) };
-      if (isTotal) {
-        // 其中 between the sentence start and the cue: the figure names a part.
-        const { start } = sentenceBounds(marks, line.text.length, at);
-        const which = marks.which[firstAtLeast(marks.which, start)];
-        if (which !== undefined && which + 2 <= at) continue;
-      }
-      found.push({ indicator: indicator.id, line, position: at, ...figure });
-    }
+  const t = text.text;
+  for (let at = t.indexOf(cue.before); at >= 0; at = t.indexOf(cue.before, at + 1)) {
+    const figure = readAfterCue(t, at + cue.before.length, cue.units);
+    if (!figure) continue;
+    if (PART_OF_WHOLE.test(clauseBefore(t, at)) || namesPartAfterWhich(sentenceBefore(t, at))) continue;
+    found.push({ indicator, text, from: figure.numberFrom, to: figure.numberTo, value: figure.value, raw: t.slice(at, figure.end), position: at });
   }
   return found;
 }
 
-/** Lines that are prose: outside the statistics table and not Markdown or HTML table rows. */
-function proseLines(lines: SourceLine[], template: Template): SourceLine[] {
-  const table = locateStatisticsTable(lines, template);
-  return lines.filter((line) => {
-    if (table && line.n >= table.from && line.n <= table.to) return false;
-    const format = splitRow(line.text)?.format;
-    return format !== "pipe" && format !== "html";
-  });
+/** `…` in a zero phrase stands for a few words (未收到…政府信息公开…申请). */
+function zeroPattern(phrase: string): RegExp {
+  const parts = phrase.split("…").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(parts.join("[^，。；,;]{0,12}"), "g");
 }
 
-export function extractTextFigures(lines: SourceLine[], template: Template): Statistic[] {
-  const prose = proseLines(lines, template);
-  const parents = new Set(template.indicators.map((i) => i.parent).filter((p): p is string => p !== null));
+/** A zero phrase says there were none only where its clause ends with it (未收到政府信息公开申请。, not …申请行政复议). */
+const CLAUSE_AFTER = /^(?:的?情况|的事项|事项)?(?:[，。；,;！!？?、）)\s]|$)/;
+
+function zeroCandidates(text: SourceText, indicator: string, phrase: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of text.text.matchAll(zeroPattern(phrase))) {
+    if (!CLAUSE_AFTER.test(text.text.slice(match.index + match[0].length))) continue;
+    if (namesPartAfterWhich(sentenceBefore(text.text, match.index))) continue;
+    found.push({ indicator, text, from: match.index, to: match.index + match[0].length, value: 0, raw: match[0], position: match.index });
+  }
+  return found;
+}
+
+/** The sentence around a position: the label of a text figure. */
+function sentenceAt(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const start = Math.max(before.lastIndexOf("。"), before.lastIndexOf("；"), before.lastIndexOf(";")) + 1;
+  const endMatch = /[。；;]/.exec(text.slice(position));
+  const end = endMatch ? position + endMatch.index + 1 : text.length;
+  return text.slice(start, end).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Every figure the prose states for the template's text figures, one per
+ * indicator (the first clear statement in reading order), each with its span.
+ */
+export function extractTextFigures(document: SourceDocument, prose: readonly SourceText[], template: Template): Statistic[] {
+  const index = new LineIndex(document.text);
   const figures: Statistic[] = [];
-  const ordered = [...template.indicators].sort((a, b) => a.order - b.order);
-  for (const indicator of ordered) {
-    if (indicator.textCues.length === 0) continue;
+  for (const figure of template.textFigures) {
     const candidates = prose
-      .flatMap((line) => candidatesInLine(line, indicator, parents.has(indicator.id)))
-      .sort((a, b) => a.line.n - b.line.n || a.position - b.position);
+      .flatMap((text) => [...figure.cues.flatMap((cue) => cueCandidates(text, figure.indicator, cue)), ...figure.zero.flatMap((phrase) => zeroCandidates(text, figure.indicator, phrase))])
+      .sort((a, b) => (a.text.offsets[a.position] ?? 0) - (b.text.offsets[b.position] ?? 0));
     const first = candidates[0];
     if (!first) continue;
     const others = candidates.filter((c) => c.value !== first.value);
-    const note =
-      others.length > 0
-        ? `正文另有不同说法：${others.map((c) => `第 ${c.line.n} 行“${c.raw}”`).join("；")}`
-        : null;
-    const text = first.line.text;
+    const span = spanOf(document.file, index, rangeOf(first.text, first.from, first.to), document.pageStarts);
+    const note = others.length > 0 ? `正文另有不同说法：${others.map((c) => `第 ${index.lineOf(c.text.offsets[c.position] ?? 0)} 行“${c.raw}”`).join("；")}` : null;
     figures.push({
-      indicator: first.indicator,
+      indicator: figure.indicator,
       value: first.value,
+      status: "reported",
       origin: "text",
-      line: first.line.n,
+      table: null,
+      row: null,
+      column: null,
       raw: first.raw,
-      label: sentenceAt(text, { ends: positionsOf(text, SENTENCE_END), which: [] }, first.position),
+      unit: null,
+      label: sentenceAt(first.text.text, first.position),
+      line: span.line,
+      span,
       note,
     });
   }
