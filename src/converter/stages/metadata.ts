@@ -387,11 +387,16 @@ function findTitle(document: SourceDocument, lines: readonly Line[]): { title: s
 // ---------------------------------------------------------------- year
 
 /** "…现公布2011年度政府信息公开年度报告", "2018年，红寺堡区各级行政机关…": the year the opening reports on. */
-function yearFromOpening(opening: string): number | null {
+function yearFromOpening(opening: string, lines: readonly Line[]): number | null {
   const named = new RegExp(`(${YEAR_NUMBER})\\s*年度?[^，。；！？\\n]{0,25}?信息公开(?:工作)?(?:年度)?(?:报告|年报)`).exec(opening);
   if (named) return yearNumber(named[1]!);
-  const paragraph = new RegExp(`(?:^|\\n)(${YEAR_NUMBER})\\s*年度?(?:，|,|以来)`).exec(opening);
-  return paragraph ? yearNumber(paragraph[1]!) : null;
+  // At the start of a line: wrapped lines run together in `opening`, and a paragraph may begin on any of them.
+  const paragraph = new RegExp(`^(${YEAR_NUMBER})\\s*年度?(?:，|,|以来)`);
+  for (const line of lines) {
+    const m = paragraph.exec(line.text);
+    if (m) return yearNumber(m[1]!);
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- owner
@@ -592,7 +597,7 @@ export function extractMetadata(document: SourceDocument, options: MetadataOptio
   const period = periodFrom(opening) ?? periodFrom(flowing(body.all()));
 
   const titleYear = YEAR.exec(asciiDigits(title))?.[1];
-  const year = titleYear ? yearNumber(titleYear) : period ? Number(period.start.slice(0, 4)) : yearFromOpening(opening);
+  const year = titleYear ? yearNumber(titleYear) : period ? Number(period.start.slice(0, 4)) : yearFromOpening(opening, openingLines);
   if (year === null) throw new ConversionError("missing_year", file, title);
 
   const context = `${title}\n${opening}`;

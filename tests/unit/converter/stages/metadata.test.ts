@@ -221,6 +221,8 @@ describe("the year", () => {
     expect(meta([title, `${body}所列数据统计期限为2016年1月1日至2016年12月31日。`, "2017年，我县…"]).year).toBe(2016);
     expect(meta([title, `${body}现公布二〇一六年度政府信息公开年度报告。`]).year).toBe(2016);
     expect(meta([title, body, "一、概述", "2016年，我县认真贯彻落实《条例》。"]).year).toBe(2016);
+    // Lines of a page run together as one paragraph; the year still opens a line of it.
+    expect(meta([title, body, "一、概述", "2016年，我县认真贯彻落实《条例》。"], { wrapped: true }).year).toBe(2016);
     expect(() => meta([title, body])).toThrow(/test\.txt: 找不到报告年度 \/ no report year found \(平罗县政府信息公开工作年度报告\)/);
   });
 });
