@@ -11,9 +11,9 @@
 import { concat, EMPTY_TEXT, sourceText, trim } from "../../document/source-text.ts";
 import type { Block, GridCell, SourceText, TableCell } from "../../document/types.ts";
 import type { Removal } from "../../../schema/report.ts";
-import type { Line } from "./lines.ts";
+import { maxOf, minOf, type Line } from "./lines.ts";
 import type { RuledGrid } from "./ruled.ts";
-import { cellText, draftFromGrid, lineTouchesGrid, type GlyphRun, type TableDraft } from "./table-draft.ts";
+import { draftFromGrid, lineTouchesGrid, type GlyphRun, type TableDraft } from "./table-draft.ts";
 import { findUnruledTables } from "./unruled.ts";
 
 export interface LaidOutPage {
@@ -115,7 +115,7 @@ function tableBlock(draft: TableDraft, context: PageContext): Block {
       colSpan: cell.colSpan,
       header: cell.header,
       ...(glyphs.length > 0
-        ? { x: { left: round(Math.min(...glyphs.map((g) => g.left))), right: round(Math.max(...glyphs.map((g) => g.right))) } }
+        ? { x: { left: round(minOf(glyphs, (g) => g.left)), right: round(maxOf(glyphs, (g) => g.right)) } }
         : {}),
     };
   });
@@ -249,7 +249,7 @@ export function pageBlocks(
     flushHeading();
     const lead = boldLead(line, runs[0]!);
     positioned.push({
-      top: line.flow === "horizontal" ? line.top : line.top,
+      top: line.top,
       order: order++,
       block: { kind: "paragraph", text, hints: { wrapped: true, ...(lead ? { boldLead: lead } : {}) } },
     });
@@ -294,5 +294,3 @@ export function headingSizes(pages: readonly LaidOutPage[], furniture: readonly 
   }
   return [...counts.keys()].filter((size) => size >= body * 1.2).sort((a, b) => b - a);
 }
-
-export { cellText };

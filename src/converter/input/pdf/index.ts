@@ -20,7 +20,7 @@ import { documentText, furnitureRemovals, headingSizes, pageBlocks, type LaidOut
 import { readPageContent, type Ops } from "./content.ts";
 import { findFurniture } from "./furniture.ts";
 import { layoutLines } from "./lines.ts";
-import { findRuledGrids, MAX_RULING_SEGMENTS } from "./ruled.ts";
+import { findRuledGrids, tooManyLines } from "./ruled.ts";
 import { openPdf, PdfJsError, PdfJsTimeout, type OpenPdf, type RawPage } from "./pdfjs-client.ts";
 import { pdfWarnings } from "./warnings.ts";
 
@@ -28,6 +28,11 @@ import { pdfWarnings } from "./warnings.ts";
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 /** The longest reports run to a few dozen pages. */
 export const MAX_PDF_PAGES = 300;
+/**
+ * Characters of the text layer: about 40 times the longest real report (a
+ * report's text layer holds 5,000–50,000). Memory grows with them.
+ */
+export const MAX_PDF_GLYPHS = 2_000_000;
 
 const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
@@ -64,13 +69,13 @@ const FAILED_PAGE: PageReading = {
 function layOutPage(raw: RawPage, ops: Ops): PageReading {
   const content = readPageContent(raw, ops);
   const lines = layoutLines(content.glyphs);
-  const tooManyLines = content.segments.length > MAX_RULING_SEGMENTS;
+  const drawing = tooManyLines(content.segments);
   return {
-    page: { width: content.width, height: content.height, lines, grids: tooManyLines ? [] : findRuledGrids(content.segments) },
+    page: { width: content.width, height: content.height, lines, grids: drawing ? [] : findRuledGrids(content.segments) },
     invisibleGlyphs: content.invisibleGlyphs,
     hiddenGlyphs: content.hiddenGlyphs,
     unmappedGlyphs: content.unmappedGlyphs,
-    tooManyLines,
+    tooManyLines: drawing,
     failed: false,
   };
 }
@@ -103,7 +108,9 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDo
     if (pdf.numPages > MAX_PDF_PAGES) {
       throw new ConversionError("file_too_large", file, `${pdf.numPages} pages > ${MAX_PDF_PAGES}`);
     }
+    if (pdf.numPages === 0) throw new ConversionError(UNREADABLE_PDF, file, "no pages / 没有页面");
     const readings: PageReading[] = [];
+    let glyphs = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       let raw: RawPage;
       try {
@@ -113,7 +120,12 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDo
         readings.push(FAILED_PAGE);
         continue;
       }
-      readings.push(layOutPage(raw, pdf.ops));
+      const reading = layOutPage(raw, pdf.ops);
+      glyphs += reading.page.lines.reduce((n, line) => n + line.glyphs.length, 0);
+      if (glyphs > MAX_PDF_GLYPHS) {
+        throw new ConversionError("file_too_large", file, `more than ${MAX_PDF_GLYPHS} characters of text by page ${number}`);
+      }
+      readings.push(reading);
     }
     return buildDocument(file, bytes.length, sha256, readings);
   } finally {

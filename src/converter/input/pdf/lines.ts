@@ -34,6 +34,19 @@ export interface Line {
   flow: PlacedGlyph["flow"];
 }
 
+/** Smallest value of `pick` over the items (a loop: spreading a long array into Math.min overflows the stack). */
+export function minOf<T>(items: readonly T[], pick: (item: T) => number): number {
+  let min = Infinity;
+  for (const item of items) min = Math.min(min, pick(item));
+  return min;
+}
+
+export function maxOf<T>(items: readonly T[], pick: (item: T) => number): number {
+  let max = -Infinity;
+  for (const item of items) max = Math.max(max, pick(item));
+  return max;
+}
+
 /** Latin letters and digits, which need only a narrow gap to be separate words. */
 const NARROW = /[A-Za-z0-9.,%@\-+/:()]/;
 
@@ -93,10 +106,10 @@ function makeLine(glyphs: PlacedGlyph[], flow: PlacedGlyph["flow"]): Line {
     glyphs,
     text,
     glyphStart,
-    top: Math.min(...glyphs.map((g) => g.top)),
-    bottom: Math.max(...glyphs.map((g) => g.bottom)),
-    left: Math.min(...glyphs.map((g) => g.left)),
-    right: Math.max(...glyphs.map((g) => g.right)),
+    top: minOf(glyphs, (g) => g.top),
+    bottom: maxOf(glyphs, (g) => g.bottom),
+    left: minOf(glyphs, (g) => g.left),
+    right: maxOf(glyphs, (g) => g.right),
     baseline: glyphs[0]!.baseline,
     size: mostCommonSize(glyphs),
     flow,

@@ -185,9 +185,19 @@ function gridOf(horizontal: RulingSegment[], vertical: RulingSegment[]): RuledGr
  */
 export const MAX_RULING_SEGMENTS = 5000;
 
-/** The tables drawn on a page, top to bottom. */
+/** Segments long enough to be table lines. */
+function tableLines(segments: readonly RulingSegment[]): RulingSegment[] {
+  return segments.filter((s) => s.to - s.from >= MIN_SEGMENT);
+}
+
+/** Whether the page draws more lines than tables are read from (see MAX_RULING_SEGMENTS). */
+export function tooManyLines(segments: readonly RulingSegment[]): boolean {
+  return tableLines(segments).length > MAX_RULING_SEGMENTS;
+}
+
+/** The tables drawn on a page, top to bottom (none from a page with too many lines). */
 export function findRuledGrids(segments: readonly RulingSegment[]): RuledGrid[] {
-  const long = segments.filter((s) => s.to - s.from >= MIN_SEGMENT);
+  const long = tableLines(segments);
   if (long.length > MAX_RULING_SEGMENTS) return [];
   const horizontal = mergeCollinear(long.filter((s) => s.orientation === "horizontal"));
   const vertical = mergeCollinear(long.filter((s) => s.orientation === "vertical"));

@@ -69,6 +69,7 @@ function centre(line: Line, index: number): [number, number] {
 
 /** Whether any glyph of the line lies inside the grid. */
 export function lineTouchesGrid(line: Line, grid: RuledGrid): boolean {
+  if (line.bottom < grid.top || line.top > grid.bottom || line.right < grid.left || line.left > grid.right) return false;
   return line.glyphs.some((_, i) => positionIn(grid, ...centre(line, i)) !== null);
 }
 

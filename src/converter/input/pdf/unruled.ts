@@ -12,7 +12,7 @@
  * that row.
  */
 import { isValueText, markHeader, type DraftCell, type GlyphRun, type TableDraft } from "./table-draft.ts";
-import type { Line } from "./lines.ts";
+import { maxOf, minOf, type Line } from "./lines.ts";
 
 interface Segment {
   line: Line;
@@ -43,8 +43,8 @@ function segmentsOf(line: Line): Segment[] {
       line,
       from,
       to,
-      left: Math.min(...glyphs.map((g) => g.left)),
-      right: Math.max(...glyphs.map((g) => g.right)),
+      left: minOf(glyphs, (g) => g.left),
+      right: maxOf(glyphs, (g) => g.right),
       text,
       value: isValueText(text),
     });
@@ -149,6 +149,7 @@ function range(from: number, to: number): number[] {
 function headerStart(lines: readonly Line[], candidates: Segment[][], first: number, columns: Column[]): number {
   const valuesLeft = columns[0]!.left;
   const valuesRight = columns[columns.length - 1]!.right;
+  const bodyLeft = minOf(lines.slice(first), (l) => l.left);
   let start = first;
   for (let k = first - 1; k >= 0 && first - k <= MAX_HEADER_LINES; k--) {
     const line = lines[k]!;
@@ -158,7 +159,7 @@ function headerStart(lines: readonly Line[], candidates: Segment[][], first: num
     if (below.top - line.bottom > lineHeight(line) * 2.5) break;
     if (segments.some((s) => s.value)) break;
     const em = lineHeight(line);
-    if (line.left < Math.min(...lines.slice(first).map((l) => l.left)) - em * 2 || line.right > valuesRight + em * 2) break;
+    if (line.left < bodyLeft - em * 2 || line.right > valuesRight + em * 2) break;
     const overColumns = segments.some((s) => (s.left + s.right) / 2 >= valuesLeft - em);
     if (!overColumns) break;
     start = k;
@@ -192,7 +193,7 @@ function buildTable(
     .filter((s) => !s.value && s.right <= figureCols[0]!.left);
   const hasLabels = labels.length > 0;
   const columns: Column[] = hasLabels
-    ? [{ left: Math.min(...labels.map((s) => s.left)), right: Math.max(...labels.map((s) => s.right)) }, ...figureCols]
+    ? [{ left: minOf(labels, (s) => s.left), right: maxOf(labels, (s) => s.right) }, ...figureCols]
     : figureCols;
   // Column boundaries halfway between neighbouring columns.
   const bounds = columns.map((c, n) => ({
@@ -282,7 +283,7 @@ function buildTable(
     columns: columns.length,
     cells,
     cellAt,
-    top: Math.min(...region.map((k) => lines[k]!.top)),
+    top: minOf(region, (k) => lines[k]!.top),
     lines: used,
   };
   markHeader(draft);
@@ -290,9 +291,12 @@ function buildTable(
 }
 
 /**
- * The figure row a label line without figures belongs to: the nearest one; of
- * two equally near, a row printed without a label of its own, else the row
- * above unless the line opens a new item (一、 （二） 3.).
+ * The figure row a label line without figures belongs to, or null when it is
+ * a row of its own (a row whose cells are all printed blank). A label that
+ * wraps is set tight against its row's line (the figures often sit between
+ * its two lines); of two rows equally near, one printed without a label of
+ * its own takes it, else the row above, unless the line opens a new item
+ * (一、 （二） 3.).
  */
 function labelTarget(lines: readonly Line[], k: number, figureRows: number[], rows: Map<number, RowDraft>): RowDraft | null {
   const line = lines[k]!;
@@ -305,6 +309,9 @@ function labelTarget(lines: readonly Line[], k: number, figureRows: number[], ro
   const unlabelled = (r: number): boolean => !rows.get(r)!.segments.some((s) => s.first === 0);
   options.sort((a, b) => distance(a) - distance(b));
   const nearest = options[0]!;
+  const target = lines[nearest]!;
+  const gap = Math.max(target.top, line.top) - Math.min(target.bottom, line.bottom);
+  if (gap > lineHeight(line) * 0.6) return null;
   const other = options[1];
   let chosen = nearest;
   if (other !== undefined && distance(other) - distance(nearest) <= lineHeight(line) * 0.25) {

@@ -86,7 +86,7 @@ describe("洪泽 2023 PDF", () => {
       ["grid", 9, 10],
       ["grid", 4, 15],
     ]);
-    const order = document.blocks.map((b) => (b.kind === "table" ? "table" : b.kind === "heading" ? "" : b.text.text));
+    const order = document.blocks.map((b) => (b.kind === "table" ? "table" : b.kind === "paragraph" ? b.text.text : ""));
     expect(order.filter((t) => t === "table" || /^[一二三四五六]、/.test(t))).toEqual([
       "一、总体情况",
       "二、主动公开政府信息情况",
