@@ -34,10 +34,19 @@ const FIGURE_WINDOW = 80;
 /** Clause boundaries: the subject of a figure is in its own clause. */
 const CLAUSE_END = /[。；;，,：:！？]/g;
 /**
- * Words that make the subject of a clause a part of the reporting body: its
- * departments or towns, a subordinate unit, or one channel of publication.
+ * Words that make the subject of a clause a part of the reporting body: units
+ * directly under it (县直各单位), subordinate bodies, one channel of
+ * publication (通过政府网站, 在…平台上).
  */
-const PART_OF_WHOLE = /各单位|各部门|各乡镇|各街道|各镇|各区县|各县区|各县|各区|各委办局|县直|区直|市直|省直|所属|下属|直属|乡镇|街道|部门|通过|在[^，。；]{0,20}(?:网|平台|公报|微博|微信|栏目|客户端)|网站|平台|公报|微博|微信|栏目|客户端|新媒体/;
+const PART_WORDS = /县直|区直|市直|省直|所属|下属|直属|通过|在[^，。；]{0,20}(?:网|平台|公报|微博|微信|栏目|客户端)|网站|平台|公报|微博|微信|栏目|客户端|新媒体/;
+/** Kinds of sub-unit: a clause naming one kind (各乡镇) is about that part; one naming several (各乡镇、各部门) about the whole. */
+const UNIT_KINDS: readonly RegExp[] = [/乡镇|镇|街道|社区/, /部门|单位|委办局|机关/, /区县|县区|县市区/];
+
+function namesPart(clause: string): boolean {
+  if (PART_WORDS.test(clause)) return true;
+  if (/全(?:县|区|市|省|州|盟|旗)/.test(clause)) return false;
+  return UNIT_KINDS.filter((kind) => kind.test(clause)).length === 1 && /各|等/.test(clause);
+}
 
 /** Full-width digits and comma to ASCII, one character for one so positions stay valid. */
 function asciiDigits(text: string): string {
@@ -100,13 +109,18 @@ function clauseBefore(text: string, position: number): string {
   return text.slice(start, position);
 }
 
-function cueCandidates(text: SourceText, indicator: string, cue: TextCue): Candidate[] {
+/**
+ * @param whole the indicator is a whole (a total or a figure without parent):
+ *   its figure must not be a part's. A breakdown's cue names its part itself
+ *   (通过政府网站…, 其中专职人员…).
+ */
+function cueCandidates(text: SourceText, indicator: string, cue: TextCue, whole: boolean): Candidate[] {
   const found: Candidate[] = [];
   const t = text.text;
   for (let at = t.indexOf(cue.before); at >= 0; at = t.indexOf(cue.before, at + 1)) {
     const figure = readAfterCue(t, at + cue.before.length, cue.units);
     if (!figure) continue;
-    if (PART_OF_WHOLE.test(clauseBefore(t, at)) || namesPartAfterWhich(sentenceBefore(t, at))) continue;
+    if (whole && (namesPart(clauseBefore(t, at)) || namesPartAfterWhich(sentenceBefore(t, at)))) continue;
     found.push({ indicator, text, from: figure.numberFrom, to: figure.numberTo, value: figure.value, raw: t.slice(at, figure.end), position: at });
   }
   return found;
@@ -121,11 +135,11 @@ function zeroPattern(phrase: string): RegExp {
 /** A zero phrase says there were none only where its clause ends with it (未收到政府信息公开申请。, not …申请行政复议). */
 const CLAUSE_AFTER = /^(?:的?情况|的事项|事项)?(?:[，。；,;！!？?、）)\s]|$)/;
 
-function zeroCandidates(text: SourceText, indicator: string, phrase: string): Candidate[] {
+function zeroCandidates(text: SourceText, indicator: string, phrase: string, whole: boolean): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.text.matchAll(zeroPattern(phrase))) {
     if (!CLAUSE_AFTER.test(text.text.slice(match.index + match[0].length))) continue;
-    if (namesPartAfterWhich(sentenceBefore(text.text, match.index))) continue;
+    if (whole && namesPartAfterWhich(sentenceBefore(text.text, match.index))) continue;
     found.push({ indicator, text, from: match.index, to: match.index + match[0].length, value: 0, raw: match[0], position: match.index });
   }
   return found;
@@ -147,9 +161,15 @@ function sentenceAt(text: string, position: number): string {
 export function extractTextFigures(document: SourceDocument, prose: readonly SourceText[], template: Template): Statistic[] {
   const index = new LineIndex(document.text);
   const figures: Statistic[] = [];
+  const parents = new Set([...template.indicators, ...template.derived].map((i) => i.parent).filter((p): p is string => p !== null));
+  const parentOf = new Map<string, string | null>([...template.indicators, ...template.derived].map((i) => [i.id, i.parent]));
   for (const figure of template.textFigures) {
+    const whole = parents.has(figure.indicator) || (parentOf.get(figure.indicator) ?? null) === null;
     const candidates = prose
-      .flatMap((text) => [...figure.cues.flatMap((cue) => cueCandidates(text, figure.indicator, cue)), ...figure.zero.flatMap((phrase) => zeroCandidates(text, figure.indicator, phrase))])
+      .flatMap((text) => [
+        ...figure.cues.flatMap((cue) => cueCandidates(text, figure.indicator, cue, whole)),
+        ...figure.zero.flatMap((phrase) => zeroCandidates(text, figure.indicator, phrase, whole)),
+      ])
       .sort((a, b) => (a.text.offsets[a.position] ?? 0) - (b.text.offsets[b.position] ?? 0));
     const first = candidates[0];
     if (!first) continue;
