@@ -77,7 +77,7 @@ const CHROME_WORDS = new Set([
 const CHROME_TAGS = new Set(["nav", "aside", "footer", "header", "form"]);
 
 /** What only a site's footer prints. */
-const FOOTER_MARK = /版权所有|ICP备|ICP证|网站标识码|公网安备|(?:主办|承办|技术支持)(?:单位)?[：:]/;
+const FOOTER_MARK = /版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|(?:主办|承办|技术支持)(?:单位)?[：:]/;
 
 /** Lines that are the page's furniture, not the report's: breadcrumb, share bar, print and close buttons. */
 export const CHROME_LEAD = /^(?:当前位置|您当前的位置|您的位置|你的位置|当前所在位置|所在位置|现在位置|分享到|分享：|分享:|打印本页|打印此页|关闭窗口|【打印|【关闭|字体[：:]|字号[：:]|【字体|上一篇|下一篇|扫一扫)/;
@@ -146,10 +146,12 @@ const FURNITURE_LINE_CHARS = 150;
 const FOOTER_CHARS = 400;
 
 function announcesChrome(element: Element, stats: ElementStats): boolean {
+  if (element.tagName === "body" || element.tagName === "html") return false;
   if (CHROME_TAGS.has(element.tagName)) return true;
   if (nameWords(element).some((w) => CHROME_WORDS.has(w))) return true;
   if (stats.allMarks > 0) return false;
-  return (stats.footer && stats.chars <= FOOTER_CHARS) || (CHROME_LEAD.test(stats.lead) && stats.chars <= FURNITURE_LINE_CHARS);
+  // A footer starts with its marks (版权所有…, 主办单位：…); an element that only ends with one holds more than the footer.
+  return (stats.footer && FOOTER_MARK.test(stats.lead) && stats.chars <= FOOTER_CHARS) || (CHROME_LEAD.test(stats.lead) && stats.chars <= FURNITURE_LINE_CHARS);
 }
 
 /** Prose enough that no tag or class name makes it chrome (a report inside `<div class="main-foot">` or an ASP.NET <form>). */
@@ -232,6 +234,12 @@ export function measure(root: Element): Map<Element, ElementStats> {
   return stats;
 }
 
+/** Elements that hold a paragraph's text rather than a page's parts. */
+const TEXT_ELEMENTS = new Set([
+  "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "caption", "a", "abbr", "b", "big", "cite", "code", "em",
+  "font", "i", "label", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "u", "o:p",
+]);
+
 /**
  * The element that holds the report: from the body down, into the child
  * that holds nearly everything, as long as what its siblings hold is little
@@ -257,11 +265,16 @@ export function contentRoot(body: Element, stats: Map<Element, ElementStats>): E
     const restWeight = total.weight - inner.weight;
     const restMarks = total.marks - inner.marks;
     const restCells = total.numericCells - inner.numericCells;
-    const descend =
-      restCells < 3 &&
-      (restWeight <= 0.1 * total.weight ||
-        (restMarks <= 0.05 * total.marks && restWeight <= 0.5 * total.weight) ||
-        (isContentContainer(best) && restMarks <= 0.15 * total.marks && restWeight <= 0.4 * total.weight));
+    const restTables = total.tables - inner.tables - (best.tagName === "table" ? 1 : 0);
+    // Into a paragraph (the whole report in one <p>) only when nearly nothing and no table is left beside it: short
+    // lines without sentences beside a long paragraph are the report's headings, not chrome.
+    const container = !TEXT_ELEMENTS.has(best.tagName) || isContentContainer(best);
+    const descend = container
+      ? restCells < 3 &&
+        (restWeight <= 0.1 * total.weight ||
+          (restMarks <= 0.05 * total.marks && restWeight <= 0.5 * total.weight) ||
+          (isContentContainer(best) && restMarks <= 0.15 * total.marks && restWeight <= 0.4 * total.weight))
+      : restTables === 0 && restWeight <= 0.1 * total.weight;
     if (!descend) return node;
     node = best;
   }

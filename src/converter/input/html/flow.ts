@@ -169,6 +169,7 @@ export function readFlow(source: string, body: Element, root: Element, stats: Ma
     } else if (tag === "pre" || tag === "listing" || tag === "xmp" || tag === "plaintext") {
       endBlock();
       preDepth--;
+      builder.preserve = preDepth > 0;
     } else if (isBlock(element)) {
       if (joining()) builder.separate();
       else endBlock();
@@ -253,6 +254,7 @@ export function readFlow(source: string, body: Element, root: Element, stats: Ma
       } else if (tag === "pre" || tag === "listing" || tag === "xmp" || tag === "plaintext") {
         endBlock();
         preDepth++;
+        builder.preserve = true;
       } else if (isBlock(element)) {
         if (joining()) builder.separate();
         else endBlock();

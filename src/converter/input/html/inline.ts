@@ -29,8 +29,8 @@ export class InlineBuilder {
   /** Offset of a folded space waiting for the next visible character. */
   private pendingSpace: number | null = null;
 
-  /** `preserve`: keep every space and line break as written (<pre>). */
-  constructor(private readonly preserve = false) {}
+  /** Keep every space as written (<pre>); set between blocks. */
+  preserve = false;
 
   get isEmpty(): boolean {
     return this.chars.length === 0;

@@ -66,7 +66,7 @@ const FIELD_LABELS = [
   "URL",
 ];
 
-const LABEL_PATTERN = new RegExp(`(?:^|[\\s\\u00a0\\u3000|｜】\\]]+)(${FIELD_LABELS.join("|")})[\\s\\u00a0\\u3000]*[：:]`, "g");
+const LABEL_PATTERN = new RegExp(`(?:^|[\\s\\u00a0\\u3000|｜【】\\[\\]]+)(${FIELD_LABELS.join("|")})[\\s\\u00a0\\u3000]*[：:]`, "g");
 
 interface LineField {
   label: string;
@@ -75,12 +75,14 @@ interface LineField {
 
 /** The label：value fields of one line ("来源：平潭县人民政府 时间：2014-02-25 00:00" is two). */
 export function lineFields(text: SourceText): LineField[] {
-  const found: { label: string; labelStart: number; valueStart: number }[] = [];
-  for (const m of text.text.matchAll(LABEL_PATTERN)) {
-    const label = m[1]!;
-    found.push({ label, labelStart: m.index + m[0].indexOf(label), valueStart: m.index + m[0].length });
-  }
-  return found.map((f, i) => ({ label: f.label, value: trim(slice(text, f.valueStart, found[i + 1]?.labelStart ?? text.text.length)) }));
+  const found: { label: string; matchStart: number; valueStart: number }[] = [];
+  for (const m of text.text.matchAll(LABEL_PATTERN)) found.push({ label: m[1]!, matchStart: m.index, valueStart: m.index + m[0].length });
+  return found.map((f, i) => {
+    // A value ends where the next label's separator starts; a bracket closing the field (【字体：大 中 小】) is not part of it.
+    let end = found[i + 1]?.matchStart ?? text.text.length;
+    while (end > f.valueStart && /[】\]\s\u00a0\u3000]/.test(text.text[end - 1]!)) end--;
+    return { label: f.label, value: trim(slice(text, f.valueStart, end)) };
+  });
 }
 
 function isoDate(text: string): string | null {

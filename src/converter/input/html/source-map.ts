@@ -40,13 +40,26 @@ function continues(raw: string, j: number, end: number, value: string, i: number
     if (j >= end) return i >= value.length;
     const c = raw[j]!;
     if (SPECIAL.has(c)) {
-      if (c === "&") return i < value.length && !NAME_CHAR.test(value[i]!);
+      // A reference never decodes to a letter or digit (but &fjlig; to "fj"); a literal & is not one either.
+      if (c === "&") return i < value.length && (!NAME_CHAR.test(value[i]!) || raw.startsWith("&fjlig;", j));
       if (c === "\r") return value[i] === "\n";
       return true;
     }
     if (value[i] !== c) return false;
   }
   return true;
+}
+
+/**
+ * How many UTF-16 units a named reference at raw[j] may decode to: two for a
+ * character outside the BMP (&Afr;), perhaps two when a combining mark
+ * follows (&NotEqualTilde; is ≂ and U+0338) or for &fjlig; ("fj"), else one.
+ */
+function referenceWidths(value: string, i: number, raw: string, j: number): number[] {
+  const code = value.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) return [2];
+  if (/^[\p{M}\u200a]/u.test(value[i + 1] ?? "") || raw.startsWith("&fjlig;", j)) return [2, 1];
+  return [1];
 }
 
 /** End of the tag or comment starting at raw[j] === "<" (attribute values may hold ">"). */
@@ -125,17 +138,17 @@ export function alignDecoded(raw: string, start: number, end: number, value: str
       if (named && j + named[0].length <= end) {
         const whole = named[0].length;
         let taken = false;
-        // The longest reading wins, as HTML takes the longest entity name; what the name leaves is literal text.
-        for (let consumed = whole; consumed >= 2 && !taken; consumed--) {
-          const rest = raw.slice(j + consumed, j + whole);
-          for (const width of [1, 2]) {
+        for (const width of referenceWidths(value, i, raw, j)) {
+          // The longest reading wins, as HTML takes the longest entity name; what the name leaves is literal text.
+          for (let consumed = whole; consumed >= 2 && !taken; consumed--) {
+            const rest = raw.slice(j + consumed, j + whole);
             if (value.startsWith(rest, i + width) && continues(raw, j + whole, end, value, i + width + rest.length)) {
               put(width, j);
               j += consumed;
               taken = true;
-              break;
             }
           }
+          if (taken) break;
         }
         if (taken) continue;
       }
