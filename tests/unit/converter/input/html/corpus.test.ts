@@ -190,9 +190,11 @@ describe("fujian-pingtan-2013-dishui.html (crawled TRS page, prose only, numbers
   it("opens with the page's title block as a heading, then the body's own two-line title", () => {
     expect(kinds(document)).toBe(`H${"P".repeat(48)}`);
     const heading = document.blocks[0]!;
-    expect(heading).toMatchObject({ kind: "heading", hints: { headingLevel: 1 } });
-    expect(textOf(heading)).toBe("平潭综合实验区地方税务局2013年信息公开年度报告");
-    expect(lines.lineOf(rangeOf((heading as { text: never }).text, 0, 1).start)).toBe(295);
+    if (heading.kind !== "heading") throw new Error("the first block is not a heading");
+    expect(heading.hints).toEqual({ headingLevel: 1 });
+    expect(heading.text.text).toBe("平潭综合实验区地方税务局2013年信息公开年度报告");
+    // The <div class="article_title"> above the body.
+    expect(lines.lineOf(rangeOf(heading.text, 0, 1).start)).toBe(295);
     expect(document.blocks.slice(1, 4).map(textOf)).toEqual([
       "平潭综合实验区地方税务局2013年",
       "信息公开年度报告",
@@ -213,9 +215,10 @@ describe("fujian-pingtan-2013-dishui.html (crawled TRS page, prose only, numbers
   });
 
   it("joins numbers wrapped in <span> into their sentence, each digit at its place in the source", () => {
-    const block = document.blocks.find((b) => b.kind === "paragraph" && b.text.text.startsWith("2013年新增主动公开"))!;
-    expect(textOf(block)).toBe("2013年新增主动公开政府信息45条。其中，政策法规及业务类的信息32条；规划计划类的信息13条。");
-    const text = (block as { text: Parameters<typeof rangeOf>[0] }).text;
+    const block = document.blocks.find((b) => b.kind === "paragraph" && b.text.text.startsWith("2013年新增主动公开"));
+    if (block?.kind !== "paragraph") throw new Error("no paragraph 2013年新增主动公开…");
+    const text = block.text;
+    expect(text.text).toBe("2013年新增主动公开政府信息45条。其中，政策法规及业务类的信息32条；规划计划类的信息13条。");
     const at = text.text.indexOf("45");
     const { start, end } = rangeOf(text, at, at + 2);
     expect(document.text.slice(start - 6, end + 7)).toBe("<span>45</span>");
