@@ -1,16 +1,15 @@
 /**
- * Golden test of the statistics side on the five real seeds.
+ * Golden test of the statistics side on the five real Ningxia seeds, through
+ * the whole pipeline.
  *
  * The expected values below were copied by hand from the statistics tables in
  * sources/ (000 lines 146–215, 001 lines 336–417, 003 lines 165–238, 004 lines
- * 461–538), not produced by the parser. Seed 002 has no table; its figures
- * are the ones its prose states.
+ * 461–538), not produced by the parser: 4 × 58 = 232 table figures, plus the
+ * 12 figures seed 002's prose states (it has no table) — 244 in all.
  */
 import { describe, expect, it } from "vitest";
 import { getTemplate } from "../../src/catalog/index.ts";
-import { runChecks } from "../../src/converter/stages/checks.ts";
-import { locateStatisticsTable, readStatisticsTable } from "../../src/converter/stages/statistics.ts";
-import { extractTextFigures } from "../../src/converter/stages/text-figures.ts";
+import { convertSeed } from "../helpers/convert-seed.ts";
 import { seedLines } from "../helpers/source-lines.ts";
 
 const template = getTemplate("national-2008");
@@ -110,77 +109,69 @@ const SAMPLE_LINES: [string, string, number, string, string][] = [
 
 describe.each(SEEDS)("seed $prefix statistics table", ({ prefix, column, range }) => {
   const lines = seedLines(prefix);
-  const { statistics, log } = readStatisticsTable(lines, template);
-  const byIndicator = new Map(statistics.map((s) => [s.indicator, s]));
 
-  it("is located from its header row to its last row, across page breaks", () => {
-    expect(locateStatisticsTable(lines, template)).toEqual(range);
+  it("yields all 58 indicators with exactly the printed values, in table order", async () => {
+    const { report } = await convertSeed(prefix);
+    expect(report.statistics.map((s) => [s.indicator, s.value])).toEqual(EXPECTED.map((row) => [row[0], row[column]]));
   });
 
-  it("yields all 58 indicators with exactly the printed values, in table order", () => {
-    const actual = statistics.map((s) => [s.indicator, s.value]);
-    expect(actual).toEqual(EXPECTED.map((row) => [row[0], row[column]]));
-  });
-
-  it("records every figure as a table figure inside the located range, with no diagnostics", () => {
-    for (const statistic of statistics) {
-      expect(statistic.origin).toBe("table");
-      expect(statistic.note).toBeNull();
+  it("records every figure as a table cell inside the table's lines, its span on exactly its digits, with no diagnostics", async () => {
+    const { report } = await convertSeed(prefix);
+    for (const statistic of report.statistics) {
+      expect(statistic).toMatchObject({ origin: "table", status: "reported", note: null, table: "statistics", column: null });
       expect(statistic.line).toBeGreaterThanOrEqual(range.from);
       expect(statistic.line).toBeLessThanOrEqual(range.to);
-      expect(lines[statistic.line - 1]!.text).toContain(statistic.raw);
+      const text = lines[statistic.line - 1]!.text;
+      expect(text.slice(statistic.span.column - 1, statistic.span.endColumn - 1)).toBe(statistic.raw);
     }
-    expect(log.diagnostics).toEqual([]);
+    expect(report.diagnostics).toEqual([]);
   });
 
-  it("keeps the source line, raw cell and printed label of sample rows", () => {
+  it("keeps the source line, raw cell and printed label of sample rows", async () => {
+    const { report } = await convertSeed(prefix);
+    const byIndicator = new Map(report.statistics.map((s) => [s.indicator, s]));
     for (const [seed, indicator, line, raw, label] of SAMPLE_LINES.filter((s) => s[0] === prefix)) {
       expect(byIndicator.get(indicator), `${seed} ${indicator}`).toMatchObject({ line, raw, label });
     }
   });
 
-  it("passes every consistency check, including the prose against the table", () => {
-    const checks = runChecks({ statistics, textFigures: extractTextFigures(lines, template), template });
-    const notPassed = checks.filter((c) => c.status !== "pass").map((c) => `${c.rule}: ${c.message}`);
+  it("passes every consistency check, including the prose against the table", async () => {
+    const { report } = await convertSeed(prefix);
+    const notPassed = report.checks.filter((c) => c.status !== "pass").map((c) => `${c.rule}: ${c.message}`);
     expect(notPassed).toEqual([]);
-    expect(checks.length).toBeGreaterThanOrEqual(template.rules.length + 40);
+    expect(report.checks.filter((c) => c.scope === "table").length).toBe(template.rules.length + template.indicators.filter((i) => i.parent !== null).length);
   });
 });
 
 describe("seed 002 (a report without a statistics table)", () => {
-  const lines = seedLines("002");
-
-  it("has no statistics table", () => {
-    expect(locateStatisticsTable(lines, template)).toBeNull();
-    expect(readStatisticsTable(lines, template)).toEqual({ statistics: [], log: { diagnostics: [], removals: [] } });
-  });
-
-  it("yields exactly the figures its prose states, with their lines", () => {
-    const figures = extractTextFigures(lines, template).map((f) => [f.indicator, f.value, f.line, f.raw]);
-    expect(figures).toEqual([
-      ["proactive_total", 42704, 76, "主动公开政府信息 42704 条"],
-      ["proactive_website", 21080, 76, "政府信息网发布政府信息共 21080 条"],
-      ["proactive_weibo", 3646, 76, "政务微博发布政府信息 3646 条"],
-      ["proactive_wechat", 2631, 76, "政务微信发布政府信息 2631 条"],
-      ["response_policy_interpretations", 260, 321, "发布政策解读信息 260 条"],
-      ["requests_received", 5, 306, "受理政府信息公开申请5件"],
-      ["staff_total", 69, 17, "从事政府信息工作人员共 69 名"],
-      ["staff_full_time", 15, 17, "专职人员 15 名"],
-      ["staff_part_time", 54, 17, "兼职人员 54 名"],
-      ["meetings", 43, 57, "召开政府信息公开工作会议或专题会议 43 次"],
-      ["training_sessions", 72, 57, "举办各类培训班 72 次"],
-      ["trainees", 1014, 57, "培训工作人员 1014 人次"],
+  it("yields exactly the figures its prose states, with their lines", async () => {
+    const { report } = await convertSeed("002");
+    expect(report.hasStatisticsTable).toBe(false);
+    expect(report.statistics.map((f) => [f.indicator, f.value, f.line, f.raw, f.origin])).toEqual([
+      ["proactive_total", 42704, 76, "主动公开政府信息 42704 条", "text"],
+      ["proactive_website", 21080, 76, "政府信息网发布政府信息共 21080 条", "text"],
+      ["proactive_weibo", 3646, 76, "政务微博发布政府信息 3646 条", "text"],
+      ["proactive_wechat", 2631, 76, "政务微信发布政府信息 2631 条", "text"],
+      ["response_policy_interpretations", 260, 321, "发布政策解读信息 260 条", "text"],
+      ["requests_received", 5, 306, "受理政府信息公开申请5件", "text"],
+      ["staff_total", 69, 17, "从事政府信息工作人员共 69 名", "text"],
+      ["staff_full_time", 15, 17, "专职人员 15 名", "text"],
+      ["staff_part_time", 54, 17, "兼职人员 54 名", "text"],
+      ["meetings", 43, 57, "召开政府信息公开工作会议或专题会议 43 次", "text"],
+      ["training_sessions", 72, 57, "举办各类培训班 72 次", "text"],
+      ["trainees", 1014, 57, "培训工作人员 1014 人次", "text"],
     ]);
   });
 
-  it("does not read 858 篇 in 《平罗县政务信息》 as the gazette or as other channels", () => {
-    const ids = extractTextFigures(lines, template).map((f) => f.indicator);
+  it("does not read 858 篇 in 《平罗县政务信息》 as the gazette or as other channels", async () => {
+    const { report } = await convertSeed("002");
+    const ids = report.statistics.map((f) => f.indicator);
     expect(ids).not.toContain("proactive_gazette");
     expect(ids).not.toContain("proactive_other");
   });
 
-  it("checks are all not assessable without a table", () => {
-    const checks = runChecks({ statistics: [], textFigures: extractTextFigures(lines, template), template });
-    expect(new Set(checks.map((c) => c.status))).toEqual(new Set(["not_assessable"]));
+  it("checks are all not assessable without a table", async () => {
+    const { report } = await convertSeed("002");
+    expect(new Set(report.checks.map((c) => c.status))).toEqual(new Set(["not_assessable"]));
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { convertSource, type ConvertOutput } from "../../src/converter/pipeline.ts";
 import { SOURCES_DIR } from "./source-lines.ts";
 
-const cache = new Map<string, ConvertOutput>();
+const cache = new Map<string, Promise<ConvertOutput>>();
 
 export function seedFile(prefix: string): string {
   const file = readdirSync(SOURCES_DIR).find((name) => name.startsWith(`${prefix}_`));
@@ -12,7 +12,7 @@ export function seedFile(prefix: string): string {
   return file;
 }
 
-export function convertSeed(prefix: string): ConvertOutput {
+export function convertSeed(prefix: string): Promise<ConvertOutput> {
   const hit = cache.get(prefix);
   if (hit) return hit;
   const file = seedFile(prefix);

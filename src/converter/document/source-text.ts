@@ -175,3 +175,26 @@ export function spanOf(
     page,
   };
 }
+
+const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * The characters of `source` as the file prints them (spacing the adapter
+ * folded put back, markup between them left out), white space runs shown as
+ * one space. Falls back to the adapter's text where the file's stretch is far
+ * longer (a label assembled from distant cells).
+ */
+export function printedText(documentText: string, source: SourceText): string {
+  if (source.text.length === 0) return "";
+  const { start, end } = rangeOf(source, 0, source.text.length);
+  const printed = documentText
+    .slice(start, end)
+    .replace(/<[^<>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
+      name.startsWith("#") ? String.fromCodePoint(parseInt(name.slice(name[1] === "x" || name[1] === "X" ? 2 : 1), name[1] === "x" || name[1] === "X" ? 16 : 10)) : (ENTITIES[name.toLowerCase()] ?? entity),
+    )
+    .replace(/\s+/g, " ")
+    .trim();
+  const folded = source.text.replace(/\s+/g, " ").trim();
+  return printed.replace(/\s/g, "").length === folded.replace(/\s/g, "").length ? printed : folded;
+}

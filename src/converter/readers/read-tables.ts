@@ -9,7 +9,7 @@
 import type { ConcreteRule, Table, Template, Term } from "../../catalog/index.ts";
 import type { Diagnostic, ExtraRow, Statistic } from "../../schema/report.ts";
 import { defineWarnings } from "../diagnostics.ts";
-import { LineIndex, rangeOf, spanOf } from "../document/source-text.ts";
+import { LineIndex, printedText, rangeOf, spanOf } from "../document/source-text.ts";
 import type { SourceDocument, SourceText } from "../document/types.ts";
 import { readBlocks } from "./blocks.ts";
 import { readHeaderRow } from "./header-row.ts";
@@ -86,7 +86,7 @@ export function readTables(input: TablesInput): TablesResult {
       table: target.table,
       row: target.row,
       column: target.column,
-      label: target.label.text.replace(/\s+/g, " ").trim(),
+      label: printedText(document.text, target.label),
       line: span.line,
       span,
     };

@@ -19,7 +19,7 @@
  */
 import type { Template, TextCue } from "../../catalog/index.ts";
 import type { Statistic } from "../../schema/report.ts";
-import { LineIndex, rangeOf, spanOf } from "../document/source-text.ts";
+import { LineIndex, printedText, rangeOf, slice, spanOf } from "../document/source-text.ts";
 import type { SourceDocument, SourceText } from "../document/types.ts";
 import { exactNumber } from "../readers/values.ts";
 
@@ -184,7 +184,8 @@ export function extractTextFigures(document: SourceDocument, prose: readonly Sou
       table: null,
       row: null,
       column: null,
-      raw: first.raw,
+      // The phrase as printed (the document's own characters, spacing included).
+      raw: printedText(document.text, slice(first.text, first.position, first.position + first.raw.length)),
       unit: null,
       label: sentenceAt(first.text.text, first.position),
       line: span.line,
