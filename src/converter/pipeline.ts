@@ -17,10 +17,8 @@ import { locateTables } from "./readers/lines.ts";
 import { readTables } from "./readers/read-tables.ts";
 import { parentRules, runChecks } from "./stages/checks.ts";
 import { conceptValues } from "./stages/concepts.ts";
-import { splitDepartment } from "./stages/department.ts";
 import { deriveFigures } from "./stages/derived.ts";
 import { reportMarks } from "./stages/evidence.ts";
-import { reportIdOf, resolveJurisdiction } from "./stages/jurisdiction.ts";
 import { renderMdx } from "./stages/mdx.ts";
 import { extractMetadata } from "./stages/metadata.ts";
 import { buildStructure, type BodyBlock } from "./stages/structure.ts";
@@ -31,8 +29,7 @@ export const REPORT_SCHEMA_URL = "/downloads/report.schema.json";
 
 /** The stages after the input adapter, in the order convertSource runs them. */
 export const STAGES = [
-  { name: "metadata", does: "title, year, owner, dates, contact (stages/metadata.ts)" },
-  { name: "jurisdiction", does: "owner → division or special area, and department (stages/jurisdiction.ts, stages/department.ts)" },
+  { name: "metadata", does: "title, year, dates, contact; the owner resolved to a division or special area and a department (stages/metadata.ts, jurisdiction.ts, department.ts)" },
   { name: "template", does: "which table format the report follows (stages/template.ts)" },
   { name: "locate tables", does: "where each table of the format stands, as labelled lines (readers/lines.ts)" },
   { name: "structure", does: "headings and paragraphs of the body, tables in their place (stages/structure.ts)" },
@@ -88,12 +85,6 @@ export async function convertSource(input: ConvertInput): Promise<ConvertOutput>
   const lines = new LineIndex(document.text);
 
   const metadata = extractMetadata(document, { statisticsRanges: [] });
-  const owner = splitDepartment(metadata.ownerName);
-  const opening = document.blocks
-    .slice(0, 30)
-    .map((b) => (b.kind === "table" ? "" : b.kind === "list" ? b.items.map((i) => i.text).join("") : b.text.text))
-    .join("\n");
-  const { jurisdiction, diagnostics: jurisdictionDiagnostics } = resolveJurisdiction(owner.government, `${metadata.title}\n${opening}`);
 
   const choice = chooseTemplate(document, metadata.year);
   const template = choice.template;
@@ -129,11 +120,11 @@ export async function convertSource(input: ConvertInput): Promise<ConvertOutput>
   const report = {
     $schema: REPORT_SCHEMA_URL,
     schemaVersion: SCHEMA_VERSION,
-    id: reportIdOf(jurisdiction, owner.department, metadata.year),
+    id: metadata.id,
     title: metadata.title,
     year: metadata.year,
-    jurisdiction,
-    department: owner.department,
+    jurisdiction: metadata.jurisdiction,
+    department: metadata.department,
     publisher: metadata.publisher,
     publishedOn: metadata.publishedOn,
     period: metadata.period,
@@ -160,7 +151,7 @@ export async function convertSource(input: ConvertInput): Promise<ConvertOutput>
     extraRows: tables.extraRows,
     checks,
     versions: [],
-    diagnostics: [...document.diagnostics, ...owner.diagnostics, ...jurisdictionDiagnostics, ...tables.diagnostics],
+    diagnostics: [...document.diagnostics, ...metadata.diagnostics, ...tables.diagnostics],
     removals: sortRemovals([...document.removals, ...structure.removals]),
     headings,
   } satisfies Report;
