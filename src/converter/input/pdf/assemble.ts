@@ -133,9 +133,9 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** A block and where it stands in the page's text: the index of its first line (a table just before it). */
 interface Positioned {
-  top: number;
-  order: number;
+  at: number;
   block: Block;
 }
 
@@ -182,9 +182,10 @@ export function pageBlocks(
   options: BodyOptions,
 ): Block[] {
   const context: PageContext = { lineOffset: new Map(page.lines.map((line, i) => [line, lineOffsets[i]!])) };
+  const index = new Map(page.lines.map((line, i) => [line, i]));
+  const firstLine = (lines: Iterable<Line>): number => minOf([...lines], (line) => index.get(line)!) - 0.5;
   const body = page.lines.filter((_, i) => !furniture.has(i));
   const positioned: Positioned[] = [];
-  let order = 0;
 
   // Drawn tables take the glyphs inside them.
   const taken = new Map<Line, Set<number>>();
@@ -200,7 +201,7 @@ export function pageBlocks(
         taken.set(run.line, set);
       }
     }
-    positioned.push({ top: draft.top, order: order++, block: tableBlock(draft, context) });
+    positioned.push({ at: firstLine(draft.lines), block: tableBlock(draft, context) });
   }
 
   // What is left: whole lines, and the parts of lines beside a drawn table.
@@ -214,15 +215,14 @@ export function pageBlocks(
   const inUnruled = new Set<Line>();
   for (const draft of unruled) {
     for (const line of draft.lines) inUnruled.add(line);
-    positioned.push({ top: draft.top, order: order++, block: tableBlock(draft, context) });
+    positioned.push({ at: firstLine(draft.lines), block: tableBlock(draft, context) });
   }
 
-  let heading: { level: number; size: number; parts: SourceText[]; top: number; bottom: number; order: number } | null = null;
+  let heading: { level: number; size: number; parts: SourceText[]; bottom: number; at: number } | null = null;
   const flushHeading = (): void => {
     if (!heading) return;
     positioned.push({
-      top: heading.top,
-      order: heading.order,
+      at: heading.at,
       block: { kind: "heading", text: joinWrapped(heading.parts), hints: { headingLevel: heading.level } },
     });
     heading = null;
@@ -240,7 +240,7 @@ export function pageBlocks(
         line.top - heading.bottom <= line.size * 1.2;
       if (!continues) {
         flushHeading();
-        heading = { level, size: line.size, parts: [], top: line.top, bottom: line.bottom, order: order++ };
+        heading = { level, size: line.size, parts: [], bottom: line.bottom, at: index.get(line)! };
       }
       heading!.parts.push(text);
       heading!.bottom = line.bottom;
@@ -249,14 +249,13 @@ export function pageBlocks(
     flushHeading();
     const lead = boldLead(line, runs[0]!);
     positioned.push({
-      top: line.top,
-      order: order++,
+      at: index.get(line)!,
       block: { kind: "paragraph", text, hints: { wrapped: true, ...(lead ? { boldLead: lead } : {}) } },
     });
   }
   flushHeading();
 
-  return positioned.sort((a, b) => a.top - b.top || a.order - b.order).map((p) => p.block);
+  return positioned.sort((a, b) => a.at - b.at).map((p) => p.block);
 }
 
 /** Furniture lines as removals, by line number in the document text. */

@@ -188,10 +188,48 @@ const THIN_FILL = 2.5;
 /** Tolerance for a segment to count as axis-aligned. */
 const AXIS_TOLERANCE = 0.5;
 
-/** Interpret a page's operator list into glyphs and ruling lines. */
+/**
+ * Interpret a page's operator list into glyphs and ruling lines. A page whose
+ * text mostly runs down, up or right to left (a landscape table set on a
+ * portrait page without /Rotate) is turned so that it reads left to right.
+ */
 export function readPageContent(input: PageInput, OPS: Ops): PageContent {
-  const { fnArray, argsArray } = input.operatorList;
   const view = toMatrix(input.viewport.transform) ?? IDENTITY;
+  const { width, height } = input.viewport;
+  const upright = interpret(input, OPS, view, width, height);
+  const turn = dominantTurn(upright.directions);
+  if (turn === 0) return upright.content;
+  // Quarter turns clockwise that bring the text's direction to the right, with the page kept at the origin.
+  const rotations: Record<1 | 2 | 3, { matrix: Matrix; width: number; height: number }> = {
+    1: { matrix: [0, -1, 1, 0, 0, width], width: height, height: width },
+    2: { matrix: [-1, 0, 0, -1, width, height], width, height },
+    3: { matrix: [0, 1, -1, 0, height, 0], width: height, height: width },
+  };
+  const rotation = rotations[turn];
+  return interpret(input, OPS, multiply(view, rotation.matrix), rotation.width, rotation.height).content;
+}
+
+/** Share of a page's horizontal-font glyphs that must run one other way for the page to be turned. */
+const TURN_SHARE = 0.6;
+const TURN_MIN_GLYPHS = 20;
+
+/** Which way most text of horizontal fonts runs: 0 right, 1 down, 2 left, 3 up (vertical writing does not count). */
+function dominantTurn(directions: readonly number[]): 0 | 1 | 2 | 3 {
+  const total = directions.reduce((n, c) => n + c, 0);
+  if (total < TURN_MIN_GLYPHS) return 0;
+  for (const turn of [1, 2, 3] as const) if (directions[turn]! >= total * TURN_SHARE) return turn;
+  return 0;
+}
+
+function interpret(
+  input: PageInput,
+  OPS: Ops,
+  view: Matrix,
+  width: number,
+  height: number,
+): { content: PageContent; directions: number[] } {
+  const { fnArray, argsArray } = input.operatorList;
+  const directions = [0, 0, 0, 0];
   const glyphs: PlacedGlyph[] = [];
   const segments: RulingSegment[] = [];
   const darkFills: Rect[] = [];
@@ -312,6 +350,7 @@ export function readPageContent(input: PageInput, OPS: Ops): PageContent {
       const [dx, dy] = linear(toPage, along[0], along[1]);
       const [ax, ay] = linear(toPage, across[0], across[1]);
       const flow = classifyFlow(dx, dy);
+      if (!vertical) directions[quadrant(dx, dy)]!++;
       const left = Math.min(...xs);
       const right = Math.max(...xs);
       const placed: PlacedGlyph = {
@@ -510,15 +549,24 @@ export function readPageContent(input: PageInput, OPS: Ops): PageContent {
   const hidden = whiteGlyphs.filter((g) => !darkFills.some((r) => within(r, g)));
   glyphs.push(...whiteGlyphs.filter((g) => !hidden.includes(g)));
   glyphs.sort((a, b) => a.order - b.order);
+  const onThePage = glyphs.filter((g) => onPage(g, width, height));
   return {
-    width: input.viewport.width,
-    height: input.viewport.height,
-    glyphs: glyphs.filter((g) => onPage(g, input.viewport.width, input.viewport.height)),
-    segments,
-    hiddenGlyphs: hidden.length,
-    unmappedGlyphs: unmapped,
-    invisibleGlyphs: glyphs.filter((g) => g.invisible).length,
+    content: {
+      width,
+      height,
+      glyphs: onThePage,
+      segments,
+      hiddenGlyphs: hidden.length,
+      unmappedGlyphs: unmapped,
+      invisibleGlyphs: onThePage.filter((g) => g.invisible).length,
+    },
+    directions,
   };
+}
+
+/** The quarter a direction points to: 0 right, 1 down, 2 left, 3 up (y grows downwards). */
+function quadrant(dx: number, dy: number): 0 | 1 | 2 | 3 {
+  return (((Math.round(Math.atan2(dy, dx) / (Math.PI / 2)) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
 }
 
 function within(r: Rect, g: PlacedGlyph): boolean {

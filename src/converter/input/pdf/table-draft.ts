@@ -28,8 +28,6 @@ export interface TableDraft {
   cells: DraftCell[];
   /** cellAt[r][c]: index in `cells` of the cell covering (r, c). */
   cellAt: number[][];
-  /** Where the table starts down the page, for reading order. */
-  top: number;
   /** The lines whose glyphs the table holds (some may also hold glyphs outside it). */
   lines: Set<Line>;
 }
@@ -99,7 +97,6 @@ export function draftFromGrid(grid: RuledGrid, lines: readonly Line[]): TableDra
     columns: grid.xs.length - 1,
     cells,
     cellAt: grid.cellAt.map((row) => [...row]),
-    top: grid.top,
     lines: used,
   };
   markHeader(draft);

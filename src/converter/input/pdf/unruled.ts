@@ -275,15 +275,16 @@ function buildTable(
       at[c] = cells.length;
       cells.push({ row: r, column: c, rowSpan: 1, colSpan: 1, runs: [], header: false });
     }
-    for (const cell of cells) cell.runs.sort((a, b) => a.line.top - b.line.top || a.line.left - b.line.left);
     cellAt.push(at);
   });
+  // A cell's runs in the order of the text: line by line, left to right.
+  const lineOrder = new Map(lines.map((line, n) => [line, n]));
+  for (const cell of cells) cell.runs.sort((a, b) => lineOrder.get(a.line)! - lineOrder.get(b.line)! || a.from - b.from);
   const draft: TableDraft = {
     rows: rows.length,
     columns: columns.length,
     cells,
     cellAt,
-    top: minOf(region, (k) => lines[k]!.top),
     lines: used,
   };
   markHeader(draft);
