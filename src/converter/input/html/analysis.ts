@@ -13,6 +13,7 @@
  * may leave a little more outside.
  */
 import { childrenOf, isElement, isInvisible, isText, nameWords, names, type Element, type Node } from "./dom.ts";
+import { isLayoutTable } from "./table.ts";
 
 export interface ElementStats {
   /** Visible non-space characters, link text included. */
@@ -234,6 +235,14 @@ export function measure(root: Element): Map<Element, ElementStats> {
   return stats;
 }
 
+const TABLE_PARTS = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
+
+function insideLayoutTable(part: Element, stats: Map<Element, ElementStats>): boolean {
+  let table: Element | null = part;
+  while (table && table.tagName !== "table") table = table.parentNode && isElement(table.parentNode) ? table.parentNode : null;
+  return table !== null && isLayoutTable(table, stats);
+}
+
 /** Elements that hold a paragraph's text rather than a page's parts. */
 const TEXT_ELEMENTS = new Set([
   "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "caption", "a", "abbr", "b", "big", "cite", "code", "em",
@@ -261,6 +270,8 @@ export function contentRoot(body: Element, stats: Map<Element, ElementStats>): E
       }
     }
     if (!best) return node;
+    // A table of figures is read whole; only a table that lays the page out is gone into.
+    if (TABLE_PARTS.has(best.tagName) && !insideLayoutTable(best, stats)) return node;
     const inner = stats.get(best)!;
     const restWeight = total.weight - inner.weight;
     const restMarks = total.marks - inner.marks;

@@ -103,6 +103,10 @@ function bodyOf(file: string, html: Element | undefined): Element {
   return body;
 }
 
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 /** The declared charset a decoding did not follow, as a warning; null when it was followed (or none was declared). */
 function charsetWarning(declared: string | undefined, encoding: string, text: string): Diagnostic | null {
   if (!declared) return null;
@@ -122,7 +126,8 @@ function charsetWarning(declared: string | undefined, encoding: string, text: st
 }
 
 export async function readHtml(file: string, bytes: Uint8Array): Promise<SourceDocument> {
-  const declared = declaredCharset(bytes);
+  // A byte order mark decides over what the page declares, as in a browser (a page saved as Unicode keeps its old meta).
+  const declared = hasUtf16Bom(bytes) ? undefined : declaredCharset(bytes);
   const decoded = decodeText(file, bytes, declared);
   const text = decoded.text;
   const lines = new LineIndex(text);

@@ -92,12 +92,14 @@ const PROSE_CELL_CHARS = 400;
 
 /**
  * A table used to lay the page out rather than to tabulate: it holds
- * another table, has a single column, or a cell full of prose. Its cells
- * are read as ordinary text.
+ * another table, has a single column, or a cell full of prose among hardly
+ * any figures (a statistics table with a long note row stays a table). Its
+ * cells are read as ordinary text.
  */
 export function isLayoutTable(table: Element, stats: Map<Element, ElementStats>): boolean {
   const s = stats.get(table);
   if (s && s.tables > 0) return true;
+  const figures = (s?.numericCells ?? 0) >= 3;
   const rows = tableRows(table);
   let widest = 0;
   for (const row of rows) {
@@ -106,7 +108,7 @@ export function isLayoutTable(table: Element, stats: Map<Element, ElementStats>)
     for (const cell of cells) {
       width += Math.max(1, span(cell, "colspan", MAX_COLSPAN, 1));
       const cs = stats.get(cell);
-      if (cs && cs.chars > PROSE_CELL_CHARS && cs.marks > 3) return true;
+      if (!figures && cs && cs.chars > PROSE_CELL_CHARS && cs.allMarks > 3) return true;
     }
     widest = Math.max(widest, width);
   }

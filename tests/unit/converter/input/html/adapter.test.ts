@@ -74,6 +74,20 @@ describe("decoding", () => {
     expect(document.metadata.title?.text).toBe("某某区人民政府2019年政府信息公开工作年度报告");
   });
 
+  it("lets a byte order mark decide over the charset the page declares", async () => {
+    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>${BODY}</body></html>`;
+    const bytes = new Uint8Array(2 + html.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < html.length; i++) {
+      bytes[2 + i * 2] = html.charCodeAt(i) & 0xff;
+      bytes[3 + i * 2] = html.charCodeAt(i) >> 8;
+    }
+    const document = await htmlAdapter.read("page.htm", bytes);
+    expect(document.encoding).toBe("utf-16le");
+    expect(blocks(document)).toEqual([{ paragraph: BODY.slice(3, -4) }]);
+    expect(document.diagnostics).toEqual([]);
+  });
+
   it("refuses an empty page and a frameset", async () => {
     expect((await errorOf(htmlAdapter.read("page.html", new Uint8Array(0)))).code).toBe("empty_file");
     const frames = await errorOf(read('<html><frameset cols="20%,80%"><frame src="nav.html"><frame src="report.html"></frameset></html>'));
@@ -138,6 +152,21 @@ describe("blocks", () => {
       { paragraph: "一、总体情况" },
       { paragraph: "二、主动公开政府信息情况" },
     ]);
+  });
+
+  it("keeps a statistics table with a long note row as a table", async () => {
+    const note = `注：${"本表所列数据的统计口径与上年一致，其中，依申请公开数据含转办件，".repeat(15)}`;
+    const document = await read(
+      `<body><div class="content">${BODY}<table><tr><td>规章</td><td>0</td><td>0</td></tr><tr><td>规范性文件</td><td>3</td><td>27</td></tr>` +
+        `<tr><td colspan="3">${note}</td></tr></table></div></body>`,
+    );
+    expect(blocks(document)[1]).toEqual({
+      table: [
+        ["规章", "0", "0"],
+        ["规范性文件", "3", "27"],
+        [note, "<", "<"],
+      ],
+    });
   });
 
   it("takes the info table out of the body wherever it stands, and reads its fields", async () => {
