@@ -1,16 +1,21 @@
 /**
- * Figures stated in prose, read through the catalog's textCues. Lines are
- * copied from the seed sources; the broken ones are those lines with one
+ * Figures stated in prose, read through the catalog's text figures. Lines are
+ * copied from the real sources; the broken ones are those lines with one
  * thing changed.
  */
 import { describe, expect, it } from "vitest";
-import { getTemplate } from "../../../src/catalog/index.ts";
-import { extractTextFigures } from "../../../src/converter/stages/text-figures.ts";
-import { toSourceLines } from "../../helpers/source-lines.ts";
+import { getTemplate } from "../../../../src/catalog/index.ts";
+import type { SourceText } from "../../../../src/converter/document/types.ts";
+import { extractTextFigures } from "../../../../src/converter/stages/text-figures.ts";
+import { lineDocument } from "../../../helpers/line-document.ts";
 
 const template = getTemplate("national-2008");
-const figures = (text: string) => extractTextFigures(toSourceLines(text), template);
-const pairs = (text: string) => figures(text).map((f) => [f.indicator, f.value]);
+function figures(text: string, templateId = "national-2008") {
+  const document = lineDocument(text);
+  const prose = document.blocks.flatMap((b): SourceText[] => (b.kind === "paragraph" ? [b.text] : []));
+  return extractTextFigures(document, prose, templateId === "national-2008" ? template : getTemplate(templateId));
+}
+const pairs = (text: string, templateId?: string) => figures(text, templateId).map((f) => [f.indicator, f.value]);
 
 // seed 002 line 76
 const PINGLUO_CHANNELS =
@@ -28,13 +33,20 @@ describe("extractTextFigures", () => {
     expect(result[0]).toEqual({
       indicator: "proactive_total",
       value: 42704,
+      status: "reported",
       origin: "text",
-      line: 1,
+      table: null,
+      row: null,
+      column: null,
       raw: "主动公开政府信息 42704 条",
-      label: "2016 年我县各乡镇、各部门主动公开政府信息 42704 条",
+      unit: null,
+      label: "2016 年我县各乡镇、各部门主动公开政府信息 42704 条。",
+      line: 1,
+      span: { file: "test.txt", start: 24, end: 29, line: 1, column: 25, endLine: 1, endColumn: 30, page: null },
       note: null,
     });
-    expect(result[2]!.label).toBe("通过各乡镇、各部门政务微博发布政府信息 3646 条");
+    expect(PINGLUO_CHANNELS.slice(24, 29)).toBe("42704");
+    expect(result[2]!.label).toBe("通过各乡镇、各部门政务微博发布政府信息 3646 条；");
   });
 
   it("reads staff, meetings and training (seed 002 lines 17 and 57)", () => {
@@ -54,7 +66,7 @@ describe("extractTextFigures", () => {
 
   it("skips a total's cue standing after 其中, where it is a part (seed 003 line 46)", () => {
     const text =
-      "**（三）强化主动公开。**本年度，主动公开政府信息15131条，其中：通过政府门户网站主动公开政府信息6572条，通过政务微博公开政府信息698条，通过政务微信公开政府信息4151条，通过政府公报公开政府信息16条，通过宣传栏、电视媒体、电子显示屏等方式公开政府信息3694条。";
+      "**本年度，主动公开政府信息15131条，其中：通过政府门户网站主动公开政府信息6572条，通过政务微博公开政府信息698条，通过政务微信公开政府信息4151条，通过政府公报公开政府信息16条，通过宣传栏、电视媒体、电子显示屏等方式公开政府信息3694条。";
     const result = figures(text);
     expect(result.map((f) => [f.indicator, f.value])).toEqual([
       ["proactive_total", 15131],
@@ -65,7 +77,7 @@ describe("extractTextFigures", () => {
     ]);
     expect(result[0]!.note).toBeNull();
     expect(result[0]!.label).toBe(
-      "本年度，主动公开政府信息15131条，其中：通过政府门户网站主动公开政府信息6572条，通过政务微博公开政府信息698条，通过政务微信公开政府信息4151条，通过政府公报公开政府信息16条，通过宣传栏、电视媒体、电子显示屏等方式公开政府信息3694条",
+      "**本年度，主动公开政府信息15131条，其中：通过政府门户网站主动公开政府信息6572条，通过政务微博公开政府信息698条，通过政务微信公开政府信息4151条，通过政府公报公开政府信息16条，通过宣传栏、电视媒体、电子显示屏等方式公开政府信息3694条。",
     );
   });
 
@@ -130,19 +142,18 @@ describe("extractTextFigures", () => {
     ]);
   });
 
-  it("does not read the statistics table or Markdown table rows as prose", () => {
-    const text = [
-      "统计指标\t单位\t统计数",
-      "(一) 主动公开政府信息数 (不同渠道和方式公开相同信息计1条)\t条\t8573",
-      "2. 政府网站公开政府信息数\t条\t3407",
-      "注：主动公开政府信息 8573 条\t\t",
-      "3. 政务微博公开政府信息数\t条\t2306",
-      "",
-      "| 年份 | 公开内容 |",
-      "|---|---|",
-      "| 2016 | 主动公开政府信息 100 条 |",
-    ].join("\n");
-    expect(figures(text)).toEqual([]);
+  it("names the whole, not a part of it: 县直各单位 or 各乡镇 alone are parts, 各乡镇、各部门 together the whole", () => {
+    expect(pairs("2012年全县主动公开政府信息2026条，其中县直各单位主动公开政府信息2475条。")).toEqual([["proactive_total", 2026]]);
+    expect(pairs("县直各单位主动公开政府信息2475条。")).toEqual([]);
+    expect(pairs("各乡镇主动公开政府信息1638条，占47%。")).toEqual([]);
+    expect(pairs("其中，区管委会及区直各部门主动公开政府信息1822条，占53%。")).toEqual([]);
+    expect(pairs("2013年制作、获取政府信息总数3618条，其中主动公开政府信息1853条，作为依申请公开信息数107条。")).toEqual([["proactive_total", 1853]]);
+    expect(pairs("2023年，我区在政府网站平台主动公开政府信息1136条。")).toEqual([]);
+  });
+
+  it("reads a statement that there were none as 0, only where its clause ends with it", () => {
+    expect(pairs("2016年全区未收到有关政府信息公开申请。")).toEqual([["requests_received", 0]]);
+    expect(pairs("2013年，未收到政府信息公开申请行政复议的案件。")).not.toContainEqual(["requests_received", 0]);
   });
 
   it("finds nothing in text without cues", () => {
