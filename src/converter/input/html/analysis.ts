@@ -81,7 +81,7 @@ const CHROME_TAGS = new Set(["nav", "aside", "footer", "header", "form"]);
 const FOOTER_MARK = /版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|(?:主办|承办|技术支持)(?:单位)?[：:]/;
 
 /** Lines that are the page's furniture, not the report's: breadcrumb, share bar, print and close buttons. */
-export const CHROME_LEAD = /^(?:当前位置|您当前的位置|您的位置|你的位置|当前所在位置|所在位置|现在位置|分享到|分享：|分享:|打印本页|打印此页|关闭窗口|【打印|【关闭|字体[：:]|字号[：:]|【字体|上一篇|下一篇|扫一扫)/;
+export const CHROME_LEAD = /^(?:当前位置|您当前的位置|您的位置|你的位置|当前所在位置|所在位置|现在位置|分享到|分享：|分享:|打印本页|打印此页|关闭窗口|【打印|【关闭|字体[：:]|字号[：:]|【字体|上一篇|下一篇|扫一扫|返回顶部|相关链接|相关文章|相关阅读|相关信息|相关文件|相关稿件)/;
 
 /** Ids, classes and tags of the content containers common Chinese government site systems use. */
 const CONTENT_NAMES = new Set([
@@ -132,6 +132,7 @@ export function isFurniture(element: Element, stats: ElementStats | undefined): 
       stats.footer ||
       element.tagName === "nav" ||
       element.tagName === "aside" ||
+      element.tagName === "header" ||
       element.tagName === "footer"
     );
   }
@@ -152,7 +153,11 @@ function announcesChrome(element: Element, stats: ElementStats): boolean {
   if (nameWords(element).some((w) => CHROME_WORDS.has(w))) return true;
   if (stats.allMarks > 0) return false;
   // A footer starts with its marks (版权所有…, 主办单位：…); an element that only ends with one holds more than the footer.
-  return (stats.footer && FOOTER_MARK.test(stats.lead) && stats.chars <= FOOTER_CHARS) || (CHROME_LEAD.test(stats.lead) && stats.chars <= FURNITURE_LINE_CHARS);
+  const links = stats.linkChars >= 0.5 * stats.chars;
+  return (
+    (stats.footer && FOOTER_MARK.test(stats.lead) && stats.chars <= FOOTER_CHARS) ||
+    (CHROME_LEAD.test(stats.lead) && (stats.chars <= FURNITURE_LINE_CHARS || links))
+  );
 }
 
 /** Prose enough that no tag or class name makes it chrome (a report inside `<div class="main-foot">` or an ASP.NET <form>). */

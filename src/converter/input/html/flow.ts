@@ -21,6 +21,7 @@ import {
   type Element,
 } from "./dom.ts";
 import { InlineBuilder } from "./inline.ts";
+import { isFieldLine } from "./metadata.ts";
 import { mapTextNode } from "./source-map.ts";
 import { buildGrid, infoLabel, isInfoTable, isLayoutTable, type SourceCell } from "./table.ts";
 
@@ -101,7 +102,9 @@ export function readFlow(source: string, body: Element, root: Element, stats: Ma
     } else if (listDepth > 0) {
       items.push(text);
     } else {
-      blocks.push({ block: { kind: "paragraph", text, hints }, region: region(), element });
+      // 发布日期：… 点击数：… inside the body is the site's, like the info table.
+      const where: Region = isFieldLine(text) ? "chrome" : region();
+      blocks.push({ block: { kind: "paragraph", text, hints }, region: where, element });
     }
   };
 

@@ -85,6 +85,29 @@ export function lineFields(text: SourceText): LineField[] {
   });
 }
 
+/** Labels of what a page says about an article (not what a report says), for lines of nothing else. */
+const ARTICLE_FIELD_LABELS = new Set([
+  "发布机构", "发布单位", "信息来源", "公开日期", "发布日期", "发布时间", "公开时间", "发文日期", "成文日期", "生成日期", "索引号", "发文字号",
+  "主题分类", "体裁分类", "组配分类", "浏览次数", "点击次数", "点击数", "访问量", "责任编辑", "关键词", "主题词", "有效性", "文号", "分类",
+  "来源", "作者", "编辑", "日期", "时间", "字号", "字体",
+]);
+
+/** Longest line of article fields (发布日期：… 来源：… 点击数：…). */
+const FIELD_LINE_CHARS = 120;
+
+/**
+ * A line made only of the page's article fields ("发布日期：2018年3月28日 点击数："),
+ * the site's even where it stands inside the body.
+ */
+export function isFieldLine(text: SourceText): boolean {
+  if (text.text.length > FIELD_LINE_CHARS || /[。；]/.test(text.text)) return false;
+  const fields = lineFields(text);
+  if (fields.length === 0 || !ARTICLE_FIELD_LABELS.has(fields[0]!.label)) return false;
+  // The first label opens the line.
+  if (!text.text.startsWith(fields[0]!.label)) return false;
+  return fields.every((f) => ARTICLE_FIELD_LABELS.has(f.label));
+}
+
 function isoDate(text: string): string | null {
   const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text);
   if (!m) return null;
