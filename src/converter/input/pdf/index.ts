@@ -21,7 +21,7 @@ import { readPageContent, type Ops } from "./content.ts";
 import { findFurniture } from "./furniture.ts";
 import { layoutLines } from "./lines.ts";
 import { findRuledGrids, tooManyLines } from "./ruled.ts";
-import { openPdf, PdfJsError, PdfJsTimeout, type OpenPdf, type RawPage } from "./pdfjs-client.ts";
+import { openPdf, PdfJsError, PdfJsStopped, PdfJsTimeout, type OpenPdf, type RawPage } from "./pdfjs-client.ts";
 import { pdfWarnings } from "./warnings.ts";
 
 /** A report's PDF is a few hundred KB; scans run to tens of MB. Beyond this it is not one report. */
@@ -82,6 +82,7 @@ function layOutPage(raw: RawPage, ops: Ops): PageReading {
 
 function describeOpenError(error: unknown): string {
   if (error instanceof PdfJsTimeout) return `pdf.js gave up after ${error.seconds} s / 解析超时`;
+  if (error instanceof PdfJsStopped) return `${error.message} / 解析中断`;
   const name = error instanceof PdfJsError ? error.pdfjsName : error instanceof Error ? error.name : "";
   const message = error instanceof Error ? error.message : String(error);
   if (name === "PasswordException") return "encrypted: a password is needed to open it / 已加密，需要密码";
@@ -116,7 +117,8 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDo
       try {
         raw = await pdf.page(number);
       } catch (error) {
-        if (error instanceof PdfJsTimeout) throw new ConversionError(UNREADABLE_PDF, file, `page ${number}: ${describeOpenError(error)}`);
+        // pdf.js failing on one page loses that page; pdf.js stopping loses the document.
+        if (!(error instanceof PdfJsError)) throw new ConversionError(UNREADABLE_PDF, file, `page ${number}: ${describeOpenError(error)}`);
         readings.push(FAILED_PAGE);
         continue;
       }

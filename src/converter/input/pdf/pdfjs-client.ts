@@ -35,6 +35,14 @@ export class PdfJsError extends Error {
   }
 }
 
+/** The worker stopped (out of memory, crashed) before answering. */
+export class PdfJsStopped extends Error {
+  constructor(reason: string) {
+    super(`the pdf.js worker stopped: ${reason}`);
+    this.name = "PdfJsStopped";
+  }
+}
+
 /** pdf.js did not answer within the time limit. */
 export class PdfJsTimeout extends Error {
   constructor(readonly seconds: number) {
@@ -45,6 +53,8 @@ export class PdfJsTimeout extends Error {
 
 /** Opening a document (parsing its structure) and reading one page each get this long. */
 export const REQUEST_SECONDS = 30;
+/** Heap of the pdf.js worker (it drops its caches at a quarter of this; see pdfjs-worker.mjs). */
+const WORKER_HEAP_MB = 1024;
 
 interface Pending {
   resolve: (value: Record<string, unknown>) => void;
@@ -66,7 +76,11 @@ function failAll(error: Error): void {
 }
 
 function startWorker(): Worker {
-  const started = new Worker(new URL("./pdfjs-worker.mjs", import.meta.url), { execArgv: [] });
+  const started = new Worker(new URL("./pdfjs-worker.mjs", import.meta.url), {
+    execArgv: [],
+    // A PDF that makes pdf.js use more than this ends the worker, not the process.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   started.on("message", (message: { seq: number; ok: boolean; name?: string; message?: string }) => {
     const p = pending.get(message.seq);
     if (!p) return;
@@ -78,11 +92,11 @@ function startWorker(): Worker {
   });
   started.on("error", (error) => {
     if (worker === started) worker = null;
-    failAll(error instanceof Error ? error : new Error(String(error)));
+    failAll(new PdfJsStopped(error instanceof Error ? error.message : String(error)));
   });
-  started.on("exit", () => {
+  started.on("exit", (code) => {
     if (worker === started) worker = null;
-    failAll(new Error("the pdf.js worker stopped"));
+    failAll(new PdfJsStopped(`exit code ${code}`));
   });
   started.unref();
   return started;

@@ -12,6 +12,7 @@
  * carries only what the layout reads: the operators that place text and
  * draw lines, the glyphs' text and widths, the fonts' metrics.
  */
+import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 
 const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -49,6 +50,14 @@ const KEPT = new Set(
 );
 
 const documents = new Map();
+
+/**
+ * pdf.js keeps every font it has parsed until the document is closed. A PDF
+ * with many fonts (reports bound together, each with its own) would hold
+ * them all: past this much heap the caches are dropped, and fonts still in
+ * use are parsed again.
+ */
+const HEAP_LIMIT = 256 * 1024 * 1024;
 
 function fontInfo(font) {
   return {
@@ -140,6 +149,7 @@ async function readPage(message) {
     return { fnArray, argsArray, fonts, viewport: { transform: Array.from(viewport.transform), width: viewport.width, height: viewport.height } };
   } finally {
     page.cleanup();
+    if (getHeapStatistics().used_heap_size > HEAP_LIMIT) await entry.pdf.cleanup();
   }
 }
 
