@@ -131,11 +131,12 @@ export function readFlow(source: string, body: Element, root: Element, stats: Ma
           (cell): SourceCell => ({
             element: cell,
             text: cellText(source, cell, unaligned),
-            header: cell.tagName === "th" || (row.parentNode !== null && "tagName" in row.parentNode && row.parentNode.tagName === "thead"),
+            header: cell.tagName === "th" || (row.parentNode !== null && isElement(row.parentNode) && row.parentNode.tagName === "thead"),
           }),
         ),
     }));
-    if (isInfoTable(rows)) {
+    const info = isInfoTable(rows);
+    if (info) {
       for (const row of rows) {
         for (let c = 0; c + 1 < row.cells.length; c++) {
           const label = infoLabel(row.cells[c]!.text.text);
@@ -151,7 +152,7 @@ export function readFlow(source: string, body: Element, root: Element, stats: Ma
     if (result.clamped > 0) clamped.push(startOf(table));
     if (result.grid.length === 0) return;
     // The information table is the page's, wherever it stands.
-    const where: Region = isInfoTable(rows) ? "chrome" : region();
+    const where: Region = info ? "chrome" : region();
     blocks.push({ block: { kind: "table", grid: result.grid, cells: "grid", hints: {} }, region: where, element: table });
   };
 

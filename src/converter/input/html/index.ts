@@ -166,15 +166,21 @@ export async function readHtml(file: string, bytes: Uint8Array): Promise<SourceD
     throw new ConversionError("not_a_report", file, `no article text in the page (${Math.max(0, articleChars)} characters besides the title and links)`);
   }
 
-  const lineOf = (offset: number) => lines.lineOf(offset);
-  for (const at of [...new Set(flow.unaligned)]) {
-    diagnostics.push(htmlWarnings.warn("html_text_unaligned", lineOf(at), `第 ${lineOf(at)} 行的文字位置为近似 / text on line ${lineOf(at)} has approximate positions`));
+  const where = (offsets: number[]) => {
+    const at = [...new Set(offsets.map((o) => lines.lineOf(o)))].sort((a, b) => a - b);
+    return { first: at[0] ?? null, shown: at.slice(0, 10).join("、") + (at.length > 10 ? " …" : "") };
+  };
+  if (flow.unaligned.length > 0) {
+    const { first, shown } = where(flow.unaligned);
+    diagnostics.push(htmlWarnings.warn("html_text_unaligned", first, `第 ${shown} 行的部分文字位置为近似 / some text on lines ${shown} has approximate positions`));
   }
-  for (const at of flow.gaps) {
-    diagnostics.push(htmlWarnings.warn("html_table_gap", lineOf(at), `第 ${lineOf(at)} 行起的表格有空缺位置 / the table from line ${lineOf(at)} has uncovered positions`));
+  if (flow.gaps.length > 0) {
+    const { first, shown } = where(flow.gaps);
+    diagnostics.push(htmlWarnings.warn("html_table_gap", first, `第 ${shown} 行起的表格有无单元格的位置，按空白读取 / the tables from lines ${shown} have positions no cell covers, read as blank`));
   }
-  for (const at of flow.clamped) {
-    diagnostics.push(htmlWarnings.warn("html_span_clamped", lineOf(at), `第 ${lineOf(at)} 行起的表格跨度过大 / the table from line ${lineOf(at)} spans too far`));
+  if (flow.clamped.length > 0) {
+    const { first, shown } = where(flow.clamped);
+    diagnostics.push(htmlWarnings.warn("html_span_clamped", first, `第 ${shown} 行起的表格跨度过大，按单个单元格读取 / the tables from lines ${shown} span too far; read as single cells`));
   }
 
   return {

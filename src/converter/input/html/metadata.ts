@@ -273,11 +273,11 @@ export function readMetadata(source: string, document: Document, blocks: FlowBlo
     .filter((t): t is NonNullable<typeof t> => t !== null && t.text.trim().length > 0)
     .map((t) => compact(withoutSiteName(trim(t)).text));
   // The title block prints the title the page names itself by, however it is marked up; failing that, a heading or
-  // title element that names a report.
+  // title element that names a year's report (not a column heading such as 政府信息公开年报).
   const textBlocks = blocks.filter(isTextBlock);
   const titleBlock =
     textBlocks.find((b) => b.block.text.text.length >= 6 && references.includes(compact(b.block.text.text))) ??
-    textBlocks.find((b) => isTitleCandidate(b) && /年度报告|年报/.test(b.block.text.text)) ??
+    textBlocks.find((b) => isTitleCandidate(b) && /年度报告|年报/.test(b.block.text.text) && /(?:19|20)\d{2}/.test(b.block.text.text)) ??
     null;
   let title: SourceText | null = null;
   if (metaTitle && metaTitle.text.trim()) title = foldSpaces(metaTitle);

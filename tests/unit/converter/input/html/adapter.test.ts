@@ -5,7 +5,7 @@ import { htmlAdapter } from "../../../../../src/converter/input/html/index.ts";
 import { declaredCharset } from "../../../../../src/converter/input/html/charset.ts";
 import { lineFields, withoutSiteName } from "../../../../../src/converter/input/html/metadata.ts";
 import { buildGrid } from "../../../../../src/converter/input/html/table.ts";
-import { sourceText } from "../../../../../src/converter/document/source-text.ts";
+import { rangeOf, sourceText } from "../../../../../src/converter/document/source-text.ts";
 import { ConversionError } from "../../../../../src/converter/errors.ts";
 import type { SourceDocument } from "../../../../../src/converter/document/types.ts";
 import { blockSummary, misplacedCharacters } from "./summary.ts";
@@ -93,6 +93,27 @@ describe("decoding", () => {
     const frames = await errorOf(read('<html><frameset cols="20%,80%"><frame src="nav.html"><frame src="report.html"></frameset></html>'));
     expect(frames.code).toBe("not_a_report");
     expect(frames.message).toContain("page.html");
+  });
+});
+
+describe("offsets", () => {
+  it("maps a paragraph with entities character by character to the page source", async () => {
+    const html = `<body><div class="content">${BODY}<p>&nbsp;&nbsp;全年公开&ldquo;政策解读&rdquo;&amp;回应&#51;&#x34;条</p></div></body>`;
+    const document = await read(html);
+    const paragraph = document.blocks[1]!;
+    if (paragraph.kind !== "paragraph") throw new Error("no paragraph");
+    const { text } = paragraph;
+    expect(text.text).toBe("全年公开“政策解读”&回应34条");
+    const at = (c: string) => text.offsets[text.text.indexOf(c)]!;
+    expect(html.startsWith("&ldquo;", at("“"))).toBe(true);
+    expect(html.startsWith("&rdquo;", at("”"))).toBe(true);
+    expect(html.startsWith("&amp;", at("&"))).toBe(true);
+    expect(html.startsWith("&#51;", at("3"))).toBe(true);
+    expect(html.startsWith("&#x34;", at("4"))).toBe(true);
+    // A character has one offset: a range ending in a reference ends at its & (SourceText keeps no end per character).
+    const figure = rangeOf(text, text.text.indexOf("34"), text.text.indexOf("34") + 2);
+    expect(html.slice(figure.start, figure.end)).toBe("&#51;&");
+    expect(html.slice(at("条"), at("条") + 1)).toBe("条");
   });
 });
 
@@ -212,6 +233,17 @@ describe("blocks", () => {
     );
     expect(error.code).toBe("not_a_report");
     expect(error.detail).toBe("no article text in the page (5 characters besides the title and links)");
+  });
+});
+
+describe("a table that spans too far", () => {
+  it("is read with its spans cut to single cells past the limit, and says so", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<tr><td colspan="1000">${i}</td></tr>`).join("\n");
+    const document = await read(`<body><div class="content">${BODY}\n<table>\n${rows}\n</table></div></body>`);
+    const table = document.blocks.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("no table");
+    expect(table.grid.map((row) => row.length).filter((n) => n === 1)).toHaveLength(100);
+    expect(document.diagnostics.map((d) => [d.code, d.line])).toEqual([["html_span_clamped", 2]]);
   });
 });
 
