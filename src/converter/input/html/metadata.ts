@@ -244,6 +244,8 @@ export function readMetadata(source: string, document: Document, blocks: FlowBlo
   const fields: LineField[] = [...tableFields];
   const chrome = blocks.filter((b) => b.region === "chrome");
   chrome.forEach((b, i) => {
+    // An info box written as a list (<li><span>发布机构：</span>…</li>) gives a field per item.
+    if (b.block.kind === "list") for (const item of b.block.items) fields.push(...lineFields(item));
     if (b.block.kind !== "paragraph" && b.block.kind !== "heading") return;
     const text = b.block.text;
     const bare = compact(text.text).replace(/[：:]$/, "");
