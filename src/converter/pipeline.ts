@@ -24,6 +24,7 @@ import { extractMetadata } from "./stages/metadata.ts";
 import { buildStructure, type BodyBlock } from "./stages/structure.ts";
 import { chooseTemplate } from "./stages/template.ts";
 import { extractTextFigures } from "./stages/text-figures.ts";
+import { compareText } from "../report/compare-text.ts";
 
 export const REPORT_SCHEMA_URL = "/downloads/report.schema.json";
 
@@ -68,7 +69,7 @@ function proseOf(blocks: readonly BodyBlock[]): SourceText[] {
 }
 
 function sortRemovals(removals: readonly Removal[]): Removal[] {
-  return [...removals].sort((a, b) => a.from - b.from || a.to - b.to || a.kind.localeCompare(b.kind) || a.excerpt.localeCompare(b.excerpt));
+  return [...removals].sort((a, b) => a.from - b.from || a.to - b.to || compareText(a.kind, b.kind) || compareText(a.excerpt, b.excerpt));
 }
 
 /** Table figures first; a figure the prose states stands only for an indicator the tables do not print. */
@@ -91,7 +92,8 @@ export async function convertSource(input: ConvertInput): Promise<ConvertOutput>
   const regions = locateTables(document, template);
   const structure = buildStructure({
     document,
-    statistics: regions.flatMap((r) => r.ranges.map((range) => ({ ...range, table: r.table.id }))),
+    // One place per table: a page break inside it (footers, a label's other half) is part of the table.
+    statistics: regions.map((r) => ({ start: Math.min(...r.ranges.map((x) => x.start)), end: Math.max(...r.ranges.map((x) => x.end)), table: r.table.id })),
     title: metadata.titleRange,
     outline: template.outline,
   });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createSlugger, headingAnchor } from "../../src/report/anchors.ts";
 import { convertSeed, SEEDS } from "../helpers/convert-seed.ts";
 import { compileMdx, mdxBody, mdxNodes, unsafeNodes } from "../helpers/mdx.ts";
+import type { Report } from "../../src/schema/report.ts";
 
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
@@ -15,8 +16,13 @@ function visibleText(mdx: string): string {
 const SCREENSHOT_TABLES = { "000": 2, "001": 2, "002": 3, "003": 0, "004": 7 } as const;
 
 describe.each(SEEDS)("seed %s MDX", (prefix) => {
-  const { report, mdx } = convertSeed(prefix);
-  const text = visibleText(mdx);
+  let report: Report;
+  let mdx: string;
+  let text: string;
+  beforeAll(async () => {
+    ({ report, mdx } = await convertSeed(prefix));
+    text = visibleText(mdx);
+  });
 
   it("compiles with @mdx-js/mdx and remark-gfm", async () => {
     await expect(compileMdx(mdx)).resolves.toContain("MDXContent");
@@ -25,18 +31,18 @@ describe.each(SEEDS)("seed %s MDX", (prefix) => {
   it("contains no JSX, ESM, expressions, HTML or written links except the two contract elements", () => {
     const unsafe = unsafeNodes(mdx);
     expect(unsafe.filter((n) => n !== "jsx:ScreenshotTable" && n !== "jsx:StatisticsTable")).toEqual([]);
-    expect(count(mdx, "<StatisticsTable />")).toBe(report.hasStatisticsTable ? 1 : 0);
+    expect(count(mdx, '<StatisticsTable table="statistics" />')).toBe(report.hasStatisticsTable ? 1 : 0);
     expect(count(mdx, "<ScreenshotTable>")).toBe(SCREENSHOT_TABLES[prefix]);
     expect(count(mdx, "</ScreenshotTable>")).toBe(SCREENSHOT_TABLES[prefix]);
-    // Each contract element stands on its own line with blank lines around it.
-    for (const tag of ["<StatisticsTable />", "<ScreenshotTable>", "</ScreenshotTable>"]) {
-      for (const [i, line] of mdx.split("\n").entries()) {
-        if (line.includes(tag)) {
-          expect(line).toBe(tag);
-          expect(mdx.split("\n")[i - 1]).toBe("");
-          expect(mdx.split("\n")[i + 1] ?? "").toBe("");
-        }
+    // Each contract element stands on a line of its own; the statistics table between blank lines.
+    const lines = mdx.split("\n");
+    for (const [i, line] of lines.entries()) {
+      if (line.includes("<StatisticsTable")) {
+        expect(line).toBe('<StatisticsTable table="statistics" />');
+        expect(lines[i - 1]).toBe("");
+        expect(lines[i + 1] ?? "").toBe("");
       }
+      if (line.includes("ScreenshotTable>")) expect(["<ScreenshotTable>", "</ScreenshotTable>"]).toContain(line);
     }
   });
 
@@ -66,8 +72,8 @@ describe.each(SEEDS)("seed %s MDX", (prefix) => {
 });
 
 describe("page-break repairs in the MDX", () => {
-  it("seed 000: joins paragraphs split by the page and by the web scrap", () => {
-    const text = visibleText(convertSeed("000").mdx);
+  it("seed 000: joins paragraphs split by the page and by the web scrap", async () => {
+    const text = visibleText((await convertSeed("000")).mdx);
     expect(text).toContain("研究落实有关工作，充分发挥政府办公室牵头抓总");
     expect(text).toContain("加大网站数据的整合力度，不断提高各部门网站");
     expect(text).toContain("全面提升政府公信力。");
@@ -75,8 +81,8 @@ describe("page-break repairs in the MDX", () => {
     expect(count(text, "政府信息公开指南 | 白茨沟街道2016年信息公开工作年...")).toBe(1); // the twice-rendered table, once
   });
 
-  it("seed 001: rejoins 政务公开若干重点工作 and 编制并公布, drops the repeated passage", () => {
-    const text = visibleText(convertSeed("001").mdx);
+  it("seed 001: rejoins 政务公开若干重点工作 and 编制并公布, drops the repeated passage", async () => {
+    const text = visibleText((await convertSeed("001")).mdx);
     expect(text).toContain("关于印发全面推进政务公开若干重点工作实施方案的通知》");
     expect(text).toContain("目录清单。编制并公布涉企收费");
     expect(count(text, "开基本目录的通知》（卫政办发〔2017〕161号）等规范性文件")).toBe(1);
@@ -85,15 +91,15 @@ describe("page-break repairs in the MDX", () => {
     expect(text).toContain("4.推进政府和社会资本合作（PPP）项目信息公开。及时公开 PPP 项目清单。");
   });
 
-  it("seed 002: drops the repeated tail of line 163 and the doubled 罗县", () => {
-    const text = visibleText(convertSeed("002").mdx);
+  it("seed 002: drops the repeated tail of line 163 and the doubled 罗县", async () => {
+    const text = visibleText((await convertSeed("002")).mdx);
     expect(count(text, "同时开设教育收费、驾校培训、水电暖气等八个小栏目")).toBe(1);
     expect(text).toContain("在平罗县政府信息网搭建入口");
     expect(text).toContain("书记信箱23条，全部办结答复。");
   });
 
-  it("seed 004: rejoins a numbered line cut mid-word", () => {
-    const text = visibleText(convertSeed("004").mdx);
+  it("seed 004: rejoins a numbered line cut mid-word", async () => {
+    const text = visibleText((await convertSeed("004")).mdx);
     expect(text).toContain("4. 推进重点领域重点人员审计结果公开。严格按照政府信息公开要求");
     expect(text).toContain("1. 及时梳理“两个清单”，推进行政权力规范运行。2018年");
     expect(text).toContain("一、组成人员"); // the embedded notice's numbering stays text
@@ -101,10 +107,10 @@ describe("page-break repairs in the MDX", () => {
 });
 
 describe("heading levels", () => {
-  const levels = (prefix: string) => convertSeed(prefix).report.headings.map((h) => [h.depth, h.text]);
+  const levels = async (prefix: string) => (await convertSeed(prefix)).report.headings.map((h) => [h.depth, h.text]);
 
-  it("seed 000", () => {
-    expect(levels("000")).toEqual([
+  it("seed 000", async () => {
+    expect(await levels("000")).toEqual([
       [2, "一、概述"],
       [2, "二、推进重点领域政府信息公开情况"],
       [2, "三、政府信息主动公开情况"],
@@ -115,8 +121,8 @@ describe("heading levels", () => {
     ]);
   });
 
-  it("seed 003 (bold lead-ins with prose stay paragraphs; '# 政府信息公开情况统计表' is a section)", () => {
-    expect(levels("003")).toEqual([
+  it("seed 003 (bold lead-ins with prose stay paragraphs; '# 政府信息公开情况统计表' is a section)", async () => {
+    expect(await levels("003")).toEqual([
       [2, "一、概述"],
       [2, "二、工作开展情况"],
       [3, "（六）加强人大议案建议和政协提案办理结果公开"],
@@ -125,13 +131,13 @@ describe("heading levels", () => {
       [2, "四、2019年工作计划"],
       [2, "政府信息公开情况统计表"],
     ]);
-    const mdx = convertSeed("003").mdx;
+    const mdx = (await convertSeed("003")).mdx;
     expect(mdx).toContain("\n**(一) 完善工作机制**。为进一步加强政务公开工作领导");
     expect(mdx).toContain("\n| 人大议案 | 2 | 2 | 0 | 0 |\n"); // the results table is a plain table
   });
 
-  it("seed 001 takes levels from the numbering, not the Markdown markers", () => {
-    const headings = levels("001");
+  it("seed 001 takes levels from the numbering, not the Markdown markers", async () => {
+    const headings = await levels("001");
     expect(headings.slice(0, 4)).toEqual([
       [2, "一、概述"],
       [2, "二、推进重点领域政府信息公开情况"],

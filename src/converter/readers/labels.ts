@@ -12,6 +12,7 @@
  * Everything comes from the catalog's data; there is no code per row.
  */
 import type { Column, Row, Table } from "../../catalog/index.ts";
+import { compareText } from "../../report/compare-text.ts";
 
 export type LabelRole =
   | { kind: "row"; row: Row; block: string | null; section: string | null }
@@ -164,7 +165,7 @@ export class TableLabels {
         }
         break;
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length || a.folded.localeCompare(b.folded));
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length || compareText(a.folded, b.folded));
   }
 
   private addRow(row: Row, block: string | null, section: string | null): void {

@@ -110,6 +110,6 @@ function frontmatter(report: Report): string {
 
 export function renderMdx(blocks: readonly BodyBlock[], report: Report): string {
   const tree: Root = { type: "root", children: blocks.flatMap(node) };
-  const body = toMarkdown(tree, { extensions: [gfmToMarkdown(), mdxToMarkdown()], unsafe: ESM, bullet: "-", rule: "-" });
+  const body = toMarkdown(tree, { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: ESM, bullet: "-", rule: "-" });
   return `${frontmatter(report)}\n\n${body}`;
 }

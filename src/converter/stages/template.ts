@@ -9,6 +9,7 @@ import { TEMPLATES, getTemplate, templateForYear, DEFAULT_TEMPLATE_ID, type Temp
 import { concat } from "../document/source-text.ts";
 import type { Block, SourceDocument, SourceText } from "../document/types.ts";
 import { fold } from "../readers/labels.ts";
+import { compareText } from "../../report/compare-text.ts";
 
 /** What the year adds to a template whose years include it: enough to break a tie, never to outweigh a header. */
 const YEAR_PRIOR = 1;
@@ -48,7 +49,7 @@ export function chooseTemplate(document: SourceDocument, year: number): Template
   const chosen = tied.find((s) => year >= s.template.years.from && year <= s.template.years.to) ?? tied[0]!;
   return {
     template: chosen.template,
-    evidence: [...chosen.found].sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text)).map((e) => e.text),
+    evidence: [...chosen.found].sort((a, b) => b.weight - a.weight || compareText(a.text, b.text)).map((e) => e.text),
     scores: scored.map((s) => ({ template: s.template.id, score: s.score })),
   };
 }
