@@ -8,6 +8,7 @@ const EXPECTED = {
     title: "石嘴山市大武口区2017年政府信息公开工作年度报告",
     year: 2017,
     jurisdiction: {
+      id: "640202",
       code: "640202",
       name: "大武口区",
       fullName: "宁夏回族自治区石嘴山市大武口区",
@@ -15,6 +16,7 @@ const EXPECTED = {
       parent: { code: "640200", name: "石嘴山市" },
       province: { code: "640000", name: "宁夏回族自治区" },
       resolved: true,
+      match: "exact",
     },
     publisher: "大武口区人民政府办公室",
     publishedOn: "2018-01-22",
@@ -34,6 +36,7 @@ const EXPECTED = {
     title: "中卫市2017年政府信息公开工作年度报告",
     year: 2017,
     jurisdiction: {
+      id: "640500",
       code: "640500",
       name: "中卫市",
       fullName: "宁夏回族自治区中卫市",
@@ -41,6 +44,7 @@ const EXPECTED = {
       parent: { code: "640000", name: "宁夏回族自治区" },
       province: { code: "640000", name: "宁夏回族自治区" },
       resolved: true,
+      match: "exact",
     },
     publisher: "中卫市人民政府办公室",
     publishedOn: null,
@@ -60,6 +64,7 @@ const EXPECTED = {
     title: "平罗县2016年政府信息公开工作年度报告",
     year: 2016,
     jurisdiction: {
+      id: "640221",
       code: "640221",
       name: "平罗县",
       fullName: "宁夏回族自治区石嘴山市平罗县",
@@ -67,6 +72,7 @@ const EXPECTED = {
       parent: { code: "640200", name: "石嘴山市" },
       province: { code: "640000", name: "宁夏回族自治区" },
       resolved: true,
+      match: "exact",
     },
     publisher: "宁夏回族自治区平罗县人民政府办公室",
     publishedOn: null,
@@ -86,6 +92,7 @@ const EXPECTED = {
     title: "红寺堡区2018年政府信息公开工作年度报告",
     year: 2018,
     jurisdiction: {
+      id: "640303",
       code: "640303",
       name: "红寺堡区",
       fullName: "宁夏回族自治区吴忠市红寺堡区",
@@ -93,6 +100,7 @@ const EXPECTED = {
       parent: { code: "640300", name: "吴忠市" },
       province: { code: "640000", name: "宁夏回族自治区" },
       resolved: true,
+      match: "exact",
     },
     publisher: "红寺堡区人民政府办公室",
     publishedOn: null,
@@ -112,6 +120,7 @@ const EXPECTED = {
     title: "银川市兴庆区2018年政府信息公开工作年度报告",
     year: 2018,
     jurisdiction: {
+      id: "640104",
       code: "640104",
       name: "兴庆区",
       fullName: "宁夏回族自治区银川市兴庆区",
@@ -119,6 +128,7 @@ const EXPECTED = {
       parent: { code: "640100", name: "银川市" },
       province: { code: "640000", name: "宁夏回族自治区" },
       resolved: true,
+      match: "exact",
     },
     publisher: "兴庆区人民政府办公室",
     // "2017年12月6日" under the 代章 of an embedded notice is not the report's date.
@@ -137,9 +147,8 @@ const EXPECTED = {
 } as const;
 
 describe.each(Object.entries(EXPECTED))("seed %s metadata", (prefix, expected) => {
-  const { report } = convertSeed(prefix);
-
-  it("matches every field the report states about itself", () => {
+  it("matches every field the report states about itself", async () => {
+    const { report } = await convertSeed(prefix);
     expect({
       id: report.id,
       title: report.title,
@@ -154,8 +163,10 @@ describe.each(Object.entries(EXPECTED))("seed %s metadata", (prefix, expected) =
     }).toEqual(expected);
   });
 
-  it("records the source and the template, with no department", () => {
+  it("records the source and the template, with no department", async () => {
+    const { report } = await convertSeed(prefix);
     expect(report.source.file.startsWith(`${prefix}_`)).toBe(true);
+    expect(report.source).toMatchObject({ form: "text", pages: null, url: null, alternatives: [] });
     expect(report.source.encoding).toBe("utf-8");
     expect(report.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.template).toBe("national-2008");
