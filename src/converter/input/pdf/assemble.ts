@@ -174,20 +174,19 @@ function boldLead(line: Line, run: GlyphRun): string | null {
   return text.length > 0 ? text : null;
 }
 
-/** The body of one page in reading order. */
-export function pageBlocks(
-  page: LaidOutPage,
-  lineOffsets: readonly number[],
-  furniture: ReadonlySet<number>,
-  options: BodyOptions,
-): Block[] {
-  const context: PageContext = { lineOffset: new Map(page.lines.map((line, i) => [line, lineOffsets[i]!])) };
-  const index = new Map(page.lines.map((line, i) => [line, i]));
-  const firstLine = (lines: Iterable<Line>): number => minOf([...lines], (line) => index.get(line)!) - 0.5;
-  const body = page.lines.filter((_, i) => !furniture.has(i));
-  const positioned: Positioned[] = [];
+/** A page's body split into its tables and the text around them. */
+export interface PageRegions {
+  page: LaidOutPage;
+  lineOffsets: readonly number[];
+  tables: TableDraft[];
+  /** Lines (or the parts of lines beside a drawn table) outside every table, in text order. */
+  free: { line: Line; runs: GlyphRun[] }[];
+}
 
-  // Drawn tables take the glyphs inside them.
+/** Find the tables of a page's body (furniture left out): drawn ones first, then those aligned in the text that is left. */
+export function pageRegions(page: LaidOutPage, lineOffsets: readonly number[], furniture: ReadonlySet<number>): PageRegions {
+  const body = page.lines.filter((_, i) => !furniture.has(i));
+  const tables: TableDraft[] = [];
   const taken = new Map<Line, Set<number>>();
   for (const grid of page.grids) {
     const inside = body.filter((line) => lineTouchesGrid(line, grid));
@@ -201,22 +200,27 @@ export function pageBlocks(
         taken.set(run.line, set);
       }
     }
-    positioned.push({ at: firstLine(draft.lines), block: tableBlock(draft, context) });
+    tables.push(draft);
   }
-
-  // What is left: whole lines, and the parts of lines beside a drawn table.
-  const free: { line: Line; runs: GlyphRun[] }[] = [];
+  const left: { line: Line; runs: GlyphRun[] }[] = [];
   for (const line of body) {
     const runs = freeRuns(line, taken.get(line) ?? new Set());
-    if (runs.length > 0) free.push({ line, runs });
+    if (runs.length > 0) left.push({ line, runs });
   }
-  const wholeLines = free.filter((f) => f.runs.length === 1 && f.runs[0]!.from === 0 && f.runs[0]!.to === f.line.glyphs.length);
-  const unruled = findUnruledTables(wholeLines.map((f) => f.line));
-  const inUnruled = new Set<Line>();
-  for (const draft of unruled) {
-    for (const line of draft.lines) inUnruled.add(line);
-    positioned.push({ at: firstLine(draft.lines), block: tableBlock(draft, context) });
-  }
+  const whole = left.filter((f) => f.runs.length === 1 && f.runs[0]!.from === 0 && f.runs[0]!.to === f.line.glyphs.length);
+  const unruled = findUnruledTables(whole.map((f) => f.line));
+  const inUnruled = new Set(unruled.flatMap((draft) => [...draft.lines]));
+  tables.push(...unruled);
+  return { page, lineOffsets, tables, free: left.filter((f) => !inUnruled.has(f.line)) };
+}
+
+/** The body of one page in reading order. */
+export function pageBlocks(regions: PageRegions, options: BodyOptions): Block[] {
+  const { page, lineOffsets } = regions;
+  const context: PageContext = { lineOffset: new Map(page.lines.map((line, i) => [line, lineOffsets[i]!])) };
+  const index = new Map(page.lines.map((line, i) => [line, i]));
+  const firstLine = (lines: Iterable<Line>): number => minOf([...lines], (line) => index.get(line)!) - 0.5;
+  const positioned: Positioned[] = regions.tables.map((draft) => ({ at: firstLine(draft.lines), block: tableBlock(draft, context) }));
 
   let heading: { level: number; size: number; parts: SourceText[]; bottom: number; at: number } | null = null;
   const flushHeading = (): void => {
@@ -227,8 +231,7 @@ export function pageBlocks(
     });
     heading = null;
   };
-  for (const { line, runs } of free) {
-    if (inUnruled.has(line)) continue;
+  for (const { line, runs } of regions.free) {
     const text = trim(runsSource(runs, context));
     if (text.text.length === 0) continue;
     const level = runs.length === 1 ? headingLevel(line, options) : null;
@@ -274,15 +277,20 @@ export function furnitureRemovals(
   return removals;
 }
 
-/** The body text's em size (the size most glyphs are set in) and the larger sizes headings use, largest first. */
-export function headingSizes(pages: readonly LaidOutPage[], furniture: readonly ReadonlySet<number>[]): number[] {
+/**
+ * The larger sizes headings are set in, largest first: sizes of at least 1.2
+ * times the body text's, which is the size most characters outside tables are
+ * set in (a report's tables may hold more characters than its prose).
+ */
+export function headingSizes(regions: readonly PageRegions[]): number[] {
   const counts = new Map<number, number>();
-  pages.forEach((page, p) => {
-    page.lines.forEach((line, i) => {
-      if (furniture[p]!.has(i) || line.flow !== "horizontal") return;
-      counts.set(line.size, (counts.get(line.size) ?? 0) + line.glyphs.length);
-    });
-  });
+  for (const { free } of regions) {
+    for (const { line, runs } of free) {
+      if (line.flow !== "horizontal") continue;
+      const glyphs = runs.reduce((n, r) => n + r.to - r.from, 0);
+      counts.set(line.size, (counts.get(line.size) ?? 0) + glyphs);
+    }
+  }
   let body = 0;
   let most = -1;
   for (const [size, count] of [...counts].sort((a, b) => a[0] - b[0])) {

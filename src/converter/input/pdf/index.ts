@@ -16,7 +16,7 @@ import { ConversionError } from "../../errors.ts";
 import type { Diagnostic } from "../../../schema/report.ts";
 import type { SourceDocument } from "../../document/types.ts";
 import type { InputAdapter } from "../types.ts";
-import { documentText, furnitureRemovals, headingSizes, pageBlocks, type LaidOutPage } from "./assemble.ts";
+import { documentText, furnitureRemovals, headingSizes, pageBlocks, pageRegions, type LaidOutPage } from "./assemble.ts";
 import { readPageContent, type Ops } from "./content.ts";
 import { findFurniture } from "./furniture.ts";
 import { layoutLines } from "./lines.ts";
@@ -156,8 +156,9 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
     })),
   );
   const { text, pageStarts, lineOffsets, lineNumbers } = documentText(pages);
-  const options = { headingSizes: headingSizes(pages, furniture) };
-  const pageBodies = pages.map((page, p) => pageBlocks(page, lineOffsets[p]!, furniture[p]!, options));
+  const regions = pages.map((page, p) => pageRegions(page, lineOffsets[p]!, furniture[p]!));
+  const options = { headingSizes: headingSizes(regions) };
+  const pageBodies = regions.map((r) => pageBlocks(r, options));
   const blocks = pageBodies.flat();
   // The title block: the first page opens with a heading set in the largest size.
   const opening = pageBodies.find((body) => body.length > 0)?.[0];

@@ -12,8 +12,8 @@
  * glyphs. Between Chinese characters a gap of a half em is a
  * typed space (一情 形); justified lines and the automatic spacing between
  * Chinese and digits leave gaps of about a fifth of an em, which are not
- * spaces (第711号, 2023年). Between Latin letters and digits a gap of a sixth
- * of an em is a word space. A gap of two ems or more separates columns and is
+ * spaces (第711号, 2023年). Between Latin letters, digits and their
+ * punctuation a gap of a sixth of an em is a word space. A gap of two ems or more separates columns and is
  * written as two spaces, so the text keeps the cells of a row apart.
  */
 import type { PlacedGlyph } from "./content.ts";
@@ -47,8 +47,13 @@ export function maxOf<T>(items: readonly T[], pick: (item: T) => number): number
   return max;
 }
 
-/** Latin letters and digits, which need only a narrow gap to be separate words. */
-const NARROW = /[A-Za-z0-9.,%@\-+/:()]/;
+/**
+ * Chinese characters, kana, full-width forms and Chinese punctuation: next to
+ * one of them only a wide gap is a space (a narrower one is justification or
+ * the automatic spacing before a digit). Between other characters (Latin
+ * words, digits, brackets, quotes) a narrow gap is a word space.
+ */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 
 /** Share of the smaller em by which baselines of one line may differ. */
 const BASELINE_TOLERANCE = 0.3;
@@ -61,10 +66,10 @@ export function separatorBetween(previous: PlacedGlyph, next: PlacedGlyph): "" |
   const em = Math.min(previous.size, next.size) || 1;
   const gap = (next.left - previous.right) / em;
   if (gap >= COLUMN_GAP) return "  ";
-  const narrow = NARROW.test(previous.text.slice(-1)) && NARROW.test(next.text[0] ?? "");
+  const wide = WIDE.test(previous.text.slice(-1)) || WIDE.test(next.text[0] ?? "");
   // A space glyph the text layer carries is kept, unless the next glyph was placed back over it.
   if (next.spaceBefore && gap > 0) return " ";
-  return gap >= (narrow ? SPACE_NARROW_SCRIPT : SPACE_WIDE_SCRIPT) ? " " : "";
+  return gap >= (wide ? SPACE_WIDE_SCRIPT : SPACE_NARROW_SCRIPT) ? " " : "";
 }
 
 /** The same glyph painted again a fraction of a point away: simulated bold. */

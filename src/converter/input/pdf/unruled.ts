@@ -99,8 +99,9 @@ function overlaps(a: { left: number; right: number }, b: { left: number; right: 
   return a.left < b.right && b.left < a.right;
 }
 
+/** A row of figures: figures right of a label (or of a first figure, a row number), or figures only. */
 function isRow(segments: Segment[]): boolean {
-  return segments.length >= 2 && segments.some((s) => s.value);
+  return segments.length >= 2 && segments.slice(1).some((s) => s.value);
 }
 
 function lineHeight(line: Line): number {
