@@ -279,7 +279,7 @@ function toUnits(blocks: readonly Block[], cutter: Cutter): Unit[] {
     switch (block.kind) {
       case "heading":
       case "paragraph":
-        units.push(...cutter.cutText(block.text, block.hints));
+        for (const unit of cutter.cutText(block.text, block.hints)) units.push(unit);
         break;
       case "list":
         units.push(
@@ -396,6 +396,11 @@ function withoutNumbering(title: string): string {
   return (numbering ? numbering.rest : title).replace(/\s+/g, "");
 }
 
+/** Space, tab, line end, no-break or full-width space. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
+}
+
 /** Edit distance of a and b, at most `limit + 1` (enough to say "within limit"). */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -410,29 +415,38 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** The outline's titles without their numbering and spaces, as outlinePrefix compares them. */
+function outlineTitles(outline: readonly string[]): string[] {
+  return [...new Set(outline.map(withoutNumbering).filter((t) => t !== ""))];
+}
+
+/** With one edit a prefix still starts with the title's first or second character, in its first two places. */
+function mayBeOneOff(flat: string, title: string): boolean {
+  return flat[0] === title[0] || flat[1] === title[1] || flat[0] === title[1] || flat[1] === title[0];
+}
+
 /**
  * Length of the text's prefix that is an outline title: exactly, or — for a
  * title of six characters or more — one character off (a typo, a dropped 的).
  * Spaces in the text are skipped. 0 when no title matches.
  */
-function outlinePrefix(text: string, outline: readonly string[]): number {
+function outlinePrefix(text: string, titles: readonly string[]): number {
+  if (titles.length === 0) return 0;
   const compact: string[] = [];
   const ends: number[] = [];
   for (let i = 0; i < text.length && compact.length <= MAX_HEADING_LENGTH + 1; i++) {
-    if (/\s/.test(text[i]!)) continue;
+    if (isSpace(text.charCodeAt(i))) continue;
     compact.push(text[i]!);
     ends.push(i + 1);
   }
   const flat = compact.join("");
   let best = 0;
-  for (const entry of outline) {
-    const title = withoutNumbering(entry);
-    if (title === "") continue;
+  for (const title of titles) {
     if (flat.startsWith(title)) {
       best = Math.max(best, ends[title.length - 1]!);
       continue;
     }
-    if (title.length < 6) continue;
+    if (title.length < 6 || !mayBeOneOff(flat, title)) continue;
     for (const length of [title.length - 1, title.length + 1]) {
       if (length > flat.length) continue;
       if (editDistance(flat.slice(0, length), title, 1) <= 1) best = Math.max(best, ends[length - 1]!);
@@ -507,14 +521,14 @@ function splitSections(text: SourceText, outline: readonly string[], counters: C
     const window = raw.slice(at, at + 12);
     const numbering = numberingOf(window);
     if (!numbering) continue;
+    const continues = at === 0 ? numbering.number > counters[numbering.depth] : numbering.number === counters[numbering.depth] + 1;
+    if (!continues) continue;
     const afterMarker = at + window.length - numbering.rest.length;
     // Right after a section title its first subsection may follow without a break ("…情况（一）…"),
     // and a title of the report's outline marks a section wherever it stands ("…4166.24三、收到和处理…").
     const afterHeading = at === from && pieces[pieces.length - 1]?.kind === "heading";
-    if (!afterHeading && !markerMayStart(raw, at) && outlinePrefix(raw.slice(afterMarker), outline) === 0) continue;
-    const continues = at === 0 ? numbering.number > counters[numbering.depth] : numbering.number === counters[numbering.depth] + 1;
-    if (!continues) continue;
-    const title = sectionTitleEnd(raw.slice(afterMarker), numbering.depth, outline, !wrapped && at > 0);
+    if (!afterHeading && !markerMayStart(raw, at) && outlinePrefix(raw.slice(afterMarker, afterMarker + 2 * MAX_HEADING_LENGTH), outline) === 0) continue;
+    const title = sectionTitleEnd(raw.slice(afterMarker, afterMarker + 2 * MAX_HEADING_LENGTH + 16), numbering.depth, outline, !wrapped && at > 0 && raw.length - afterMarker <= 2 * MAX_HEADING_LENGTH + 16);
     if (title === "row" || (at === 0 && title === null)) continue;
     const titleLength = title;
     const before = trim(slice(text, from, at));
@@ -592,6 +606,7 @@ export function buildStructure(input: StructureInput): StructureResult {
   const { document } = input;
   const lines = new LineIndex(document.text);
   const cutter = new Cutter([...input.statistics].sort((a, b) => a.start - b.start), input.title);
+  const outline = outlineTitles(input.outline);
   const units = dropTitleCopy(toUnits(document.blocks, cutter), document, input.title);
   const blocks: BodyBlock[] = [];
   const drafts = new Map<BodyBlock, Draft>();
@@ -682,7 +697,7 @@ export function buildStructure(input: StructureInput): StructureResult {
           addHeading(depth, headingTextOf(text));
           return;
         }
-        const pieces = unit.hints.boldLead !== undefined ? [{ kind: "paragraph" as const, text, opensItem: false }] : splitSections(text, input.outline, counters, unit.hints.wrapped === true);
+        const pieces = unit.hints.boldLead !== undefined ? [{ kind: "paragraph" as const, text, opensItem: false }] : splitSections(text, outline, counters, unit.hints.wrapped === true);
         for (const piece of pieces) {
           if (piece.kind === "heading") addHeading(piece.depth, piece.text);
           else addParagraph(piece.text, piece.opensItem ? { ...unit.hints, boldLead: undefined } : unit.hints, piece.opensItem);

@@ -27,7 +27,7 @@ export interface BlockOptions {
 const LIST_ITEM = /^[-*+•]\s+/;
 
 type Group =
-  | { kind: "rows"; lines: NormalizedLine[] }
+  | { kind: "rows"; lines: NormalizedLine[]; widths: Set<number> }
   | { kind: "list"; lines: NormalizedLine[] }
   | { kind: "text"; line: NormalizedLine };
 
@@ -50,9 +50,13 @@ function groupLines(lines: NormalizedLine[], options: BlockOptions): Group[] {
     const previous = lines[i - 1];
     const adjacent = previous !== undefined && previous.n === line.n - 1;
     if (isRowLine(line)) {
+      const width = splitRow(line.text)?.cells.length ?? 0;
       const acrossPage = last?.kind === "rows" && previous !== undefined && continues(previous.n, line.n, options.pageBreaks, true);
-      if (last?.kind === "rows" && (adjacent || (acrossPage && sameWidth(last.lines, line)))) last.lines.push(line);
-      else groups.push({ kind: "rows", lines: [line] });
+      // Across a page break only a row as wide as one before it continues the table (a delimiter row always does).
+      if (last?.kind === "rows" && (adjacent || (acrossPage && (width === 0 || last.widths.has(width))))) {
+        last.lines.push(line);
+        last.widths.add(width);
+      } else groups.push({ kind: "rows", lines: [line], widths: new Set([width]) });
       return;
     }
     // A line with tabs right under a table is its last row even with one cell ("价格收费(5)\t\t").
@@ -70,23 +74,17 @@ function groupLines(lines: NormalizedLine[], options: BlockOptions): Group[] {
   return groups;
 }
 
-/** The number of cells of the widest row of a group equals that of `line`: the same table continued. */
-function sameWidth(group: NormalizedLine[], line: NormalizedLine): boolean {
-  const width = (l: NormalizedLine) => splitRow(l.text)?.cells.length ?? 0;
-  const next = width(line);
-  return next === 0 || group.some((l) => width(l) === next);
-}
-
 interface Row {
   cells: SourceText[];
   headers: boolean[];
   line: number;
 }
 
-function rowsOf(lines: NormalizedLine[]): { rows: Row[]; ruleAfter: Set<number> } {
+function rowsOf(lines: NormalizedLine[]): { rows: Row[]; ruleAfter: Set<number>; ruleLines: Set<number> } {
   const rows: Row[] = [];
   /** Indexes of rows directly followed by a pipe delimiter row: header rows. */
   const ruleAfter = new Set<number>();
+  const ruleLines = new Set<number>();
   for (const line of lines) {
     if (/<table/i.test(line.text.text)) {
       for (const row of htmlTableRows(line.text)) rows.push({ ...row, line: line.n });
@@ -96,6 +94,7 @@ function rowsOf(lines: NormalizedLine[]): { rows: Row[]; ruleAfter: Set<number> 
     if (split) {
       if (split.format === "pipe" && split.cells.length === 0) {
         if (rows.length > 0) ruleAfter.add(rows.length - 1);
+        ruleLines.add(line.n);
         continue;
       }
       const header = split.format === "html" && hasHeaderCells(line.text.text);
@@ -106,7 +105,7 @@ function rowsOf(lines: NormalizedLine[]): { rows: Row[]; ruleAfter: Set<number> 
     while (cells.length > 0 && cells[cells.length - 1]!.text === "") cells.pop();
     if (cells.length > 0) rows.push({ cells, headers: cells.map(() => false), line: line.n });
   }
-  return { rows, ruleAfter };
+  return { rows, ruleAfter, ruleLines };
 }
 
 function splitTabs(text: SourceText): SourceText[] {
@@ -128,16 +127,25 @@ function sameCells(a: SourceText[], b: SourceText[]): boolean {
  * A pipe table continued after a page break repeats its header (and delimiter row):
  * the repeat is dropped. Header rows are those before the first delimiter row.
  */
-function dropRepeatedHeaders(rows: Row[], ruleAfter: Set<number>, pageBreaks: ReadonlySet<number>, removals: Removal[]): Row[] {
+function dropRepeatedHeaders(
+  rows: Row[],
+  rules: { ruleAfter: Set<number>; ruleLines: Set<number> },
+  pageBreaks: ReadonlySet<number>,
+  removals: Removal[],
+): Row[] {
+  const { ruleAfter, ruleLines } = rules;
   if (ruleAfter.size === 0) return rows;
-  const firstRule = Math.min(...ruleAfter);
+  let firstRule = Infinity;
+  for (const index of ruleAfter) firstRule = Math.min(firstRule, index);
   const header = rows.slice(0, firstRule + 1);
   const out: Row[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const afterBreak = i > firstRule && i > 0 && continues(rows[i - 1]!.line, row.line, pageBreaks, true) && rows[i - 1]!.line + 1 !== row.line;
     if (afterBreak && header.every((h, k) => rows[i + k] !== undefined && sameCells(h.cells, rows[i + k]!.cells))) {
-      removals.push(removal("page_furniture", row.line, rows[i + header.length - 1]!.line, `repeated table header: ${row.cells.map((c) => c.text).join(" | ")}`));
+      let to = rows[i + header.length - 1]!.line;
+      while (ruleLines.has(to + 1)) to++;
+      removals.push(removal("page_furniture", row.line, to, `repeated table header: ${row.cells.map((c) => c.text).join(" | ")}`));
       i += header.length - 1;
       continue;
     }
@@ -153,8 +161,8 @@ export function gridOf(rows: readonly { cells: SourceText[]; headers?: boolean[]
 }
 
 function tableBlock(lines: NormalizedLine[], options: BlockOptions, removals: Removal[]): TableBlock | null {
-  const { rows, ruleAfter } = rowsOf(lines);
-  const kept = dropRepeatedHeaders(rows, ruleAfter, options.pageBreaks, removals);
+  const { rows, ruleAfter, ruleLines } = rowsOf(lines);
+  const kept = dropRepeatedHeaders(rows, { ruleAfter, ruleLines }, options.pageBreaks, removals);
   if (kept.length === 0) return null;
   const hints = lines.some((l) => l.hints.screenshot) ? { screenshot: true } : {};
   return { kind: "table", grid: gridOf(kept), cells: "grid", hints };

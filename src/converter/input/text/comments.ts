@@ -30,10 +30,10 @@ export function removeComments(text: SourceText, line: number): { text: SourceTe
   const unclosed: string[] = [];
   out = rewrite(out, UNCLOSED, (m) => {
     unclosed.push(m[0]);
+    removed.push(m[0]);
     return [];
   });
   if (unclosed.length > 0) {
-    removed.push(...unclosed);
     diagnostics.push(
       textWarnings.warn(
         "unclosed_comment",

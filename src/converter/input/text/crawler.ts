@@ -100,12 +100,11 @@ interface Token {
   end: number;
 }
 
-function tokens(text: string, from = 0): Token[] {
-  const out: Token[] = [];
+/** The space-separated tokens of a text from `from` on, read as they are asked for. */
+function* tokens(text: string, from = 0): Generator<Token> {
   const regex = /\S+/g;
   regex.lastIndex = from;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) yield { text: m[0], start: m.index, end: m.index + m[0].length };
 }
 
 function isChromeToken(token: string): boolean {
@@ -124,7 +123,9 @@ interface Cut {
 /** From 当前位置： through the page's title block and share bar. */
 function breadcrumbCuts(text: string): Cut[] {
   const cuts: Cut[] = [];
+  let covered = 0;
   for (const m of text.matchAll(/当前位置\s*[:：]/g)) {
+    if (m.index < covered) continue;
     let end = m.index + m[0].length;
     let weak = 0;
     let valueAllowed = true; // the crumb path right after 当前位置：
@@ -143,6 +144,7 @@ function breadcrumbCuts(text: string): Cut[] {
       break;
     }
     cuts.push({ start: m.index, end });
+    covered = end;
   }
   return cuts;
 }
@@ -164,10 +166,20 @@ function shareBarCuts(text: string): Cut[] {
 }
 
 function trailerCut(text: string): Cut | null {
-  const all = tokens(text);
-  let i = all.length;
-  while (i > 0 && TRAILER_WORDS.has(all[i - 1]!.text)) i--;
-  return i < all.length ? { start: all[i]!.start, end: all[all.length - 1]!.end } : null;
+  let start = -1;
+  let end = -1;
+  // Walk back over the last tokens while they are the page's trailing links.
+  let at = text.length;
+  for (;;) {
+    while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+    let from = at;
+    while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+    if (from === at || !TRAILER_WORDS.has(text.slice(from, at))) break;
+    if (end < 0) end = at;
+    start = from;
+    at = from;
+  }
+  return end >= 0 ? { start, end } : null;
 }
 
 function merge(cuts: Cut[]): Cut[] {

@@ -53,6 +53,11 @@ export function isHtmlDocument(text: string): boolean {
   return /<html[\s>]/i.test(text) && /<body[\s>]/i.test(text) && /<\/html\s*>/i.test(text);
 }
 
+/** Push every item (a spread push overflows the stack for the hundred thousand lines of a hostile file). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 interface Body {
   blocks: Block[];
   removals: Removal[];
@@ -63,8 +68,8 @@ interface Body {
 function withoutComments(lines: readonly PhysicalLine[], body: Body): PhysicalLine[] {
   return lines.map((line) => {
     const cleaned = removeComments(line.text, line.n);
-    body.removals.push(...cleaned.removals);
-    body.diagnostics.push(...cleaned.diagnostics);
+    append(body.removals, cleaned.removals);
+    append(body.diagnostics, cleaned.diagnostics);
     return cleaned.text === line.text ? line : { n: line.n, text: cleaned.text };
   });
 }
@@ -77,10 +82,10 @@ function lineBlocks(
 ): void {
   const normalized = lines.map((line) => normalizeLine(line, options.normalize));
   const clean = removeNoise(normalized, options.noise);
-  body.removals.push(...clean.removals);
+  append(body.removals, clean.removals);
   const built = linesToBlocks(clean.lines, { wrapped: options.wrapped, pageBreaks: options.pageBreaks });
-  body.removals.push(...built.removals);
-  body.blocks.push(...built.blocks);
+  append(body.removals, built.removals);
+  append(body.blocks, built.blocks);
 }
 
 const NO_METADATA: PageMetadata = { title: null, publishedOn: null, url: null, publisher: null };
@@ -101,11 +106,11 @@ export function readTextDocument(file: string, bytes: Uint8Array): SourceDocumen
     case "crawler": {
       const header = readCrawlerHeader(lines);
       metadata = header.metadata;
-      body.removals.push(...header.removals);
-      body.diagnostics.push(...header.diagnostics);
+      append(body.removals, header.removals);
+      append(body.diagnostics, header.diagnostics);
       const pageText = withoutComments(header.body, body).map((line) => {
         const cleaned = removeSiteChrome(line);
-        body.removals.push(...cleaned.removals);
+        append(body.removals, cleaned.removals);
         return { n: line.n, text: cleaned.text };
       });
       lineBlocks(pageText, body, {
@@ -119,10 +124,10 @@ export function readTextDocument(file: string, bytes: Uint8Array): SourceDocumen
     case "capture": {
       const page = readCapturePage(lines);
       metadata = page.metadata;
-      body.removals.push(...page.removals);
-      body.diagnostics.push(...page.diagnostics);
+      append(body.removals, page.removals);
+      append(body.diagnostics, page.diagnostics);
       const pages = removePageFurniture(page.body);
-      body.removals.push(...pages.removals);
+      append(body.removals, pages.removals);
       lineBlocks(withoutComments(pages.lines, body), body, {
         normalize: { markdown: false },
         noise: { webScraps: true, menus: true, repeats: false },
@@ -133,15 +138,15 @@ export function readTextDocument(file: string, bytes: Uint8Array): SourceDocumen
     }
     case "page_layout": {
       const pages = removePageFurniture(lines);
-      body.removals.push(...pages.removals);
+      append(body.removals, pages.removals);
       const laid = layoutBlocks(withoutComments(pages.lines, body));
-      body.blocks.push(...laid.blocks);
-      body.removals.push(...laid.removals);
+      append(body.blocks, laid.blocks);
+      append(body.removals, laid.removals);
       break;
     }
     case "plain": {
       const pages = removePageFurniture(lines);
-      body.removals.push(...pages.removals);
+      append(body.removals, pages.removals);
       lineBlocks(withoutComments(pages.lines, body), body, {
         normalize: { markdown: true },
         noise: { webScraps: true, menus: true, repeats: true },

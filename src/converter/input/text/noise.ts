@@ -57,6 +57,9 @@ const WEATHER = /(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|雨夹�
 const BREADCRUMB = /^当前位置\s*[:：]\s*(?:首页|网站首页)?\s*(?:[>＞»›].*)?$/;
 const SENTENCE_PUNCT = /[，。；：、！？,;:!?]/;
 
+const NBSP_ENTITY = /&nbsp;/g;
+const SPACE_RUN = / {2,}/g;
+
 export function hasHtmlTags(text: string): boolean {
   HTML_TAG.lastIndex = 0;
   return HTML_TAG.test(text);
@@ -65,8 +68,8 @@ export function hasHtmlTags(text: string): boolean {
 /** Tags replaced by a space, &nbsp; too, spaces folded, trimmed. */
 export function stripHtmlTagsOf(text: SourceText): SourceText {
   let out = rewrite(text, HTML_TAG, () => [" "]);
-  out = rewrite(out, /&nbsp;/g, () => [" "]);
-  out = rewrite(out, / {2,}/g, (m) => [{ from: m.index, to: m.index + 1 }]);
+  out = rewrite(out, NBSP_ENTITY, () => [" "]);
+  out = rewrite(out, SPACE_RUN, (m) => [{ from: m.index, to: m.index + 1 }]);
   return trimWith(out, "\\s");
 }
 
@@ -221,7 +224,8 @@ function removeScraps(lines: NormalizedLine[], options: NoiseOptions): NoiseResu
         removals.push(removal("html_fragment", line.n, line.n, stripHtmlTags(text)));
         continue;
       }
-      if (row) {
+      // A row, or a line with tabs (a one-cell row such as "<b>一、主动公开情况</b>\t\t"): its tags are cell formatting.
+      if (row || text.includes("\t")) {
         kept.push(line);
         continue;
       }

@@ -91,9 +91,14 @@ export function closeLetterSpacing(text: SourceText): SourceText {
 
 /** Backslash escapes the OCR wrote for Markdown (nx\_zws, nx\\_zws, \*, \#). */
 function unescapeMarkdown(text: SourceText): SourceText {
-  return keepGroup(text, /\\+([!-/:-@[-`{-~])/g, 1);
+  return keepGroup(text, MARKDOWN_ESCAPE, 1);
 }
 
+const MARKDOWN_ESCAPE = /\\+([!-/:-@[-`{-~])/g;
+const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
+const MAILTO_AUTOLINK = /<mailto:([^\s<>]+)>/gi;
+const EMAIL_AUTOLINK = /<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>/g;
+const BOLD = /\*\*(.+?)\*\*/g;
 const MARKDOWN_LINK = /\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g;
 
 /** [text](url) → text, but a mailto link yields its address; <http://…> and <mailto:…> → the address. */
@@ -105,15 +110,15 @@ function unwrapLinks(text: SourceText): SourceText {
     if (/^mailto:/i.test(url)) return label.includes("@") ? [1] : [{ from: urlAt[0] + "mailto:".length, to: urlAt[1] }];
     return label.trim() !== "" ? [1] : [2];
   });
-  out = keepGroup(out, /<((?:https?|ftp):\/\/[^\s<>]+)>/gi, 1);
-  out = keepGroup(out, /<mailto:([^\s<>]+)>/gi, 1);
-  return keepGroup(out, /<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>/g, 1);
+  out = keepGroup(out, AUTOLINK, 1);
+  out = keepGroup(out, MAILTO_AUTOLINK, 1);
+  return keepGroup(out, EMAIL_AUTOLINK, 1);
 }
 
 /** A bold run at the start of the line is a lead-in; every other ** pair is just removed. */
 function stripBold(text: SourceText): { text: SourceText; boldLead?: string } {
   const lead = /^\*\*(.+?)\*\*/.exec(text.text);
-  const stripped = keepGroup(text, /\*\*(.+?)\*\*/g, 1);
+  const stripped = keepGroup(text, BOLD, 1);
   if (lead && lead[1]!.trim() !== "") return { text: stripped, boldLead: lead[1]!.trim() };
   return { text: stripped };
 }
@@ -166,7 +171,7 @@ export function normalizeLine(line: PhysicalLine, options: NormalizeOptions = { 
     if (bold.boldLead !== undefined) hints.boldLead = normalizeSpaces(bold.boldLead);
   }
   if (options.letterSpacing) text = closeLetterSpacing(text);
-  if (text.text.includes("\t")) text = rewrite(text, FUSED_TRAILING_DATE, () => [1, "\t", 2]);
+  if (text.text.includes("\t")) text = rewrite(text, FUSED_TRAILING_DATE, (m) => [1, { write: "\t", at: m.indices![1]![1] }, 2]);
   // Pipe rows keep their cell padding; cleanCell tidies cells later.
   if (options.spaces === "fold") text = rewrite(text, RUN_OF_SPACES, (m) => [{ from: m.index, to: m.index + 1 }]);
   else text = text.text.trimStart().startsWith("|") ? normalizeCellsOf(text) : normalizeSpacesOf(text);

@@ -1,9 +1,10 @@
 /**
  * Page furniture of text that was laid out on pages: the page numbers printed
  * in the footer ("-1-", "— 2 —", "第 3 页 共 5 页") and the form feeds
- * pdftotext writes between pages. They are dropped and logged as
- * `page_furniture`; the lines where a page ended are kept so that a table or a
- * paragraph the page break cut in two can be put back together.
+ * pdftotext writes between pages. They are dropped, with the blank lines
+ * around them, and logged as `page_furniture`; the lines where a page ended
+ * are kept so that a table or a paragraph the break cut in two can be put
+ * back together.
  */
 import type { Removal } from "../../../schema/report.ts";
 import { removal } from "./noise.ts";
@@ -23,46 +24,50 @@ export function isPageNumber(text: string): boolean {
 }
 
 export interface PageFurnitureResult {
-  /** Every line but the page numbers, form feeds taken out. */
+  /** Every line but the page numbers and the blank lines around them, form feeds taken out. */
   lines: PhysicalLine[];
   removals: Removal[];
   /** Line numbers where a page ends (its page number, or the line holding the form feed). */
   pageBreaks: Set<number>;
 }
 
+const isBlank = (line: PhysicalLine) => line.text.text.replace(/\f/g, "").trim() === "";
+
 export function removePageFurniture(lines: readonly PhysicalLine[]): PageFurnitureResult {
   const kept: PhysicalLine[] = [];
   const removals: Removal[] = [];
   const pageBreaks = new Set<number>();
-  /** The page number waiting for the form feed that follows it (blank lines between). */
-  let footer: { n: number; text: string } | null = null;
-
-  for (const line of lines) {
-    const text = line.text.text;
-    if (isPageNumber(text)) {
-      if (footer) removals.push(removal("page_furniture", footer.n, footer.n, footer.text));
-      footer = { n: line.n, text: text.trim() };
-      pageBreaks.add(line.n);
-      if (text.includes("\f")) {
-        removals.push(removal("page_furniture", line.n, line.n, footer.text));
-        footer = null;
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    const pageNumber = isPageNumber(line.text.text);
+    if (!pageNumber && !line.text.text.includes("\f")) {
+      kept.push(line);
+      i++;
+      continue;
+    }
+    // The page break: blank lines before it, the page number, blank lines and the form feed after it.
+    let first = line.n;
+    while (kept.length > 0 && isBlank(kept[kept.length - 1]!)) first = kept.pop()!.n;
+    let last = line.n;
+    let hasFormFeed = line.text.text.includes("\f");
+    let j = i + 1;
+    if (pageNumber && !hasFormFeed) {
+      while (j < lines.length && isBlank(lines[j]!) && !lines[j]!.text.text.includes("\f")) last = lines[j++]!.n;
+      if (j < lines.length && lines[j]!.text.text.includes("\f") && !isPageNumber(lines[j]!.text.text)) {
+        hasFormFeed = true;
+        last = lines[j]!.n;
+        const rest = rewrite(lines[j]!.text, /\f+/g, () => []);
+        if (rest.text.trim() !== "") kept.push({ n: lines[j]!.n, text: rest });
+        j++;
       }
-      continue;
+    } else if (!pageNumber) {
+      const rest = rewrite(line.text, /\f+/g, () => []);
+      if (rest.text.trim() !== "") kept.push({ n: line.n, text: rest });
     }
-    if (text.includes("\f")) {
-      pageBreaks.add(line.n);
-      if (footer) removals.push(removal("page_furniture", footer.n, line.n, footer.text));
-      else removals.push(removal("page_furniture", line.n, line.n, "form feed"));
-      footer = null;
-      kept.push({ n: line.n, text: rewrite(line.text, /\f+/g, () => []) });
-      continue;
-    }
-    if (footer && text.trim() !== "") {
-      removals.push(removal("page_furniture", footer.n, footer.n, footer.text));
-      footer = null;
-    }
-    kept.push(line);
+    pageBreaks.add(line.n);
+    removals.push(removal("page_furniture", first, last, pageNumber ? line.text.text.trim() : "form feed"));
+    i = j;
   }
-  if (footer) removals.push(removal("page_furniture", footer.n, footer.n, footer.text));
   return { lines: kept, removals, pageBreaks };
 }

@@ -19,38 +19,78 @@ export type Piece = number | { from: number; to: number } | string | { write: st
 /** Builds a SourceText from kept ranges and written text, in order. */
 export class TextBuilder {
   private parts: string[] = [];
-  private offsets: number[] = [];
+  private offsets = new Int32Array(16);
+  private length = 0;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.offsets.length) return;
+    let size = this.offsets.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.offsets.subarray(0, this.length));
+    this.offsets = grown;
+  }
 
   /** Keep `source.text[from, to)` with its offsets. */
   keep(source: SourceText, from = 0, to = source.text.length): void {
     if (to <= from) return;
-    this.parts.push(source.text.slice(from, to));
-    for (let i = from; i < to; i++) this.offsets.push(source.offsets[i]!);
+    this.reserve(to - from);
+    this.parts.push(from === 0 && to === source.text.length ? source.text : source.text.slice(from, to));
+    this.offsets.set(source.offsets.subarray(from, to), this.length);
+    this.length += to - from;
   }
 
   /** Write `text`, every character carrying `offset`. */
   write(text: string, offset: number): void {
     if (text === "") return;
+    this.reserve(text.length);
     this.parts.push(text);
-    for (let i = 0; i < text.length; i++) this.offsets.push(offset);
+    this.offsets.fill(offset, this.length, this.length + text.length);
+    this.length += text.length;
   }
 
   /** Offset of the last character so far, or `fallback`. */
   lastOffset(fallback: number): number {
-    return this.offsets.length > 0 ? this.offsets[this.offsets.length - 1]! : fallback;
+    return this.length > 0 ? this.offsets[this.length - 1]! : fallback;
   }
 
   build(): SourceText {
-    if (this.offsets.length === 0) return EMPTY_TEXT;
-    return { text: this.parts.join(""), offsets: Int32Array.from(this.offsets) };
+    if (this.length === 0) return EMPTY_TEXT;
+    return { text: this.parts.join(""), offsets: this.offsets.slice(0, this.length) };
   }
 }
 
+/** The global twins of each pattern — one to test, one that reports group indices — made once (lines are rewritten by the hundred thousand). */
+type Twins = { scan: RegExp; indexed: RegExp };
+const TWINS_OF_OBJECT = new WeakMap<RegExp, Twins>();
+/** By source and flags too: a regex literal inside a function is a new object at every call. */
+const TWINS_OF_SOURCE = new Map<string, Twins>();
+
+function twinsOf(pattern: RegExp): Twins {
+  let twins = TWINS_OF_OBJECT.get(pattern);
+  if (twins) return twins;
+  const key = `${pattern.flags}/${pattern.source}`;
+  twins = TWINS_OF_SOURCE.get(key);
+  if (!twins) {
+    const flags = pattern.flags.replace(/[gd]/g, "");
+    twins = { scan: new RegExp(pattern.source, `${flags}g`), indexed: new RegExp(pattern.source, `${flags}gd`) };
+    TWINS_OF_SOURCE.set(key, twins);
+  }
+  TWINS_OF_OBJECT.set(pattern, twins);
+  return twins;
+}
+
 function globalWithIndices(pattern: RegExp): RegExp {
-  let flags = pattern.flags;
-  if (!flags.includes("g")) flags += "g";
-  if (!flags.includes("d")) flags += "d";
-  return new RegExp(pattern.source, flags);
+  const { indexed } = twinsOf(pattern);
+  indexed.lastIndex = 0;
+  return indexed;
+}
+
+/** Whether the pattern matches anywhere (the cheap test before a rewrite). */
+function matches(pattern: RegExp, text: string): boolean {
+  const { scan } = twinsOf(pattern);
+  scan.lastIndex = 0;
+  return scan.test(text);
 }
 
 /**
@@ -58,6 +98,7 @@ function globalWithIndices(pattern: RegExp): RegExp {
  * Returns `source` itself when nothing matches.
  */
 export function rewrite(source: SourceText, pattern: RegExp, replace: (match: RegExpExecArray) => readonly Piece[]): SourceText {
+  if (!matches(pattern, source.text)) return source;
   const regex = globalWithIndices(pattern);
   let match = regex.exec(source.text);
   if (!match) return source;
@@ -104,8 +145,11 @@ export function splitText(source: SourceText, separator: RegExp): SourceText[] {
 }
 
 /** Without leading and trailing characters of `chars` (a character class body, e.g. " " or "\\s"). */
+const CHAR_SETS = new Map<string, RegExp>();
+
 export function trimWith(source: SourceText, chars: string): SourceText {
-  const set = new RegExp(`[${chars}]`);
+  let set = CHAR_SETS.get(chars);
+  if (!set) CHAR_SETS.set(chars, (set = new RegExp(`[${chars}]`)));
   let start = 0;
   let end = source.text.length;
   while (start < end && set.test(source.text[start]!)) start++;

@@ -20,6 +20,10 @@ const PIPE_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{0,}:?\s*)*\|?\s*$/;
 /** Tags of the web page a cell may carry (formatting, links, images); dropped from the cell's text. */
 const CELL_TAG =
   /<\/?(?:b|strong|p|span|i|em|u|font|br|a|img|div|sup|sub|center|o:p)(?:\s[^<>]*)?\/?>/gi;
+const ENTITY = /&(?:nbsp|lt|gt|amp|quot);/g;
+const BOLD_MARKER = /\*\*/g;
+/** Runs of white space, and single white characters other than a space: folded to one space. */
+const WHITE_RUN = /\s{2,}|[^\S ]/g;
 const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"' };
 
 /** Inline markup OCR leaves inside cells (<b>, <br>, <p>, entities, **), spacing folded, trimmed. */
@@ -28,10 +32,10 @@ export function cleanCell(cell: SourceText): SourceText {
   // Most cells carry no markup at all: only spacing to fold.
   if (/[<&*]/.test(text.text)) {
     text = rewrite(text, CELL_TAG, () => []);
-    text = rewrite(text, /&(?:nbsp|lt|gt|amp|quot);/g, (m) => [ENTITIES[m[0]]!]);
-    text = rewrite(text, /\*\*/g, () => []);
+    text = rewrite(text, ENTITY, (m) => [ENTITIES[m[0]]!]);
+    text = rewrite(text, BOLD_MARKER, () => []);
   }
-  text = rewrite(text, /\s+/g, (m) => (m[0] === " " ? [{ from: m.index, to: m.index + 1 }] : [" "]));
+  if (/\s/.test(text.text)) text = rewrite(text, WHITE_RUN, (m) => (m[0][0] === " " ? [{ from: m.index, to: m.index + 1 }] : [" "]));
   return trimWith(text, " ");
 }
 
@@ -42,10 +46,21 @@ export function cleanCell(cell: SourceText): SourceText {
  * closing tags so that a hostile line of thousands of unclosed `<td>` costs
  * linear time, not quadratic.
  */
+const TAG_PATTERNS = new Map<string, { closing: RegExp; opening: RegExp }>();
+
+function tagPatterns(tag: string): { closing: RegExp; opening: RegExp } {
+  let patterns = TAG_PATTERNS.get(tag);
+  if (!patterns) {
+    patterns = { closing: new RegExp(`</(?:${tag})\\s*>`, "i"), opening: new RegExp(`<(?:${tag})(?:\\s[^<>]*)?>`, "i") };
+    TAG_PATTERNS.set(tag, patterns);
+  }
+  return patterns;
+}
+
 export function elementContents(text: SourceText, tag: string): { content: SourceText; open: string }[] {
-  const pieces = splitText(text, new RegExp(`</(?:${tag})\\s*>`, "i"));
+  const { closing, opening } = tagPatterns(tag);
+  const pieces = splitText(text, closing);
   pieces.pop(); // after the last closing tag: nothing is closed there
-  const opening = new RegExp(`<(?:${tag})(?:\\s[^<>]*)?>`, "i");
   const contents: { content: SourceText; open: string }[] = [];
   for (const piece of pieces) {
     const open = opening.exec(piece.text);

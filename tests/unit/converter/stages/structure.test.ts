@@ -1,39 +1,71 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { normalizeLines } from "../../../src/converter/stages/normalize.ts";
-import { removeNoise } from "../../../src/converter/stages/noise.ts";
+import { LineIndex } from "../../../../src/converter/document/source-text.ts";
+import type { SourceDocument, SourceText } from "../../../../src/converter/document/types.ts";
+import { readTextDocument } from "../../../../src/converter/input/text/index.ts";
 import {
-  buildBlocks,
+  buildStructure,
   chineseNumber,
   endsSentence,
   headingText,
   isScreenshotTable,
   isStandalone,
   numberingOf,
-} from "../../../src/converter/stages/structure.ts";
-import type { Block } from "../../../src/converter/types.ts";
+  type BodyBlock,
+} from "../../../../src/converter/stages/structure.ts";
+import { lineDocument } from "../../../helpers/line-document.ts";
+import { SOURCES_DIR } from "../../../helpers/source-lines.ts";
 
-/** [line number, text] pairs → blocks, through normalize and noise like the pipeline. */
-function blocksOf(source: [number, string][], statistics: { from: number; to: number } | null = null, titleLine: number | null = null) {
-  const lines = normalizeLines(source.map(([n, text]) => ({ n, text })));
-  const clean = removeNoise(lines, statistics);
-  return buildBlocks({ lines: clean.lines, statistics, titleLine });
+/** The text with each [line number, text] pair on its line (blank lines between), read by the text adapter as OCR text. */
+function documentOf(source: [number, string][]): SourceDocument {
+  const lines: string[] = [];
+  for (const [n, text] of source) {
+    while (lines.length < n - 1) lines.push("");
+    lines[n - 1] = text;
+  }
+  return readTextDocument("test.txt", new TextEncoder().encode(`${lines.join("\n")}\n`));
 }
 
-function summary(blocks: Block[]): string[] {
+/** Document offsets [start, end) of lines from..to. */
+function lineRange(document: SourceDocument, from: number, to: number) {
+  const index = new LineIndex(document.text);
+  return { start: index.lineStart(from), end: index.lineStart(to + 1) };
+}
+
+/** [line number, text] pairs → blocks, through the text adapter like the pipeline. */
+function blocksOf(source: [number, string][], statistics: { from: number; to: number } | null = null, titleLine: number | null = null) {
+  const document = documentOf(source);
+  const result = buildStructure({
+    document,
+    statistics: statistics ? [{ ...lineRange(document, statistics.from, statistics.to), table: "table-1" }] : [],
+    title: titleLine === null ? null : { start: lineRange(document, titleLine, titleLine).start, end: lineRange(document, titleLine, titleLine).end - 1 },
+    outline: [],
+  });
+  return { ...result, document };
+}
+
+function summary(blocks: BodyBlock[]): string[] {
   return blocks.map((b) => {
     switch (b.kind) {
       case "heading":
-        return `h${b.depth} ${b.text}`;
+        return `h${b.depth} ${b.text.text}`;
       case "paragraph":
-        return `p ${b.text}`;
+        return `p ${b.text.text}`;
       case "table":
-        return `table${b.screenshot ? " screenshot" : ""} ${b.rows.length}x${b.rows[0]!.cells.length}`;
+        return `table${b.screenshot ? " screenshot" : ""} ${b.rows.length}x${b.rows[0]!.length}`;
       case "list":
         return `list ${b.items.length}`;
       case "statistics":
-        return `statistics ${b.from}-${b.to}`;
+        return `statistics ${b.table}`;
     }
   });
+}
+
+/** 1-based lines of a text's first and last characters. */
+function linesOf(document: SourceDocument, text: SourceText): [number, number] {
+  const index = new LineIndex(document.text);
+  return [index.lineOf(text.offsets[0]!), index.lineOf(text.offsets[text.offsets.length - 1]!)];
 }
 
 describe("numbering", () => {
@@ -117,17 +149,18 @@ describe("headings (seed 000 and seed 001)", () => {
 
 describe("paragraphs joined across page breaks", () => {
   it("joins seed 001 lines 14/18 into 全面推进政务公开若干重点工作", () => {
-    const { blocks, removals } = blocksOf([
+    const source: [number, string][] = [
       [14, "2017 年, 中卫市坚持以习近平新时代中国特色社会主义思想为指导, 深入贯彻落实《自治区人民政府办公厅关于印发全面推进政"],
       [15, ""],
       [16, ""],
       [17, ""],
       [18, "务公开若干重点工作实施方案的通知》(宁政办发〔2017〕74号)等文件精神。"],
-    ]);
+    ];
+    const { blocks, removals } = blocksOf(source);
     expect(blocks).toHaveLength(1);
-    const p = blocks[0] as Extract<Block, { kind: "paragraph" }>;
-    expect(p.text).toContain("印发全面推进政务公开若干重点工作实施方案的通知》");
-    expect(p.lines).toEqual([14, 18]);
+    const p = blocks[0] as Extract<BodyBlock, { kind: "paragraph" }>;
+    expect(p.text.text).toContain("印发全面推进政务公开若干重点工作实施方案的通知》");
+    expect(linesOf(documentOf(source), p.text)).toEqual([14, 18]);
     expect(removals).toEqual([
       { kind: "page_break_join", from: 14, to: 18, excerpt: "…办公厅关于印发全面推进政 / 务公开若干重点工作实施方…" },
     ]);
@@ -155,7 +188,7 @@ describe("paragraphs joined across page breaks", () => {
   });
 
   it("moves a screenshot table out of a sentence it interrupts (seed 001 lines 45–65)", () => {
-    const { blocks } = blocksOf([
+    const { blocks, document } = blocksOf([
       [45, "(三)开展政策解读和回应关切情况。对涉及面广、社会关注度高或"],
       [47, "| 中卫市人民政府办公室文件       |                          |             |            |  |"],
       [48, "|--------------------|--------------------------|-------------|------------|--|"],
@@ -169,21 +202,26 @@ describe("paragraphs joined across page breaks", () => {
       "p 中卫市人民政府办公室文件",
       "table screenshot 3x4",
     ]);
-    const table = blocks[2] as Extract<Block, { kind: "table" }>;
-    expect(table.rows[1]).toEqual({ line: 50, cells: ["卫政办发〔2017〕178号", "", "", ""] });
+    const table = blocks[2] as Extract<BodyBlock, { kind: "table" }>;
+    expect(table.rows[1]!.map((c) => c.text)).toEqual(["卫政办发〔2017〕178号", "", "", ""]);
+    expect(linesOf(document, table.rows[1]![0]!)).toEqual([50, 50]);
   });
 
   it("moves one caption line out of a sentence (seed 002 lines 329–335) and drops a doubled 罗县 (lines 127/131)", () => {
-    const { blocks, removals } = blocksOf([
+    const caption = blocksOf([
       [329, "在平罗县政府信息网上，县长信箱收到群众来信 56 件，书记"],
       [333, "石嘴山“人民议政”网平罗专栏"],
       [335, "信箱 23 条，全部办结答复。"],
+    ]);
+    expect(summary(caption.blocks)).toEqual([
+      "p 在平罗县政府信息网上，县长信箱收到群众来信56件，书记信箱23条，全部办结答复。",
+      "p 石嘴山“人民议政”网平罗专栏",
+    ]);
+    const { blocks, removals } = blocksOf([
       [127, "二是加强“双公示”公开工作。完善双公开内容，在平罗县"],
       [131, "罗县政府信息网搭建入口，集中公示行政处罚和行政许可信息。"],
     ]);
     expect(summary(blocks)).toEqual([
-      "p 在平罗县政府信息网上，县长信箱收到群众来信56件，书记信箱23条，全部办结答复。",
-      "p 石嘴山“人民议政”网平罗专栏",
       "p 二是加强“双公示”公开工作。完善双公开内容，在平罗县政府信息网搭建入口，集中公示行政处罚和行政许可信息。",
     ]);
     expect(removals.filter((r) => r.kind === "repeated_passage")).toEqual([
@@ -211,9 +249,9 @@ describe("tables, lists and the statistics table", () => {
       [78, "价格收费(5)\t\t"],
     ]);
     expect(summary(blocks)).toEqual(["p 行政许可信息公开", "table screenshot 4x3"]);
-    const table = blocks[1] as Extract<Block, { kind: "table" }>;
-    expect(table.rows[2]!.cells).toEqual(["", "大武口晨旭生态养殖场", "2017-06-21"]);
-    expect(table.rows[3]!.cells).toEqual(["价格收费(5)", "", ""]);
+    const table = blocks[1] as Extract<BodyBlock, { kind: "table" }>;
+    expect(table.rows[2]!.map((c) => c.text)).toEqual(["", "大武口晨旭生态养殖场", "2017-06-21"]);
+    expect(table.rows[3]!.map((c) => c.text)).toEqual(["价格收费(5)", "", ""]);
   });
 
   it("keeps seed 003's results table as a plain table under its caption", () => {
@@ -239,14 +277,9 @@ describe("tables, lists and the statistics table", () => {
       ],
       { from: 146, to: 148 },
     );
-    expect(summary(blocks)).toEqual(["list 2", "p 石嘴山市大武口区2017年度政府信息公开情况统计表", "statistics 146-148"]);
-    expect(blocks[0]).toEqual({
-      kind: "list",
-      items: [
-        { text: "组长：刘斌 兴庆区委常委、政府常务副区长", line: 32 },
-        { text: "副组长：马森 兴庆区政府办公室主任", line: 33 },
-      ],
-    });
+    expect(summary(blocks)).toEqual(["list 2", "p 石嘴山市大武口区2017年度政府信息公开情况统计表", "statistics table-1"]);
+    const list = blocks[0] as Extract<BodyBlock, { kind: "list" }>;
+    expect(list.items.map((i) => i.text)).toEqual(["组长：刘斌 兴庆区委常委、政府常务副区长", "副组长：马森 兴庆区政府办公室主任"]);
   });
 });
 
@@ -258,5 +291,151 @@ describe("headingText", () => {
     expect(headingText("1. 扎实推进决策公开。")).toBe("1.扎实推进决策公开");
     expect(headingText("2.推进国资国企信息公开。")).toBe("2.推进国资国企信息公开");
     expect(headingText("一、 概述")).toBe("一、概述");
+  });
+});
+
+describe("sections of a body that lost its line breaks (crawler text)", () => {
+  const OUTLINE_2008 = [
+    "一、概述",
+    "二、主动公开政府信息情况",
+    "三、依申请公开政府信息情况",
+    "四、政府信息公开的收费及减免情况",
+    "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+    "六、政府信息公开工作存在的主要问题及改进情况",
+  ];
+  const OUTLINE_2021 = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+  ];
+
+  function crawled(name: string, outline: readonly string[], statistics: { from: string; to: string }[] = []) {
+    const document = readTextDocument(name, new Uint8Array(readFileSync(join(SOURCES_DIR, name))));
+    const title = document.metadata.title!;
+    const ranges = statistics.map((s, i) => {
+      const start = document.text.indexOf(s.from);
+      return { start, end: document.text.indexOf(s.to, start) + s.to.length, table: `table-${i + 1}` };
+    });
+    const result = buildStructure({
+      document,
+      statistics: ranges,
+      title: { start: title.offsets[0]!, end: title.offsets[title.offsets.length - 1]! + 1 },
+      outline,
+    });
+    return { ...result, document };
+  }
+
+  it("splits 平潭 2016 into its sections, its title copy dropped and its glued table replaced where it began", () => {
+    const { blocks, headings, document } = crawled("fujian-pingtan-2016.txt", OUTLINE_2008, [{ from: "指标名称计量单位", to: "行政诉讼数件00" }]);
+    expect(headings.map((h) => `h${h.depth} ${h.text}`)).toEqual([
+      "h2 一、概述",
+      "h3 （二）工作制度方面",
+      "h3 （四）重点领域信息公开情况",
+      "h2 二、主动公开政府信息情况",
+      "h3 （一）主动公开政府信息的数量",
+      "h3 （二）主动公开政府信息的主要类别",
+      "h3 （三）主动公开政府信息的主要形式",
+      "h2 三、政府信息依申请公开工作情况",
+      "h2 四、政府信息公开的收费及减免情况",
+      "h2 五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+      "h2 六、主要问题和改进措施",
+      "h2 七、平潭综合实验区政府信息公开情况统计表",
+    ]);
+    expect(document.text.slice(headings[0]!.offset, headings[0]!.offset + 5)).toBe("一、 概述");
+    expect(summary(blocks).slice(0, 4)).toEqual([
+      expect.stringMatching(/^p 根据《中华人民共和国政府信息公开条例》/),
+      "h2 一、概述",
+      expect.stringMatching(/^p 2016年，在省政府办公厅、省公开办等部门的关心和指导下/),
+      expect.stringMatching(/^p （一）组织机构方面我区成立了/),
+    ]);
+    expect(summary(blocks).slice(-2)).toEqual(["h2 七、平潭综合实验区政府信息公开情况统计表", "statistics table-1"]);
+    const item = blocks.find((b) => b.kind === "paragraph" && b.text.text.startsWith("7、公共监管信息公开情况"));
+    expect(item).toBeDefined();
+  });
+
+  it("finds the outline's titles wherever they stand, one character off included (平潭 2022: 行政法复议)", () => {
+    const { headings } = crawled("fujian-pingtan-2022.txt", OUTLINE_2021);
+    expect(headings.map((h) => `h${h.depth} ${h.text}`)).toEqual([
+      "h2 一、总体情况",
+      "h3 （一）主动公开方面",
+      "h3 （二）依申请公开方面",
+      "h3 （三）政府信息管理方面",
+      "h3 （四）信息公开平台建设方面",
+      "h3 （五）监督保障方面",
+      "h2 二、主动公开政府信息情况",
+      "h2 三、收到和处理政府信息公开申请情况",
+      "h2 四、政府信息公开行政法复议、行政诉讼情况",
+      "h2 五、存在的主要问题及改进情况",
+      "h2 六、其他需要报告的事项",
+    ]);
+  });
+
+  it("finds a section glued to the figures before it by its outline title (平潭 2025: …4166.241619三、收到和处理…)", () => {
+    const { headings } = crawled("fujian-pingtan-2025.txt", OUTLINE_2021);
+    expect(headings.map((h) => h.text)).toEqual([
+      "一、总体情况",
+      "二、主动公开政府信息情况",
+      "三、收到和处理政府信息公开申请情况",
+      "四、政府信息公开行政复议、行政诉讼情况",
+      "五、存在的主要问题及改进情况",
+      "六、其他需要报告的事项",
+    ]);
+  });
+
+  it("does not take a table row's label for a section (…0000000 四、结转下年度继续办理 0000000 四、政府信息公开…)", () => {
+    const document = lineDocument(
+      "三、收到和处理政府信息公开申请情况 （七）总计 723000075 四、结转下年度继续办理 0000000 四、政府信息公开行政复议、行政诉讼情况 行政复议 行政诉讼 0 1 1 0 2",
+    );
+    const { headings, blocks } = buildStructure({ document, statistics: [], title: null, outline: OUTLINE_2021 });
+    expect(headings.map((h) => h.text)).toEqual(["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]);
+    expect(summary(blocks)).toEqual([
+      "h2 三、收到和处理政府信息公开申请情况",
+      "p （七）总计 723000075 四、结转下年度继续办理 0000000",
+      "h2 四、政府信息公开行政复议、行政诉讼情况",
+      "p 行政复议 行政诉讼 0 1 1 0 2",
+    ]);
+  });
+
+  it("cuts a paragraph at a statistics range inside it: the title before, the statistics block, the text after", () => {
+    const text = "一、概述 2016年全区主动公开政府信息3460条。 二、统计表 指标名称计量单位主动公开文件数条346085376 以上数据由各单位报送。";
+    const document = lineDocument(text);
+    const start = text.indexOf("指标名称");
+    const { blocks } = buildStructure({
+      document,
+      statistics: [{ start, end: text.indexOf(" 以上数据"), table: "proactive" }],
+      title: null,
+      outline: [],
+    });
+    expect(summary(blocks)).toEqual(["h2 一、概述", "p 2016年全区主动公开政府信息3460条。", "h2 二、统计表", "statistics proactive", "p 以上数据由各单位报送。"]);
+  });
+
+  it("does not end a title at the end of a wrapped line, which the next line may continue", () => {
+    const document = lineDocument("2023年，全区推进政务公开工作。一、主动公开\n政府信息情况良好，全年公开信息1136条。", { wrapped: true });
+    const { blocks, headings } = buildStructure({ document, statistics: [], title: null, outline: [] });
+    expect(headings).toEqual([]);
+    expect(summary(blocks)).toEqual(["p 2023年，全区推进政务公开工作。", "p 一、主动公开政府信息情况良好，全年公开信息1136条。"]);
+  });
+});
+
+describe("the statistics stage's ranges over table rows", () => {
+  it("keeps the rows outside a range as tables around the statistics block", () => {
+    const { blocks } = blocksOf(
+      [
+        [10, "说明\t本表数据"],
+        [11, "统计指标\t单位\t统计数"],
+        [12, "（一）主动公开政府信息数\t条\t8573"],
+        [13, "注：\t以上数据截至年底"],
+      ],
+      { from: 11, to: 12 },
+    );
+    expect(summary(blocks)).toEqual(["table 1x2", "statistics table-1", "table 1x2"]);
+  });
+
+  it("reports each heading with the document offset of its first character", () => {
+    const { headings, document } = blocksOf([[3, "### 一、 概述"], [5, "2017年，全区主动公开政府信息8573条。"]]);
+    expect(headings).toEqual([{ depth: 2, text: "一、概述", offset: document.text.indexOf("一、 概述") }]);
   });
 });

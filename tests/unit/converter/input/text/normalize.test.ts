@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { normalizeLine, normalizeSpaces } from "../../../src/converter/stages/normalize.ts";
+import { sourceText } from "../../../../../src/converter/document/source-text.ts";
+import { closeLetterSpacing, normalizeLine, normalizeSpaces } from "../../../../../src/converter/input/text/normalize.ts";
 
-const line = (text: string, n = 1) => normalizeLine({ n, text });
+/** A line at offset `at` of a document, normalised as OCR text. */
+const normalized = (text: string, n = 1, at = 0) => normalizeLine({ n, text: sourceText(text, at) });
+const line = (text: string, n = 1) => {
+  const out = normalized(text, n);
+  return { n: out.n, text: out.text.text, hints: out.hints };
+};
+
+/** The document characters the normalised text's characters stand at. */
+const pointedAt = (document: string, text: { text: string; offsets: Int32Array }) => Array.from(text.offsets, (o) => document[o]).join("");
 
 describe("normalizeLine", () => {
   it("keeps the original line number", () => {
@@ -72,6 +81,45 @@ describe("normalizeLine", () => {
   it("normalizes inside pipe cells without touching the pipes (seed 001 line 339)", () => {
     expect(line("| （一）主动公开政府信息数<br>（不同渠道和方式公开相同信息计 1 条）      | 条  | 73659 |").text).toBe(
       "| （一）主动公开政府信息数<br>（不同渠道和方式公开相同信息计1条） | 条 | 73659 |",
+    );
+  });
+
+  it("keeps every character's offset in the line it came from", () => {
+    const document = "第一行\n所列数据统计期限为 2017 年 1 月 1 日至 2017 年 12 月 31 日。";
+    const out = normalized(document.slice(4), 2, 4).text;
+    expect(out.text).toBe("所列数据统计期限为2017年1月1日至2017年12月31日。");
+    expect(pointedAt(document, out)).toBe(out.text);
+    const year = out.text.indexOf("2017");
+    expect(document.slice(out.offsets[year]!, out.offsets[year + 3]! + 1)).toBe("2017");
+  });
+
+  it("points an unwrapped link's label and a bold lead-in at their characters in the file", () => {
+    const document = "**（一）完善工作机制。**门户网站（[www.hongsibu.gov.cn](http://www.hongsibu.gov.cn)）查阅";
+    const out = normalized(document).text;
+    expect(out.text).toBe("（一）完善工作机制。门户网站（www.hongsibu.gov.cn）查阅");
+    expect(pointedAt(document, out)).toBe(out.text);
+  });
+
+  it("writes the tab of a fused date column at the space it replaces", () => {
+    const document = "\t大武口晨旭生态养殖场 2017-06-21";
+    const out = normalized(document).text;
+    const tab = out.text.lastIndexOf("\t");
+    expect(document[out.offsets[tab]!]).toBe(" ");
+  });
+
+  it("closes up letter-spaced runs of a page layout and only those (洪泽 2023 line 9)", () => {
+    const text = "号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：";
+    expect(closeLetterSpacing(sourceText(text, 0)).text).toBe("号，邮编： 223100 ，电话： 0517-87222589 ，电子邮箱：");
+    expect(normalizeLine({ n: 9, text: sourceText(text, 0) }, { markdown: false, letterSpacing: true }).text.text).toBe(
+      "号，邮编：223100，电话：0517-87222589，电子邮箱：",
+    );
+    expect(closeLetterSpacing(sourceText("组长：刘斌 兴庆区委常委", 0)).text).toBe("组长：刘斌 兴庆区委常委");
+  });
+
+  it("folds runs of spaces and nothing else in a crawler's page text, whose spaces stand where its paragraphs met", () => {
+    const text = "行政事业性收费9116.36  三、收到和处理政府信息公开申请情况 2022 年";
+    expect(normalizeLine({ n: 10, text: sourceText(text, 0) }, { markdown: false, spaces: "fold" }).text.text).toBe(
+      "行政事业性收费9116.36 三、收到和处理政府信息公开申请情况 2022 年",
     );
   });
 });
