@@ -76,12 +76,29 @@ function clusterPositions(values: number[]): number[] {
   return clusters.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
 }
 
+/**
+ * Edges closer than this are one edge: a border drawn double (two lines a
+ * few points apart) is one line, not a sliver of a row or column holding no
+ * text. Text needs more room than this.
+ */
+const MIN_CELL = 4;
+
+function mergeCloseEdges(edges: number[]): number[] {
+  const merged: number[][] = [];
+  for (const e of edges) {
+    const last = merged[merged.length - 1];
+    if (last && e - last[0]! < MIN_CELL) last.push(e);
+    else merged.push([e]);
+  }
+  return merged.map((group) => group.reduce((s, v) => s + v, 0) / group.length);
+}
+
 /** Whether the segments drawn at `at` cover [from, to] (allowing small gaps at the ends). */
 function covered(lines: readonly RulingSegment[], at: number, from: number, to: number): boolean {
   const span = to - from;
   if (span <= 0) return true;
   const pieces = lines
-    .filter((l) => Math.abs(l.at - at) <= TOUCH && l.to > from && l.from < to)
+    .filter((l) => Math.abs(l.at - at) <= MIN_CELL / 2 + 0.01 && l.to > from && l.from < to)
     .map((l) => [Math.max(l.from, from), Math.min(l.to, to)] as const)
     .sort((a, b) => a[0] - b[0]);
   let reached = from;
@@ -124,7 +141,7 @@ function gridOf(horizontal: RulingSegment[], vertical: RulingSegment[]): RuledGr
     const last = Math.max(...crossing.map((s) => s.to));
     if (first < edges[0]! - TOUCH * 3) edges.unshift(first);
     if (last > edges[edges.length - 1]! + TOUCH * 3) edges.push(last);
-    return edges;
+    return mergeCloseEdges(edges);
   };
   const xs = withOpenSides(vertical.map((v) => v.at), horizontal);
   const ys = withOpenSides(horizontal.map((h) => h.at), vertical);
