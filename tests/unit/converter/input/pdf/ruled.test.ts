@@ -35,8 +35,8 @@ describe("PDF ruled tables", () => {
       [6, 0, 1, 1], [6, 1, 1, 3],
       [7, 0, 1, 4],
     ]);
-    // 550 stands at x 365–383 on the row of 行政许可.
-    expect(positionIn(grid!, 374, 672)).toEqual({ row: 6, column: 2 });
+    // 550 stands at x 365–383, its middle at y 711, on the row of 行政许可.
+    expect(positionIn(grid!, 374, 711)).toEqual({ row: 6, column: 2 });
     expect(grid!.cellAt[6]![2]).toBe(grid!.cellAt[6]![1]);
   });
 
