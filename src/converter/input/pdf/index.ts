@@ -145,7 +145,7 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
     throw new ConversionError(
       NO_TEXT_LAYER,
       file,
-      `no text layer: its ${pages.length} page(s) are images (a scan?); run OCR first / 没有文字层（扫描件？），请先做文字识别`,
+      `no text layer: none of its ${pages.length} page(s) carries text (a scan?); it needs OCR first / 没有文字层（扫描件？），需先做文字识别`,
     );
   }
   const furniture = findFurniture(
@@ -170,7 +170,7 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
   const withoutText = readings.map((r, p) => (!r.failed && r.page.lines.length === 0 ? p + 1 : 0)).filter((p) => p > 0);
   if (withoutText.length > 0) {
     diagnostics.push(
-      warn("page_without_text", null, `第 ${pageList(withoutText)} 页没有文字层，未读取 / page(s) ${pageList(withoutText)} have no text layer and were not read`),
+      warn("page_without_text", null, `第 ${pageList(withoutText)} 页没有文字，未读取 / page(s) ${pageList(withoutText)} have no text and were not read`),
     );
   }
   const failed = readings.map((r, p) => (r.failed ? p + 1 : 0)).filter((p) => p > 0);
@@ -186,7 +186,10 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
   }
   const hidden = readings.reduce((n, r) => n + r.hiddenGlyphs, 0);
   if (hidden > 0) {
-    diagnostics.push(warn("hidden_text", null, `${hidden} 个白色字符未读取 / ${hidden} white characters left out`));
+    const where = readings.map((r, p) => (r.hiddenGlyphs > 0 ? p + 1 : 0)).filter((p) => p > 0);
+    diagnostics.push(
+      warn("hidden_text", null, `${hidden} 个白色字符未读取（第 ${pageList(where)} 页） / ${hidden} white characters left out (page(s) ${pageList(where)})`),
+    );
   }
   const unmapped = readings.reduce((n, r) => n + r.unmappedGlyphs, 0);
   if (unmapped > 0) {

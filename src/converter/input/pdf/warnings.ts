@@ -3,8 +3,8 @@ import { defineWarnings } from "../../diagnostics.ts";
 
 export const pdfWarnings = defineWarnings({
   page_without_text: {
-    zh: "该页没有文字层（扫描图像或图片），其内容未读取；请对照原件",
-    en: "the page has no text layer (a scanned image or a picture): its content was not read; compare with the original",
+    zh: "该页没有文字（空白页，或扫描图像、图片），其内容未读取；请对照原件",
+    en: "the page has no text (a blank page, or a scanned image or a picture): whatever it shows was not read; compare with the original",
   },
   ocr_text_layer: {
     zh: "文字层不可见（扫描件上的识别文字），其中的数字来自文字识别，可能有误",
