@@ -19,8 +19,8 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getTemplate } from "../src/catalog/index.ts";
-import { failureCounts } from "../src/converter/failure-counts.ts";
-import { convertFilesParallel, type RunSummary } from "../src/converter/run.ts";
+import { failureCounts } from "../src/converter/publish/failure-counts.ts";
+import { convertFilesParallel, type RunSummary } from "../src/converter/publish/run.ts";
 
 const SOURCES = "sources";
 const DEFAULT_OUT = join("src", "content");

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
-import { convertFiles } from "../../src/converter/run.ts";
+import { convertFiles } from "../../src/converter/publish/run.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
 
 function run(files: string[]): { dir: string; summary: ReturnType<typeof convertFiles> } {

@@ -8,8 +8,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
-import { failureCounts } from "../../src/converter/failure-counts.ts";
-import { convertFiles } from "../../src/converter/run.ts";
+import { failureCounts } from "../../src/converter/publish/failure-counts.ts";
+import { convertFiles } from "../../src/converter/publish/run.ts";
 import { MAX_SOURCE_BYTES, MAX_SOURCE_LINES } from "../../src/converter/stages/decode.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";

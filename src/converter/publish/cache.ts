@@ -58,7 +58,7 @@ export interface Manifest {
 
 /** Folders (under the repository root) whose files decide what the converter writes. */
 const CONVERTER_INPUTS = ["src/converter", "src/schema", "src/catalog"];
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getTemplate } from "../../../src/catalog/index.ts";
-import { converterFingerprint, loadManifest, manifestPath, type Manifest } from "../../../src/converter/cache.ts";
-import { convertFiles, convertFilesParallel, type RunOptions } from "../../../src/converter/run.ts";
-import { loadSeeds } from "../../../scripts/bench/seeds.ts";
-import { synthesizeCorpus } from "../../../scripts/bench/synthesize.ts";
+import { getTemplate } from "../../../../src/catalog/index.ts";
+import { converterFingerprint, loadManifest, manifestPath, type Manifest } from "../../../../src/converter/publish/cache.ts";
+import { convertFiles, convertFilesParallel, type RunOptions } from "../../../../src/converter/publish/run.ts";
+import { loadSeeds } from "../../../../scripts/bench/seeds.ts";
+import { synthesizeCorpus } from "../../../../scripts/bench/synthesize.ts";
 
 const SOURCES = "sources";
 const SEED_003 = "003_2853f03aefee650d.txt";

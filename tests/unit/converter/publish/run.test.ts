@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getTemplate } from "../../../src/catalog/index.ts";
-import { convertFiles } from "../../../src/converter/run.ts";
+import { getTemplate } from "../../../../src/catalog/index.ts";
+import { convertFiles } from "../../../../src/converter/publish/run.ts";
 
 const SOURCES = "sources";
 const SEED_003 = "003_2853f03aefee650d.txt";

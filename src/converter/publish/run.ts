@@ -37,7 +37,7 @@ import {
   type ManifestEntry,
 } from "./cache.ts";
 import { convertFileToStaging, stagedPaths, type FileResult, type FileTask } from "./convert-file.ts";
-import { ConversionError } from "./errors.ts";
+import { ConversionError } from "../errors.ts";
 
 export interface ConvertedFile {
   file: string;

@@ -7,11 +7,11 @@
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { Report } from "../schema/report.ts";
+import type { Report } from "../../schema/report.ts";
 import { sha256, type FileOutcome } from "./cache.ts";
-import { ConversionError } from "./errors.ts";
-import { convertSource } from "./pipeline.ts";
-import { MAX_SOURCE_BYTES } from "./stages/decode.ts";
+import { ConversionError } from "../errors.ts";
+import { convertSource } from "../pipeline.ts";
+import { MAX_SOURCE_BYTES } from "../stages/decode.ts";
 
 export interface FileTask {
   /** Position in the run's sorted file list: the staging name. */
