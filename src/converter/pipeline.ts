@@ -142,6 +142,7 @@ export function convertSource(input: ConvertInput): ConvertOutput {
     diagnostics: [...decoded.diagnostics, ...templateDiagnostics, ...jurisdictionDiagnostics, ...table.log.diagnostics],
     removals: sortRemovals([...clean.removals, ...structure.removals, ...table.log.removals]),
     headings: headingsOf(structure.blocks),
+    versions: [],
   } satisfies Report;
 
   let validated: Report;

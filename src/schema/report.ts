@@ -127,6 +127,13 @@ export const Heading = z.object({
   line: z.number().int().positive(),
 });
 
+export const FigureChange = z.object({ indicator: z.string(), published: z.number().nullable(), version: z.number().nullable() });
+export const ReportVersion = z.object({
+  file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  current: z.boolean().describe("true for the version whose figures this file publishes"),
+  changes: z.array(FigureChange).describe("figures this version gives differently from the published one"),
+}).describe("One version of a report issued more than once (a corrected re-issue)");
+
 export const Report = z
   .object({
     $schema: z.string().optional(),
@@ -153,6 +160,7 @@ export const Report = z
     diagnostics: z.array(Diagnostic),
     removals: z.array(Removal),
     headings: z.array(Heading),
+    versions: z.array(ReportVersion).describe("empty unless several versions of this report were found"),
   })
   .describe("政府信息公开工作年度报告 — one converted report");
 
@@ -170,6 +178,8 @@ export type Diagnostic = z.infer<typeof Diagnostic>;
 export type Removal = z.infer<typeof Removal>;
 export type RemovalKind = z.infer<typeof RemovalKind>;
 export type Heading = z.infer<typeof Heading>;
+export type FigureChange = z.infer<typeof FigureChange>;
+export type ReportVersion = z.infer<typeof ReportVersion>;
 export type Report = z.infer<typeof Report>;
 
 /** Validate a parsed JSON value as a Report; throws with every problem listed. */
