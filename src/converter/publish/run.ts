@@ -1,43 +1,39 @@
 /**
- * Convert a set of source files and write the site's content:
- *   <out>/reports/<id>.mdx   and   <out>/data/<id>.json
+ * Convert the sources folder and publish the site's content as one generation:
+ *   <out>/data/<id>.json, <out>/reports/<id>.mdx, <out>/data/versions/<id>/<sha256>.json
  *
- * Each file is converted in isolation: one failure never stops the others.
- * Two files that convert to the same id (same jurisdiction and year) are both
- * refused — neither is written — because choosing one would hide the other.
- * Outputs that this run no longer produces are deleted, so the content folder
- * always mirrors the sources. Files are processed in name order and nothing
- * time- or path-dependent is written, so the output is byte-identical across
- * runs and independent of the order files were given in.
+ * A run always sees every source in the folder, also when files are named
+ * (`npm run convert -- FILE…`): the named files are converted again, every
+ * other source is taken from the cache when its content is unchanged and
+ * converted otherwise, because which report a file belongs to is known only
+ * from its conversion. So a named file goes through the same grouping as in a
+ * full run, and the content folder always mirrors the sources folder.
  *
- * Speed at national scale:
- * - with a cache (see cache.ts) an unchanged source is not converted again;
- *   its recorded id still takes part in the duplicate check;
- * - convertFilesParallel spreads conversions over worker threads. Every file
- *   is converted by the same function into a staging folder named by its
- *   position in the sorted list; outputs are moved into place only once the
- *   whole run has decided which ids are duplicates, so the result cannot
- *   depend on the number of workers or the order they finish in.
+ * - Each file is converted in isolation: one failure never stops the others.
+ * - Sources with the same id are one report (group.ts): identical copies are
+ *   published once, different versions are all kept and the newest published.
+ *   Nothing disappears from the site because a file was added.
+ * - Publishing is atomic (generation.ts): every output is staged first; if any
+ *   write fails, nothing published changes and the run says which file and
+ *   why. Stale outputs are removed only in the same commit, last.
+ * - Output is byte-identical across runs whatever the order of files, the
+ *   number of worker threads or the cache: files are taken in name order, and
+ *   worker threads run the same per-file function as the calling thread.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-import {
-  converterFingerprint,
-  loadManifest,
-  reusableEntry,
-  saveManifest,
-  stampOf,
-  type FileOutcome,
-  type FileStamp,
-  type Manifest,
-  type ManifestEntry,
-} from "./cache.ts";
-import { convertFileToStaging, stagedPaths, type FileResult, type FileTask } from "./convert-file.ts";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import Tinypool from "tinypool";
+import { contentFiles, isSourceName, reportBodyPath, reportDataPath, versionDataPath, type ContentFiles, type SourcesRecord } from "../../content-files.ts";
+import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
+import { converterFingerprint, emptyManifest, loadManifest, reusableEntry, saveManifest, stampOf, type Manifest, type ManifestEntry } from "./cache.ts";
+import { convertFileToStaging, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
+import { WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
+import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterruptedCommit, type CommitStep } from "./generation.ts";
+import { composePublished, groupById, isSingleSource, publishedVersion, type SourceGroup, type SourceIdentity } from "./group.ts";
+import { readSource } from "./read-source.ts";
+import { PUBLISH_WARNINGS } from "./warnings.ts";
 
 export interface ConvertedFile {
   file: string;
@@ -50,19 +46,39 @@ export interface ConvertedFile {
   removals: number;
 }
 
+/** A source that belongs to a published report without being the file it publishes. */
+export interface SupersededFile {
+  file: string;
+  id: string;
+  /** copy: byte-identical to `of`; version: an earlier version of the report, whose published file is `of`. */
+  as: "copy" | "version";
+  of: string;
+}
+
 export interface FailedFile {
   file: string;
   code: string;
   message: string;
 }
 
+export interface RunNotice {
+  code: string;
+  message: string;
+}
+
 export interface RunSummary {
+  /** One entry per published report, by file name. */
   converted: ConvertedFile[];
+  superseded: SupersededFile[];
   failed: FailedFile[];
-  /** Output files deleted because no source produces them any more (relative to the output folder). */
+  /** Published files removed because no source produces them any more (relative to the output folder). */
   deleted: string[];
   /** Sources taken from the cache without converting them again (file names, sorted). */
   unchanged: string[];
+  /** What the run itself has to say (a damaged cache, an interrupted run completed). */
+  notices: RunNotice[];
+  /** False when the run left the published content as it was (a write failed, or no report converted). */
+  published: boolean;
   /** Worker threads used (0: everything ran in the calling thread). */
   workers: number;
 }
@@ -75,274 +91,321 @@ export interface RunSummary {
 export type CacheMode = "off" | "reuse" | "refresh";
 
 export interface RunOptions {
-  /** Folder that receives reports/ and data/ (default: src/content). */
+  /** The folder of sources: every `*.txt` in it is converted. */
+  sourcesDir: string;
+  /** Folder that receives reports/ and data/ (the site reads src/content). */
   outDir: string;
-  /**
-   * True when `files` is every source there is: then any output not produced
-   * now is stale. Otherwise only outputs that came from one of `files` are.
-   */
-  complete: boolean;
+  /** Files to convert again even when the cache has them; each must be in sourcesDir. */
+  files?: string[];
   /** Catalog size per template id, for the summary (figures found / catalog size). */
   catalogSize: (template: string) => number;
   onProgress?: (message: string) => void;
   cache?: CacheMode;
-  /** Worker threads for convertFilesParallel (default: available cores). */
+  /** Worker threads (default: available cores; 1 = none). */
   jobs?: number;
-}
-
-interface Plan {
-  ordered: string[];
-  /** Source stamps taken before reading, recorded in the manifest. */
-  stamps: (FileStamp | null)[];
-  manifest: Manifest | null;
-  /** Index → cached entry reused as is. */
-  reused: Map<number, ManifestEntry>;
-  tasks: FileTask[];
-  stagingDir: string;
 }
 
 /** Below this many files per worker, starting a worker costs more than it saves. */
 const MIN_FILES_PER_WORKER = 16;
-/** Files per message to a worker: few enough to balance the load, enough to keep messaging cheap. */
+/** Files per task sent to a worker: few enough to balance the load, enough to keep messaging cheap. */
 const BATCH_SIZE = 8;
 
-function manifestKey(path: string): string {
-  return resolve(path);
+interface Source {
+  index: number;
+  file: string;
+  path: string;
+  named: boolean;
 }
 
-function planRun(paths: string[], options: RunOptions): Plan {
-  const ordered = [...new Set(paths)].sort((a, b) => basename(a).localeCompare(basename(b)) || a.localeCompare(b));
-  const mode = options.cache ?? "off";
-  const manifest = mode === "off" ? null : loadManifest(options.outDir, converterFingerprint());
-  const stamps = ordered.map(stampOf);
-  const reused = new Map<number, ManifestEntry>();
-  const tasks: FileTask[] = [];
-  ordered.forEach((path, index) => {
-    const entry = mode === "reuse" ? reusableEntry(manifest!.entries[manifestKey(path)], path, options.outDir) : null;
-    if (entry) reused.set(index, entry);
-    else tasks.push({ index, path });
-  });
-  const stagingDir = join(options.outDir, ".cache", "staging");
-  rmSync(stagingDir, { recursive: true, force: true });
-  mkdirSync(stagingDir, { recursive: true });
-  return { ordered, stamps, manifest, reused, tasks, stagingDir };
+/** One source's state through the run. */
+interface Slot {
+  source: Source;
+  outcome: FileOutcome | null;
+  sha256: string | null;
+  reused: ManifestEntry | null;
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function failedOf(error: ConversionError): FailedFile {
+  return { file: error.file, code: error.code, message: error.message };
 }
 
 function progressLine(outcome: FileOutcome): string {
   return outcome.ok ? `✓ ${outcome.file} → ${outcome.id}` : `✗ ${outcome.message}`;
 }
 
-/** The source file a previously written JSON came from; null when it cannot be read. */
-function sourceOf(jsonPath: string): string | null {
-  try {
-    const parsed = JSON.parse(readFileSync(jsonPath, "utf8")) as { source?: { file?: unknown } };
-    return typeof parsed.source?.file === "string" ? parsed.source.file : null;
-  } catch {
-    return null;
+/** Every source in the folder plus the named files; a named file outside the folder is refused. */
+function listSources(options: RunOptions): { sources: Source[]; refused: FailedFile[] } {
+  const folder = resolve(options.sourcesDir);
+  const refused: FailedFile[] = [];
+  const named = new Set<string>();
+  for (const path of options.files ?? []) {
+    const file = basename(path);
+    if (resolve(dirname(path)) !== folder || !isSourceName(file)) refused.push(failedOf(new ConversionError("not_in_sources", path, options.sourcesDir)));
+    else named.add(file);
   }
+  const names = new Set([...readdirSync(options.sourcesDir).filter(isSourceName), ...named]);
+  const sources = [...names].sort(byName).map((file, index) => ({ index, file, path: join(options.sourcesDir, file), named: named.has(file) }));
+  return { sources, refused };
 }
 
-function deleteStale(outDir: string, produced: Set<string>, inputs: Set<string>, complete: boolean): string[] {
-  const deleted: string[] = [];
-  const dataDir = join(outDir, "data");
-  const reportsDir = join(outDir, "reports");
-  const ids = new Set<string>();
-  if (existsSync(dataDir)) for (const name of readdirSync(dataDir)) if (name.endsWith(".json")) ids.add(name.slice(0, -5));
-  if (existsSync(reportsDir)) for (const name of readdirSync(reportsDir)) if (name.endsWith(".mdx")) ids.add(name.slice(0, -4));
-  for (const id of [...ids].sort()) {
-    if (produced.has(id)) continue;
-    const json = join(dataDir, `${id}.json`);
-    const source = existsSync(json) ? sourceOf(json) : null;
-    if (!complete && (source === null || !inputs.has(source))) continue;
-    for (const [dir, ext] of [
-      [dataDir, "json"],
-      [reportsDir, "mdx"],
-    ] as const) {
-      const path = join(dir, `${id}.${ext}`);
-      if (existsSync(path)) {
-        rmSync(path);
-        deleted.push(`${basename(dir)}/${id}.${ext}`);
-      }
-    }
-  }
-  return deleted;
+function sourcesRecord(sourcesDir: string): SourcesRecord {
+  const absolute = resolve(sourcesDir);
+  const inProject = relative(process.cwd(), absolute);
+  const sources = inProject !== "" && !inProject.startsWith("..") && !isAbsolute(inProject) ? inProject.split(sep).join("/") : absolute;
+  return { sources: sources === "" ? "." : sources };
 }
 
-function outputPaths(outDir: string, id: string): { json: string; mdx: string } {
-  return { json: join(outDir, "data", `${id}.json`), mdx: join(outDir, "reports", `${id}.mdx`) };
-}
-
-/** Decide duplicates, move fresh outputs into place, delete stale ones, update the manifest. */
-function finishRun(plan: Plan, results: FileResult[], options: RunOptions, workers = 0): RunSummary {
-  const fresh = new Map(results.map((r) => [r.index, r]));
-  const outcomes: FileOutcome[] = plan.ordered.map((_, index) => plan.reused.get(index)?.outcome ?? fresh.get(index)!.outcome);
-
-  // Same jurisdiction and year from two files: refuse both, name both.
-  const byId = new Map<string, number[]>();
-  outcomes.forEach((o, index) => {
-    if (o.ok) byId.set(o.id, [...(byId.get(o.id) ?? []), index]);
-  });
-  const failed: FailedFile[] = outcomes.flatMap((o) => (o.ok ? [] : [{ file: o.file, code: o.code, message: o.message }]));
-  const produced = new Set<string>();
-  mkdirSync(join(options.outDir, "reports"), { recursive: true });
-  mkdirSync(join(options.outDir, "data"), { recursive: true });
-  for (const [id, indexes] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
-    if (indexes.length === 1) {
-      produced.add(id);
-      const index = indexes[0]!;
-      if (fresh.has(index)) {
-        const staged = stagedPaths(plan.stagingDir, index);
-        const target = outputPaths(options.outDir, id);
-        renameSync(staged.mdx, target.mdx);
-        renameSync(staged.json, target.json);
-      }
-      continue;
-    }
-    const files = indexes.map((i) => outcomes[i]!.file).join("、");
-    for (const index of indexes) {
-      const file = outcomes[index]!.file;
-      const error = new ConversionError("duplicate_id", file, `${id}: ${files}`);
-      failed.push({ file, code: error.code, message: error.message });
-    }
-  }
-  const inputs = new Set(plan.ordered.map((p) => basename(p)));
-  const deleted = deleteStale(options.outDir, produced, inputs, options.complete);
-  rmSync(plan.stagingDir, { recursive: true, force: true });
-
-  if (plan.manifest) updateManifest(plan, outcomes, fresh, produced, options);
-
-  const converted = outcomes
-    .flatMap((o) =>
-      o.ok
-        ? produced.has(o.id)
-          ? [
-              {
-                file: o.file,
-                id: o.id,
-                title: o.title,
-                figures: o.figures,
-                catalogSize: options.catalogSize(o.template),
-                checksFailed: o.checksFailed,
-                warnings: o.warnings,
-                removals: o.removals,
-              },
-            ]
-          : []
-        : [],
-    )
-    .sort((a, b) => a.file.localeCompare(b.file));
-  failed.sort((a, b) => a.file.localeCompare(b.file) || a.code.localeCompare(b.code));
-  const unchanged = [...plan.reused.keys()].map((i) => basename(plan.ordered[i]!)).sort((a, b) => a.localeCompare(b));
-  return { converted, failed, deleted, unchanged, workers };
-}
-
-function updateManifest(plan: Plan, outcomes: FileOutcome[], fresh: Map<number, FileResult>, produced: Set<string>, options: RunOptions): void {
-  const manifest = plan.manifest!;
-  const entries: Record<string, ManifestEntry> = options.complete ? {} : { ...manifest.entries };
-  plan.ordered.forEach((path, index) => {
-    const key = manifestKey(path);
-    const outcome = outcomes[index]!;
-    const previous = plan.reused.get(index);
-    const result = fresh.get(index);
-    const stamp = plan.stamps[index];
-    const sha256 = previous?.sha256 ?? result?.sha256 ?? null;
-    if (!stamp || !sha256) {
-      delete entries[key];
-      return;
-    }
-    let outputs: ManifestEntry["outputs"] = null;
-    if (outcome.ok && produced.has(outcome.id)) {
-      const target = outputPaths(options.outDir, outcome.id);
-      const json = stampOf(target.json);
-      const mdx = stampOf(target.mdx);
-      if (json && mdx) outputs = { json, mdx };
-    }
-    entries[key] = { size: stamp.size, mtimeMs: stamp.mtimeMs, sha256, outcome, outputs };
-  });
-  saveManifest(options.outDir, { ...manifest, entries });
-}
-
-function convertInThisThread(plan: Plan, options: RunOptions): FileResult[] {
-  return plan.tasks.map((task) => {
-    const result = convertFileToStaging(task, plan.stagingDir);
-    options.onProgress?.(progressLine(result.outcome));
-    return result;
-  });
-}
-
-/** Convert in this thread (no workers). */
-export function convertFiles(paths: string[], options: RunOptions): RunSummary {
-  const plan = planRun(paths, options);
-  return finishRun(plan, convertInThisThread(plan, options), options);
-}
-
-/**
- * Workers run the TypeScript sources directly, so each registers the tsx
- * loader itself before importing the worker module: Node 20 does not apply
- * the parent's `--import tsx` hooks to a worker's entry file.
- */
-/** tsx's ESM register API as a file path (its CommonJS twin cannot register ESM hooks in a worker). */
-function tsxEsmApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve("tsx/package.json");
-  const { exports } = JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> };
-  return join(dirname(manifest), exports["./esm/api"]!.import.default);
-}
-
-function startWorker(stagingDir: string): Worker {
-  const entry = new URL("./convert-worker.ts", import.meta.url).href;
-  const tsx = pathToFileURL(tsxEsmApi()).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { stagingDir }, execArgv: [] });
-}
-
-function convertInWorkers(plan: Plan, jobs: number, options: RunOptions): Promise<FileResult[]> {
-  const queue: FileTask[][] = [];
-  for (let i = 0; i < plan.tasks.length; i += BATCH_SIZE) queue.push(plan.tasks.slice(i, i + BATCH_SIZE));
+async function convertInThisThread(tasks: FileTask[], onResult: (r: FileResult) => void): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  const collect = (batch: FileResult[]) => {
-    for (const result of batch) {
-      results.push(result);
-      options.onProgress?.(progressLine(result.outcome));
-    }
-  };
-  let running = jobs;
-  return new Promise((resolvePromise) => {
-    // When the last worker is gone, whatever is still queued (a dead worker's batch included) runs here.
-    const finished = () => {
-      if (--running > 0) return;
-      for (const batch of queue.splice(0)) collect(batch.map((task) => convertFileToStaging(task, plan.stagingDir)));
-      resolvePromise(results);
-    };
-    for (let w = 0; w < jobs; w++) {
-      const worker = startWorker(plan.stagingDir);
-      let current: FileTask[] | undefined;
-      const feed = () => {
-        current = queue.shift();
-        if (current) worker.postMessage(current);
-        else void worker.terminate().then(finished);
-      };
-      worker.on("message", (batch: FileResult[]) => {
-        collect(batch);
-        feed();
-      });
-      worker.on("error", (error) => {
-        options.onProgress?.(`! worker thread failed (${error.message}); its files are converted in the main thread`);
-        if (current) queue.push(current);
-        current = undefined;
-        finished();
-      });
-      feed();
-    }
-  });
+  for (const task of tasks) {
+    const result = await convertFileToStaging(task);
+    onResult(result);
+    results.push(result);
+  }
+  return results;
 }
 
-/** Like convertFiles, with the conversions spread over worker threads when there are enough of them. */
-export async function convertFilesParallel(paths: string[], options: RunOptions): Promise<RunSummary> {
-  const plan = planRun(paths, options);
+async function convertInPool(tasks: FileTask[], jobs: number, options: RunOptions, onResult: (r: FileResult) => void): Promise<FileResult[]> {
+  const pool = new Tinypool({ filename: new URL("./worker-entry.mjs", import.meta.url).href, minThreads: jobs, maxThreads: jobs });
+  const results: FileResult[] = [];
+  const leftover: FileTask[] = [];
+  const batches: FileTask[][] = [];
+  for (let i = 0; i < tasks.length; i += BATCH_SIZE) batches.push(tasks.slice(i, i + BATCH_SIZE));
+  try {
+    await Promise.all(
+      batches.map((batch) =>
+        pool.run(batch).then(
+          (done: FileResult[]) => {
+            for (const result of done) {
+              onResult(result);
+              results.push(result);
+            }
+          },
+          (error: unknown) => {
+            options.onProgress?.(`! worker thread failed (${error instanceof Error ? error.message : String(error)}); its files are converted in the main thread`);
+            leftover.push(...batch);
+          },
+        ),
+      ),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return [...results, ...(await convertInThisThread(leftover, onResult))];
+}
+
+async function convertTasks(tasks: FileTask[], options: RunOptions, onResult: (r: FileResult) => void): Promise<{ results: FileResult[]; workers: number }> {
   const wanted = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
-  const jobs = Math.min(wanted, Math.floor(plan.tasks.length / MIN_FILES_PER_WORKER));
-  if (jobs <= 1) return finishRun(plan, convertInThisThread(plan, options), options);
-  const results = await convertInWorkers(plan, jobs, options);
-  return finishRun(plan, results, options, jobs);
+  const jobs = Math.min(wanted, Math.floor(tasks.length / MIN_FILES_PER_WORKER));
+  if (jobs <= 1) return { results: await convertInThisThread(tasks, onResult), workers: 0 };
+  return { results: await convertInPool(tasks, jobs, options, onResult), workers: jobs };
+}
+
+interface Identity extends SourceIdentity {
+  slot: Slot;
+}
+
+function identities(slots: Slot[]): Identity[] {
+  return slots.flatMap((slot) =>
+    slot.outcome?.ok && slot.sha256 ? [{ id: slot.outcome.id, sha256: slot.sha256, publishedOn: slot.outcome.publishedOn, file: slot.source.file, slot }] : [],
+  );
+}
+
+function readStaged(stagingDir: string, slot: Slot): Report {
+  return JSON.parse(readFileSync(stagedPaths(stagingDir, slot.source.index).json, "utf8")) as Report;
+}
+
+/** Steps that publish one report's group; `keep` collects every published path of the generation. */
+function publishGroup(group: SourceGroup<Identity>, files: ContentFiles, stagingDir: string, keep: Set<string>): { steps: CommitStep[]; report: Report | null } {
+  const rel = (path: string) => relative(files.dir, path);
+  const json = rel(reportDataPath(files.dir, group.id));
+  const mdx = rel(reportBodyPath(files.dir, group.id));
+  keep.add(json).add(mdx);
+  const current = publishedVersion(group).sources[0]!.slot;
+  if (isSingleSource(group)) {
+    if (current.reused) return { steps: [], report: null };
+    const staged = stagedPaths(stagingDir, current.source.index);
+    return { steps: [{ put: rel(staged.json), to: json }, { put: rel(staged.mdx), to: mdx }], report: null };
+  }
+  const reports = new Map(group.versions.map((v) => [v.sha256, readStaged(stagingDir, v.sources[0]!.slot)]));
+  const report = composePublished(group, reports);
+  const composed = join(stagingDir, "composed", `${group.id}.json`);
+  writeDurably(composed, serializeReport(report));
+  const steps: CommitStep[] = [
+    { put: rel(composed), to: json },
+    { put: rel(stagedPaths(stagingDir, current.source.index).mdx), to: mdx },
+  ];
+  for (const version of group.versions.slice(0, -1)) {
+    const target = rel(versionDataPath(files.dir, group.id, version.sha256));
+    keep.add(target);
+    steps.push({ put: rel(stagedPaths(stagingDir, version.sources[0]!.slot.source.index).json), to: target });
+  }
+  return { steps, report };
+}
+
+function superseded(groups: SourceGroup<Identity>[]): SupersededFile[] {
+  return groups
+    .flatMap((group) => {
+      const published = publishedVersion(group);
+      return group.versions.flatMap((version) => [
+        ...(version === published ? [] : [{ file: version.file, id: group.id, as: "version" as const, of: published.file }]),
+        ...version.sources.slice(1).map((s) => ({ file: s.file, id: group.id, as: "copy" as const, of: version.file })),
+      ]);
+    })
+    .sort((a, b) => byName(a.file, b.file));
+}
+
+export async function convertSources(options: RunOptions): Promise<RunSummary> {
+  const files = contentFiles(options.outDir);
+  const rel = (path: string) => relative(files.dir, path) || path;
+  const notices: RunNotice[] = [];
+  const summary = (fields: Partial<RunSummary>): RunSummary => ({
+    converted: [],
+    superseded: [],
+    failed: [],
+    deleted: [],
+    unchanged: [],
+    notices,
+    published: false,
+    workers: 0,
+    ...fields,
+    ...(fields.failed ? { failed: [...fields.failed].sort((a, b) => byName(a.file, b.file) || byName(a.code, b.code)) } : {}),
+  });
+
+  try {
+    if (recoverInterruptedCommit(files)) {
+      notices.push({ code: "interrupted_commit", message: PUBLISH_WARNINGS.codes.interrupted_commit.en });
+    }
+  } catch (error) {
+    return summary({ failed: [failedOf(writeFailure(error, rel(files.journal)))] });
+  }
+
+  let listed: ReturnType<typeof listSources>;
+  try {
+    listed = listSources(options);
+  } catch (error) {
+    const errno = (error as NodeJS.ErrnoException).code ?? String(error);
+    return summary({ failed: [failedOf(new ConversionError("unreadable_file", options.sourcesDir, errno))] });
+  }
+
+  // Every source is read and hashed in this thread: the content decides what the cache may reuse.
+  const slots: Slot[] = listed.sources.map((source) => {
+    const read = readSource(source.path, options.sourcesDir);
+    if (!read.ok) return { source, outcome: { ok: false, file: source.file, code: read.error.code, message: read.error.message }, sha256: null, reused: null };
+    return { source, outcome: null, sha256: read.sha256, reused: null };
+  });
+
+  const mode = options.cache ?? "off";
+  let manifest: Manifest | null = null;
+  if (mode !== "off") {
+    const fingerprint = await converterFingerprint();
+    const loaded = loadManifest(files.manifest, fingerprint);
+    if (loaded.damaged) notices.push({ code: "damaged_manifest", message: `${rel(files.manifest)}: ${PUBLISH_WARNINGS.codes.damaged_manifest.en} (${loaded.damaged})` });
+    manifest = mode === "reuse" ? loaded.manifest : emptyManifest(fingerprint);
+  }
+  const published = (id: string) => ({ json: reportDataPath(files.dir, id), mdx: reportBodyPath(files.dir, id) });
+  for (const slot of slots) {
+    if (slot.outcome || slot.source.named || !manifest) continue;
+    slot.reused = reusableEntry(manifest.entries[slot.source.file], slot.sha256!, published);
+    if (slot.reused) slot.outcome = slot.reused.outcome;
+  }
+
+  try {
+    clearWorkFolders(files); // a run killed before its commit leaves only staged files
+    mkdirSync(join(files.staging, "composed"), { recursive: true });
+  } catch (error) {
+    return summary({ failed: [...listed.refused, failedOf(writeFailure(error, rel(files.staging)))] });
+  }
+  const task = (slot: Slot): FileTask => ({ index: slot.source.index, path: slot.source.path, sourcesDir: options.sourcesDir, stagingDir: files.staging });
+  const record = (result: FileResult) => {
+    const slot = slots[result.index]!;
+    slot.outcome = result.outcome;
+    slot.sha256 = result.sha256;
+    slot.reused = null;
+    options.onProgress?.(progressLine(result.outcome));
+  };
+  const { workers } = await convertTasks(slots.filter((s) => !s.outcome).map(task), options, record);
+
+  // A report with several sources is composed from all of their conversions: convert the cached ones too.
+  const shared = groupById(identities(slots)).filter((g) => !isSingleSource(g));
+  const cachedMembers = shared.flatMap((g) => g.versions.flatMap((v) => v.sources.map((s) => s.slot))).filter((slot) => slot.reused);
+  await convertInThisThread(cachedMembers.map(task), record);
+
+  const failedFiles = (): FailedFile[] => [
+    ...listed.refused,
+    ...slots.flatMap((s) => (s.outcome && !s.outcome.ok ? [{ file: s.outcome.file, code: s.outcome.code, message: s.outcome.message }] : [])),
+  ];
+  const abandon = (extra: FailedFile[] = []) => {
+    clearWorkFolders(files);
+    return summary({ failed: [...failedFiles(), ...extra], workers });
+  };
+  if (slots.some((s) => s.outcome && !s.outcome.ok && WRITE_ERROR_CODES.has(s.outcome.code))) return abandon();
+
+  const groups = groupById(identities(slots));
+  if (groups.length === 0) return abandon();
+
+  const keep = new Set<string>();
+  const steps: CommitStep[] = [];
+  const composed = new Map<string, Report>();
+  try {
+    for (const group of groups) {
+      const { steps: more, report } = publishGroup(group, files, files.staging, keep);
+      steps.push(...more);
+      if (report) composed.set(group.id, report);
+    }
+    const staged = join(files.staging, "published-from.json");
+    writeDurably(staged, `${JSON.stringify(sourcesRecord(options.sourcesDir))}\n`);
+    steps.push({ put: rel(staged), to: rel(files.sourcesRecord) });
+  } catch (error) {
+    return abandon([failedOf(writeFailure(error, rel(files.staging)))]);
+  }
+  const deleted = publishedOutputs(files).filter((path) => !keep.has(path));
+  steps.push(...deleted.map((path) => ({ remove: path })));
+
+  const committed = commitGeneration(files, steps);
+  if (!committed.ok) return summary({ failed: [...failedFiles(), failedOf(committed.error)], workers });
+
+  const failed = failedFiles();
+  if (manifest) {
+    const entries: Record<string, ManifestEntry> = {};
+    const single = new Set(groups.filter(isSingleSource).map((g) => g.versions[0]!.sources[0]!.slot));
+    for (const slot of slots) {
+      if (!slot.sha256 || !slot.outcome) continue;
+      let outputs: ManifestEntry["outputs"] = null;
+      if (slot.outcome.ok && single.has(slot)) {
+        const paths = published(slot.outcome.id);
+        const json = stampOf(paths.json);
+        const mdx = stampOf(paths.mdx);
+        if (json && mdx) outputs = { json, mdx };
+      }
+      entries[slot.source.file] = { sha256: slot.sha256, outcome: slot.outcome, outputs };
+    }
+    try {
+      saveManifest(files.manifest, { ...manifest, entries });
+    } catch (error) {
+      failed.push(failedOf(writeFailure(error, rel(files.manifest))));
+    }
+  }
+
+  const converted = groups
+    .map((group): ConvertedFile => {
+      const outcome = publishedVersion(group).sources[0]!.slot.outcome as Extract<FileOutcome, { ok: true }>;
+      const report = composed.get(group.id);
+      const warnings = report ? report.diagnostics.filter((d) => d.severity === "warning").length : outcome.warnings;
+      return {
+        file: outcome.file,
+        id: outcome.id,
+        title: outcome.title,
+        figures: outcome.figures,
+        catalogSize: options.catalogSize(outcome.template),
+        checksFailed: outcome.checksFailed,
+        warnings,
+        removals: outcome.removals,
+      };
+    })
+    .sort((a, b) => byName(a.file, b.file));
+  const unchanged = slots.filter((s) => s.reused).map((s) => s.source.file);
+  return summary({ converted, superseded: superseded(groups), failed, deleted, unchanged, published: true, workers });
 }
