@@ -78,9 +78,9 @@ export function libraryVersions(): Record<string, string> {
 }
 
 /** The converter's code, bundled and minified: comments and formatting do not reach it. */
-export async function converterBundle(): Promise<Uint8Array> {
+export async function converterBundle(entries: string[] = CONVERTER_ENTRIES): Promise<Uint8Array> {
   const result = await build({
-    entryPoints: CONVERTER_ENTRIES,
+    entryPoints: entries,
     bundle: true,
     write: false,
     minify: true,

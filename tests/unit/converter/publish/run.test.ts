@@ -1,34 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { getTemplate } from "../../../../src/catalog/index.ts";
-import { convertFiles } from "../../../../src/converter/publish/run.ts";
+import { SEED_003, SEED_004, SOURCES, published, run, workspace } from "./helpers.ts";
 
-const SOURCES = "sources";
-const SEED_003 = "003_2853f03aefee650d.txt";
-const SEED_004 = "004_dda260feeadc045e.txt";
-
-function workspace() {
-  const root = mkdtempSync(join(tmpdir(), "convert-run-"));
-  const src = join(root, "sources");
-  const out = join(root, "content");
-  mkdirSync(src);
-  return { src, out };
-}
-
-const options = (outDir: string, complete: boolean) => ({
-  outDir,
-  complete,
-  catalogSize: (id: string) => getTemplate(id).indicators.length,
-});
-
-describe("convertFiles", () => {
-  it("writes MDX and JSON (2-space indent, trailing newline, $schema) and summarises each report", () => {
-    const { src, out } = workspace();
-    copyFileSync(join(SOURCES, SEED_003), join(src, SEED_003));
-    const summary = convertFiles([join(src, SEED_003)], options(out, true));
+describe("convertSources", () => {
+  it("writes MDX and JSON (2-space indent, trailing newline, $schema) and summarises each report", async () => {
+    const ws = workspace([SEED_003]);
+    const summary = await run(ws);
     expect(summary.failed).toEqual([]);
+    expect(summary.published).toBe(true);
     expect(summary.converted).toEqual([
       {
         file: SEED_003,
@@ -38,23 +18,24 @@ describe("convertFiles", () => {
         catalogSize: 58,
         checksFailed: 0,
         warnings: 0,
-        removals: expect.any(Number),
+        removals: 32,
       },
     ]);
-    const json = readFileSync(join(out, "data", "640303-2018.json"), "utf8");
+    const json = readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8");
     expect(json.startsWith('{\n  "$schema": "/downloads/report.schema.json",\n  "schemaVersion": "1.0.0",\n  "id": "640303-2018",')).toBe(true);
-    expect(json.endsWith("}\n")).toBe(true);
+    expect(json.endsWith('  "versions": []\n}\n')).toBe(true);
     expect(JSON.parse(json).source).toMatchObject({ file: SEED_003, encoding: "utf-8", lines: 238 });
-    expect(readFileSync(join(out, "reports", "640303-2018.mdx"), "utf8").startsWith('---\nid: "640303-2018"\n')).toBe(true);
+    expect(readFileSync(join(ws.out, "reports", "640303-2018.mdx"), "utf8").startsWith('---\nid: "640303-2018"\n')).toBe(true);
+    // Nothing of the run's work is left behind.
+    expect(readdirSync(join(ws.out, ".cache")).sort()).toEqual(["published-from.json"]);
+    expect(JSON.parse(readFileSync(join(ws.out, ".cache", "published-from.json"), "utf8"))).toEqual({ sources: ws.src });
   });
 
-  it("keeps going after a failure and names the file and the reason", () => {
-    const { src, out } = workspace();
-    copyFileSync(join(SOURCES, SEED_003), join(src, SEED_003));
-    writeFileSync(join(src, "bad.txt"), "\u3000\n \n");
-    writeFileSync(join(src, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
-    const files = [join(src, "bad.txt"), join(src, SEED_003), join(src, "binary.txt"), join(src, "missing.txt")];
-    const summary = convertFiles(files, options(out, true));
+  it("keeps going after a failure and names the file and the reason", async () => {
+    const ws = workspace([SEED_003]);
+    writeFileSync(join(ws.src, "bad.txt"), "\u3000\n \n");
+    writeFileSync(join(ws.src, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    const summary = await run(ws, { files: [join(ws.src, "missing.txt")] });
     expect(summary.converted.map((c) => c.id)).toEqual(["640303-2018"]);
     expect(summary.failed.map((f) => [f.file, f.code])).toEqual([
       ["bad.txt", "empty_file"],
@@ -62,42 +43,72 @@ describe("convertFiles", () => {
       ["missing.txt", "unreadable_file"],
     ]);
     expect(summary.failed[0]!.message).toBe("bad.txt: 文件为空或只有空白 / file is empty or whitespace only (only whitespace)");
+    expect(summary.failed[2]!.message).toBe("missing.txt: 无法读取文件 / cannot read the file (ENOENT)");
   });
 
-  it("refuses two files for the same jurisdiction and year, writing neither", () => {
-    const { src, out } = workspace();
-    copyFileSync(join(SOURCES, SEED_003), join(src, "a.txt"));
-    copyFileSync(join(SOURCES, SEED_003), join(src, "b.txt"));
-    copyFileSync(join(SOURCES, SEED_004), join(src, SEED_004));
-    const summary = convertFiles([join(src, "b.txt"), join(src, "a.txt"), join(src, SEED_004)], options(out, true));
-    expect(summary.converted.map((c) => c.id)).toEqual(["640104-2018"]);
+  it("removes outputs no source produces any more, after publishing the new ones", async () => {
+    const ws = workspace([SEED_003, SEED_004]);
+    await run(ws);
+    writeFileSync(join(ws.out, "reports", "000000-1999.mdx"), "old\n");
+    // Seed 004 now fails: its old output goes, and so does the orphan.
+    writeFileSync(join(ws.src, SEED_004), "");
+    const broken = await run(ws);
+    expect(broken.failed.map((f) => [f.file, f.code])).toEqual([[SEED_004, "empty_file"]]);
+    expect(broken.deleted).toEqual(["data/640104-2018.json", "reports/000000-1999.mdx", "reports/640104-2018.mdx"]);
+    expect([...published(ws.out).keys()]).toEqual(["data/640303-2018.json", "reports/640303-2018.mdx"]);
+  });
+
+  it("publishes nothing, and keeps the previous content, when no report converts", async () => {
+    const ws = workspace([SEED_003]);
+    await run(ws);
+    const before = published(ws.out);
+    writeFileSync(join(ws.src, SEED_003), "");
+    const summary = await run(ws);
+    expect(summary.published).toBe(false);
+    expect(summary.failed.map((f) => f.code)).toEqual(["empty_file"]);
+    expect(published(ws.out)).toEqual(before);
+  });
+
+  it("refuses a named file outside the sources folder, by name", async () => {
+    const ws = workspace([SEED_003]);
+    const outside = join(ws.root, "elsewhere.txt");
+    copyFileSync(join(SOURCES, SEED_004), outside);
+    const summary = await run(ws, { files: [outside] });
     expect(summary.failed).toEqual([
-      { file: "a.txt", code: "duplicate_id", message: "a.txt: 多个文件对应同一行政区同一年度 / several files convert to the same jurisdiction and year (640303-2018: a.txt、b.txt)" },
-      { file: "b.txt", code: "duplicate_id", message: "b.txt: 多个文件对应同一行政区同一年度 / several files convert to the same jurisdiction and year (640303-2018: a.txt、b.txt)" },
+      { file: outside, code: "not_in_sources", message: `${outside}: 不是来源文件夹中的 .txt 文件 / not a .txt file in the sources folder (${ws.src})` },
     ]);
-    expect(readdirSync(join(out, "data"))).toEqual(["640104-2018.json"]);
+    expect(summary.converted.map((c) => c.id)).toEqual(["640303-2018"]);
   });
+});
 
-  it("deletes stale outputs: everything unproduced on a full run, only the given files' on a partial run", () => {
-    const { src, out } = workspace();
-    copyFileSync(join(SOURCES, SEED_003), join(src, SEED_003));
-    copyFileSync(join(SOURCES, SEED_004), join(src, SEED_004));
-    convertFiles([join(src, SEED_003), join(src, SEED_004)], options(out, true));
-    writeFileSync(join(out, "reports", "000000-1999.mdx"), "old\n");
+describe("a named file goes through the same grouping as a full run", () => {
+  it("a revised copy named on the command line becomes a version; the published report is not overwritten blindly", async () => {
+    const ws = workspace([SEED_003]);
+    await run(ws, { cache: "reuse" });
+    const original = readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8");
+    const text = readFileSync(join(ws.src, SEED_003), "utf8");
+    // The revision's file name sorts first, so a run that saw only it would publish it alone.
+    writeFileSync(join(ws.src, "003_0revised.txt"), text.replace("<b>六、举报投诉数量</b>\t件\t45", "<b>六、举报投诉数量</b>\t件\t46"));
+    const summary = await run(ws, { cache: "reuse", files: [join(ws.src, "003_0revised.txt")] });
+    expect(summary.failed).toEqual([]);
+    // Neither has a date: the later file name is the newer version.
+    expect(summary.converted.map((c) => [c.file, c.id])).toEqual([[SEED_003, "640303-2018"]]);
+    expect(summary.superseded).toEqual([{ file: "003_0revised.txt", id: "640303-2018", as: "version", of: SEED_003 }]);
+    const report = JSON.parse(readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8"));
+    expect(report.statistics).toEqual(JSON.parse(original).statistics);
+    expect(report.versions.map((v: { file: string; current: boolean; changes: unknown[] }) => [v.file, v.current, v.changes])).toEqual([
+      ["003_0revised.txt", false, [{ indicator: "complaints_total", published: 45, version: 46 }]],
+      [SEED_003, true, []],
+    ]);
+    const revision = readdirSync(join(ws.out, "data", "versions", "640303-2018"));
+    expect(revision).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(ws.out, "data", "versions", "640303-2018", revision[0]!), "utf8")).source.file).toBe("003_0revised.txt");
 
-    // A partial run of seed 004 keeps seed 003's output and the unrelated orphan.
-    const partial = convertFiles([join(src, SEED_004)], options(out, false));
-    expect(partial.deleted).toEqual([]);
-    expect(existsSync(join(out, "data", "640303-2018.json"))).toBe(true);
-
-    // Seed 004 now fails: its old output goes, even on a partial run.
-    writeFileSync(join(src, SEED_004), "");
-    const broken = convertFiles([join(src, SEED_004)], options(out, false));
-    expect(broken.deleted).toEqual(["data/640104-2018.json", "reports/640104-2018.mdx"]);
-
-    // A full run removes the orphan too.
-    const full = convertFiles([join(src, SEED_003)], options(out, true));
-    expect(full.deleted).toEqual(["reports/000000-1999.mdx"]);
-    expect(readdirSync(join(out, "reports"))).toEqual(["640303-2018.mdx"]);
+    // Without the revision, the report is back to one source and the kept version goes.
+    rmSync(join(ws.src, "003_0revised.txt"));
+    const after = await run(ws, { cache: "reuse" });
+    expect(after.deleted).toEqual([`data/versions/640303-2018/${revision[0]}`]);
+    expect(readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8")).toBe(original);
+    expect(existsSync(join(ws.out, "data", "versions"))).toBe(false);
   });
 });
