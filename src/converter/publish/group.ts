@@ -98,7 +98,7 @@ function copiesWarning(version: SourceVersion<SourceIdentity>): Diagnostic {
 
 function versionsWarning(published: SourceVersion<SourceIdentity>, earlier: { file: string; changes: number }[]): Diagnostic {
   const zh = earlier.map((v) => `${v.file}（${v.changes} 项数字不同）`).join("、");
-  const en = earlier.map((v) => `${v.file} (${v.changes} figure${v.changes === 1 ? "" : "s"} differ)`).join(", ");
+  const en = earlier.map((v) => `${v.file} (${v.changes === 1 ? "1 figure differs" : `${v.changes} figures differ`})`).join(", ");
   return PUBLISH_WARNINGS.warn(
     "several_versions",
     null,

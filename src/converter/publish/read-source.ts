@@ -63,12 +63,12 @@ export function readSource(path: string, sourcesDir: string): SourceRead {
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) return fail(new ConversionError("not_a_regular_file", file, kindOf(opened)));
-    // Chunks sized from stat, which is only a hint: reading stops one byte past the limit.
-    const chunkSize = Math.max(opened.size + 1, 64 * 1024);
+    // Chunks sized from stat, which is only a hint: reading stops within one chunk past the limit.
+    const chunkSize = Math.min(Math.max(opened.size + 1, 64 * 1024), MAX_SOURCE_BYTES + 1);
     const chunks: Buffer[] = [];
     let length = 0;
     while (length <= MAX_SOURCE_BYTES) {
-      const chunk = Buffer.allocUnsafe(Math.min(chunkSize, MAX_SOURCE_BYTES + 1 - length));
+      const chunk = Buffer.allocUnsafe(chunkSize);
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
