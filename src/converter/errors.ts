@@ -1,6 +1,8 @@
 /**
  * The one error type of the converter. A ConversionError stops the conversion
  * of ONE file; the run reports it (file + reason) and carries on with the rest.
+ * The write errors (disk_full, permission_denied, write_failed) stop the
+ * publication instead: nothing published changes (see publish/generation.ts).
  * Messages are bilingual because the people fixing sources read Chinese and
  * the people fixing code may not.
  */
