@@ -63,21 +63,26 @@ export function readSource(path: string, sourcesDir: string): SourceRead {
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) return fail(new ConversionError("not_a_regular_file", file, kindOf(opened)));
-    // Chunks sized from stat, which is only a hint: reading stops within one chunk past the limit.
-    const chunkSize = Math.min(Math.max(opened.size + 1, 64 * 1024), MAX_SOURCE_BYTES + 1);
+    // stat's size is only a hint: read until the end of the file, and stop just past the limit.
+    // (Whole pages: some kernel files refuse reads of a few bytes.)
+    const hint = Math.min(Math.ceil((opened.size + 1) / 4096) * 4096, MAX_SOURCE_BYTES + 1);
     const chunks: Buffer[] = [];
     let length = 0;
-    while (length <= MAX_SOURCE_BYTES) {
-      const chunk = Buffer.allocUnsafe(chunkSize);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      length += n;
+    for (let chunk = Buffer.allocUnsafeSlow(hint); length <= MAX_SOURCE_BYTES; chunk = Buffer.allocUnsafeSlow(64 * 1024)) {
+      let filled = 0;
+      while (filled < chunk.length) {
+        const n = readSync(fd, chunk, filled, chunk.length - filled, null);
+        if (n === 0) break;
+        filled += n;
+      }
+      chunks.push(filled === chunk.length ? chunk : chunk.subarray(0, filled));
+      length += filled;
+      if (filled < chunk.length) break;
     }
     if (length > MAX_SOURCE_BYTES) {
       return fail(new ConversionError("file_too_large", file, `more than ${MAX_SOURCE_BYTES} bytes read, although stat gave ${opened.size}`));
     }
-    const bytes = Buffer.concat(chunks, length);
+    const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
     return { ok: true, bytes, sha256: sha256(bytes) };
   } catch (error) {
     return fail(new ConversionError("unreadable_file", file, errnoOf(error)));
