@@ -57,15 +57,15 @@ export function contentFiles(dir: string = DEFAULT_CONTENT_DIR): ContentFiles {
 }
 
 export function reportDataPath(dir: string, id: string): string {
-  return join(contentFiles(dir).dataDir, `${id}.json`);
+  return join(dir, "data", `${id}.json`);
 }
 
 export function reportBodyPath(dir: string, id: string): string {
-  return join(contentFiles(dir).reportsDir, `${id}.mdx`);
+  return join(dir, "reports", `${id}.mdx`);
 }
 
 export function versionDataPath(dir: string, id: string, sha256: string): string {
-  return join(contentFiles(dir).versionsDir, id, `${sha256}.json`);
+  return join(dir, "data", "versions", id, `${sha256}.json`);
 }
 
 /** What the sources record holds: the sources folder as given to the converter. */
