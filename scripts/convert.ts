@@ -70,7 +70,7 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
 async function main(): Promise<void> {
   const args = parseConvertArgs(process.argv.slice(2));
   if ("error" in args) {
-    console.error(`${args.error}\n${usage()}`);
+    console.error(`${terminalText(args.error)}\n${usage()}`);
     process.exit(2);
   }
   if (args.help) {
