@@ -62,6 +62,8 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
   const why = summary.failed.length > 0 ? ` (${failureCounts(summary.failed)})` : "";
   if (summary.published) {
     say(`\n${fresh.length} converted, ${summary.unchanged.length} unchanged (cached), ${summary.failed.length} failed${why}`);
+  } else if (summary.failed.length === 0) {
+    say("\nno *.txt source found: nothing published, the content folder is as it was");
   } else {
     say(`\nnothing published: the content folder is as it was. ${summary.failed.length} failed${why}`);
   }
