@@ -14,7 +14,7 @@ import { synthesizeCorpus } from "../../../../scripts/bench/synthesize.ts";
 import { SEED_003, SEED_004, SOURCES, published, run, workspace, type Workspace } from "./helpers.ts";
 import { fillDisk, mountReadOnly, mountSmallDisk, type SmallDisk } from "./small-disk.ts";
 
-const corpus = synthesizeCorpus(loadSeeds(SOURCES), 40);
+const corpus = synthesizeCorpus(loadSeeds(SOURCES), 20);
 
 function writeCorpus(ws: Workspace, edit: (text: string) => string = (t) => t): void {
   for (const report of corpus) writeFileSync(join(ws.src, report.file), edit(report.text));
@@ -40,20 +40,20 @@ const canMount = (() => {
 
 describe.skipIf(!canMount)("a full disk (tmpfs)", () => {
   it("changed sources on a full disk: every write fails as disk_full, the previous generation stays whole, nothing is removed", async () => {
-    const disk = smallDisk(12 * 1024 * 1024)!;
+    const disk = smallDisk(6 * 1024 * 1024)!;
     const ws = workspace([], disk.dir);
     ws.src = join(workspace().root, "sources"); // sources on the ordinary disk, content on the small one
     mkdirSync(ws.src, { recursive: true });
     writeCorpus(ws);
-    const first = await run(ws, { cache: "reuse", jobs: 2 });
+    const first = await run(ws, { cache: "reuse" });
     expect(first.published).toBe(true);
-    expect(first.converted).toHaveLength(40);
+    expect(first.converted).toHaveLength(20);
     const before = published(ws.out);
     const manifest = readFileSync(contentFiles(ws.out).manifest, "utf8");
 
     writeCorpus(ws, revised);
     fillDisk(disk.dir, 16 * 1024);
-    const summary = await run(ws, { cache: "reuse", jobs: 2 });
+    const summary = await run(ws, { cache: "reuse" });
     expect(summary.published).toBe(false);
     expect(summary.deleted).toEqual([]);
     expect(summary.converted).toEqual([]);
