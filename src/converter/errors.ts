@@ -1,11 +1,16 @@
 /**
  * The one error type of the converter. A ConversionError stops the conversion
  * of ONE file; the run reports it (file + reason) and carries on with the rest.
+ * The write errors (disk_full, permission_denied, write_failed) stop the
+ * publication instead: nothing published changes (see publish/generation.ts).
  * Messages are bilingual because the people fixing sources read Chinese and
  * the people fixing code may not.
  */
 export type ConversionErrorCode =
   | "unreadable_file"
+  | "not_a_regular_file"
+  | "symlink_outside_sources"
+  | "not_in_sources"
   | "empty_file"
   | "file_too_large"
   | "binary_file"
@@ -14,11 +19,18 @@ export type ConversionErrorCode =
   | "not_a_report"
   | "missing_year"
   | "missing_jurisdiction"
-  | "duplicate_id"
-  | "invalid_report";
+  | "invalid_report"
+  | "internal_error"
+  | "disk_full"
+  | "permission_denied"
+  | "write_failed";
 
-const REASONS: Record<ConversionErrorCode, { zh: string; en: string }> = {
+/** Every error code with its meaning; docs/input.md lists each (a test checks it). */
+export const CONVERSION_ERRORS: Record<ConversionErrorCode, { zh: string; en: string }> = {
   unreadable_file: { zh: "无法读取文件", en: "cannot read the file" },
+  not_a_regular_file: { zh: "不是普通文件（命名管道、设备、套接字或文件夹）", en: "not a regular file (a named pipe, device, socket or folder)" },
+  symlink_outside_sources: { zh: "符号链接指向来源文件夹之外", en: "symbolic link to a file outside the sources folder" },
+  not_in_sources: { zh: "不是来源文件夹中的 .txt 文件", en: "not a .txt file in the sources folder" },
   empty_file: { zh: "文件为空或只有空白", en: "file is empty or whitespace only" },
   file_too_large: { zh: "文件过大，不像一份年度报告", en: "file too large for one annual report" },
   binary_file: { zh: "不是文本文件", en: "binary file" },
@@ -30,8 +42,11 @@ const REASONS: Record<ConversionErrorCode, { zh: string; en: string }> = {
   },
   missing_year: { zh: "找不到报告年度", en: "no report year found" },
   missing_jurisdiction: { zh: "找不到报告所属行政区", en: "no jurisdiction found in the title or body" },
-  duplicate_id: { zh: "多个文件对应同一行政区同一年度", en: "several files convert to the same jurisdiction and year" },
   invalid_report: { zh: "转换结果不符合数据结构", en: "the converted report does not match the schema" },
+  internal_error: { zh: "转换程序出错", en: "converter error" },
+  disk_full: { zh: "磁盘已满，无法写入", en: "no space left on the disk" },
+  permission_denied: { zh: "没有写入权限（或文件系统只读）", en: "no permission to write (or a read-only file system)" },
+  write_failed: { zh: "写入失败", en: "write failed" },
 };
 
 export class ConversionError extends Error {
@@ -40,7 +55,7 @@ export class ConversionError extends Error {
   readonly detail: string | null;
 
   constructor(code: ConversionErrorCode, file: string, detail: string | null = null) {
-    const reason = REASONS[code];
+    const reason = CONVERSION_ERRORS[code];
     super(`${file}: ${reason.zh} / ${reason.en}${detail ? ` (${detail})` : ""}`);
     this.name = "ConversionError";
     this.code = code;

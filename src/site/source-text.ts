@@ -3,18 +3,20 @@
  * Decoded by the converter's own decode stage, so line n here is line n in
  * every figure's `line`; checked against the SHA-256 recorded in the JSON so
  * the page can never show a different file than the one the figures came from.
+ * The file is read from the sources folder the published reports were
+ * converted from (`npm run convert -- --sources DIR` records it).
  */
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { publishedSourcesDir } from "../content-files.ts";
 import type { SourceFile } from "../schema/report.ts";
 import type { SourceLine } from "../converter/types.ts";
 import { decodeSource } from "../converter/input/decode.ts";
 
-const SOURCES_DIR = "sources";
-
 export async function readSourceLines(source: SourceFile, root = process.cwd()): Promise<SourceLine[]> {
-  const where = join(SOURCES_DIR, source.file);
-  const decoded = decodeSource(where, await readFile(join(root, where)));
+  const path = join(publishedSourcesDir(root), source.file);
+  const where = relative(root, path) || source.file;
+  const decoded = decodeSource(where, await readFile(path));
   if (decoded.sha256 !== source.sha256) {
     throw new Error(`${where}: SHA-256 ${decoded.sha256} does not match the report's recorded ${source.sha256}; re-run npm run convert`);
   }

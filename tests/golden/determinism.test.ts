@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
-import { convertFiles } from "../../src/converter/run.ts";
+import { convertSources } from "../../src/converter/publish/run.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
 
-function run(files: string[]): { dir: string; summary: ReturnType<typeof convertFiles> } {
+async function run(files: string[]): Promise<{ dir: string; summary: Awaited<ReturnType<typeof convertSources>> }> {
   const dir = mkdtempSync(join(tmpdir(), "convert-determinism-"));
-  const summary = convertFiles(files, { outDir: dir, complete: true, catalogSize: (id) => getTemplate(id).indicators.length });
+  const summary = await convertSources({ sourcesDir: SOURCES_DIR, outDir: dir, files, catalogSize: (id) => getTemplate(id).indicators.length });
   return { dir, summary };
 }
 
@@ -27,10 +27,10 @@ describe("determinism", () => {
     .sort()
     .map((name) => join(SOURCES_DIR, name));
 
-  it("writes byte-identical output whatever the order of the files", () => {
-    const first = run(sources);
-    const second = run([...sources].reverse());
-    const third = run([sources[2]!, sources[0]!, sources[4]!, sources[1]!, sources[3]!]);
+  it("writes byte-identical output whatever the order of the files", async () => {
+    const first = await run(sources);
+    const second = await run([...sources].reverse());
+    const third = await run([sources[2]!, sources[0]!, sources[4]!, sources[1]!, sources[3]!]);
     const a = snapshot(first.dir);
     expect([...a.keys()]).toHaveLength(10);
     for (const other of [second, third]) {
@@ -41,8 +41,8 @@ describe("determinism", () => {
     }
   });
 
-  it("writes nothing that depends on the machine or the moment", () => {
-    const { dir } = run(sources);
+  it("writes nothing that depends on the machine or the moment", async () => {
+    const { dir } = await run(sources);
     for (const [path, bytes] of snapshot(dir)) {
       const text = bytes.toString("utf8");
       expect(text, path).not.toContain(SOURCES_DIR);

@@ -1,16 +1,17 @@
 /**
  * A hostile mix — the five seeds beside empty, binary, oversized, foreign
- * encodings, a news item, a duplicate pair, an unknown jurisdiction, injected
- * markup and a mangled table — converts to byte-identical output whatever the
- * order of the files, and the seeds' own outputs are exactly what they are
- * without the mix.
+ * encodings, a news item, other versions and a byte-identical copy of seeds,
+ * an unknown jurisdiction, injected markup, a mangled table, a named pipe —
+ * converts to byte-identical output whatever the order of the files, and the
+ * seeds' own outputs are exactly what they are without the mix.
  */
 import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
-import { convertFiles } from "../../src/converter/run.ts";
+import { convertSources, type RunSummary } from "../../src/converter/publish/run.ts";
 import { MAX_SOURCE_BYTES } from "../../src/converter/input/decode.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
@@ -37,14 +38,22 @@ function addHostileFiles(dir: string): void {
   writeFileSync(join(dir, "h-yunmeng.txt"), seed003.replaceAll("红寺堡区", "云梦泽区"));
   copyFileSync(join(FIXTURES, "hostile-injection.txt"), join(dir, "i-injection.txt")); // duplicate of 003
   writeFileSync(join(dir, "j-mangled-2020.txt"), seed003.replaceAll("2018", "2020").replace("\t15131", "\t约15131").replace("\t6572", ""));
+  copyFileSync(join(SOURCES_DIR, seedFile("004")), join(dir, "k-xingqing-copy.txt")); // byte-identical to 004
+  execFileSync("mkfifo", [join(dir, "l-pipe.txt")]);
 }
 
-function run(dir: string, order: (files: string[]) => string[]) {
+async function run(dir: string, order: (files: string[]) => string[]): Promise<{ summary: RunSummary; bytes: Map<string, Buffer> }> {
   const out = mkdtempSync(join(tmpdir(), "hostile-mix-out-"));
   const files = order(readdirSync(dir).sort().map((f) => join(dir, f)));
-  const summary = convertFiles(files, { outDir: out, complete: true, catalogSize: (id) => getTemplate(id).indicators.length });
+  const summary = await convertSources({ sourcesDir: dir, outDir: out, files, catalogSize: (id) => getTemplate(id).indicators.length });
   const bytes = new Map<string, Buffer>();
-  for (const sub of ["data", "reports"]) for (const name of readdirSync(join(out, sub)).sort()) bytes.set(`${sub}/${name}`, readFileSync(join(out, sub, name)));
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else bytes.set(`${prefix}${entry.name}`, readFileSync(join(folder, entry.name)));
+    }
+  };
+  for (const sub of ["data", "reports"]) walk(join(out, sub), `${sub}/`);
   return { summary, bytes };
 }
 
@@ -55,32 +64,41 @@ function interleave(files: string[]): string[] {
   return odd.flatMap((f, i) => [f, even[i]!]).concat(even.slice(odd.length));
 }
 
-describe("determinism with a hostile mix", () => {
+describe("determinism with a hostile mix", async () => {
   const dir = sourcesDir();
-  const alone = run(dir, (f) => f);
+  const alone = await run(dir, (f) => f);
   addHostileFiles(dir);
-  const runs = [run(dir, (f) => f), run(dir, (f) => [...f].reverse()), run(dir, interleave)];
+  const runs = [await run(dir, (f) => f), await run(dir, (f) => [...f].reverse()), await run(dir, interleave)];
 
   it("refuses exactly the bad files, each with its reason", () => {
     expect(runs[0]!.summary.failed.map((f) => [f.file, f.code])).toEqual([
-      ["000_76c4b6d22ff18d10.txt", "duplicate_id"],
-      ["001_235b576e695992d0.txt", "duplicate_id"],
-      ["003_2853f03aefee650d.txt", "duplicate_id"],
       ["a-empty.txt", "empty_file"],
       ["b-blank.txt", "empty_file"],
       ["c-binary.txt", "binary_file"],
       ["d-huge.txt", "file_too_large"],
       ["e-news.txt", "not_a_report"],
-      ["f-dawukou-gb18030.txt", "duplicate_id"],
-      ["g-zhongwei-utf16.txt", "duplicate_id"],
-      ["i-injection.txt", "duplicate_id"],
+      ["l-pipe.txt", "not_a_regular_file"],
     ]);
     expect(runs[0]!.summary.converted.map((c) => [c.file, c.id])).toEqual([
       ["002_0db27c3e21f320cb.txt", "640221-2016"],
       ["004_dda260feeadc045e.txt", "640104-2018"],
+      ["f-dawukou-gb18030.txt", "640202-2017"],
+      ["g-zhongwei-utf16.txt", "640500-2017"],
       ["h-yunmeng.txt", "911982-2018"],
+      ["i-injection.txt", "640303-2018"],
       ["j-mangled-2020.txt", "640303-2020"],
     ]);
+  });
+
+  it("keeps every other version and the copy as part of its report: nothing the seeds published disappears", () => {
+    expect(runs[0]!.summary.superseded).toEqual([
+      { file: "000_76c4b6d22ff18d10.txt", id: "640202-2017", as: "version", of: "f-dawukou-gb18030.txt" },
+      { file: "001_235b576e695992d0.txt", id: "640500-2017", as: "version", of: "g-zhongwei-utf16.txt" },
+      { file: "003_2853f03aefee650d.txt", id: "640303-2018", as: "version", of: "i-injection.txt" },
+      { file: "k-xingqing-copy.txt", id: "640104-2018", as: "copy", of: "004_dda260feeadc045e.txt" },
+    ]);
+    for (const path of alone.bytes.keys()) expect(runs[0]!.bytes.has(path), path).toBe(true);
+    expect([...runs[0]!.bytes.keys()].filter((p) => p.startsWith("data/versions/"))).toHaveLength(3);
   });
 
   it("writes byte-identical output and the same summary in any file order", () => {
@@ -93,7 +111,7 @@ describe("determinism with a hostile mix", () => {
   });
 
   it("leaves the reports the mix does not touch exactly as the seeds alone produce them", () => {
-    for (const path of ["data/640221-2016.json", "reports/640221-2016.mdx", "data/640104-2018.json", "reports/640104-2018.mdx"]) {
+    for (const path of ["data/640221-2016.json", "reports/640221-2016.mdx", "reports/640104-2018.mdx"]) {
       expect(runs[0]!.bytes.get(path)!.equals(alone.bytes.get(path)!), path).toBe(true);
     }
   });

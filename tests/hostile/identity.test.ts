@@ -1,15 +1,17 @@
 /**
  * What a report is and whose: a news item is not a report; a title without a
  * year or a jurisdiction falls back to the body, else the file is refused;
- * two files for one jurisdiction and year are both refused, by name; an
- * unknown jurisdiction is published under a stable placeholder id.
+ * files for one jurisdiction and year are one report (a byte-identical copy
+ * is published once, a corrected re-issue is kept as a version and the newest
+ * published), so adding a file never takes a report off the site; an unknown
+ * jurisdiction is published under a stable placeholder id.
  */
 import { describe, expect, it } from "vitest";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
-import { convertFiles } from "../../src/converter/run.ts";
+import { convertSources } from "../../src/converter/publish/run.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
 import { conversionError, convertText, seedText } from "./helpers.ts";
@@ -117,34 +119,82 @@ describe("unknown jurisdiction", () => {
   });
 });
 
-describe("two files for the same jurisdiction and year", () => {
-  const options = (outDir: string) => ({ outDir, complete: true, catalogSize: (id: string) => getTemplate(id).indicators.length });
+describe("several files for the same jurisdiction and year", () => {
+  const convert = (src: string, out: string, files?: string[]) =>
+    convertSources({ sourcesDir: src, outDir: out, files, catalogSize: (id: string) => getTemplate(id).indicators.length });
+  const seed000 = seedText("000");
 
-  it("refuses both, names both, writes neither, and every other report is unchanged", () => {
+  function seedsFolder(): { src: string; out: string } {
     const root = mkdtempSync(join(tmpdir(), "hostile-dup-"));
     const src = join(root, "sources");
     mkdirSync(src);
     for (const prefix of SEEDS) copyFileSync(join(SOURCES_DIR, seedFile(prefix)), join(src, seedFile(prefix)));
-    const out = join(root, "content");
-    convertFiles(readdirSync(src).map((f) => join(src, f)), options(out));
-    const before = readFileSync(join(out, "data", "640202-2017.json"));
+    return { src, out: join(root, "content") };
+  }
 
-    // A second, different file for 红寺堡区 2018 (a corrected copy: one figure changed).
-    writeFileSync(join(src, "hongsibu-2018-corrected.txt"), seed003.text.replace("举报投诉数量</b>\t件\t45", "举报投诉数量</b>\t件\t46"));
-    const summary = convertFiles(readdirSync(src).map((f) => join(src, f)), options(out));
-    const both = `640303-2018: 003_2853f03aefee650d.txt、hongsibu-2018-corrected.txt`;
-    expect(summary.failed).toEqual([
-      { file: "003_2853f03aefee650d.txt", code: "duplicate_id", message: `003_2853f03aefee650d.txt: 多个文件对应同一行政区同一年度 / several files convert to the same jurisdiction and year (${both})` },
-      { file: "hongsibu-2018-corrected.txt", code: "duplicate_id", message: `hongsibu-2018-corrected.txt: 多个文件对应同一行政区同一年度 / several files convert to the same jurisdiction and year (${both})` },
+  const json = (out: string, path: string) => readFileSync(join(out, "data", path));
+
+  it("a byte-identical copy under another name: one report, published once, a warning names the copy; nothing else changes", async () => {
+    const { src, out } = seedsFolder();
+    await convert(src, out);
+    const before = new Map(readdirSync(join(out, "data")).map((name) => [name, json(out, name)]));
+    copyFileSync(join(src, seed003.file), join(src, "hongsibu-2018-copy.txt"));
+    const summary = await convert(src, out);
+    expect(summary.failed).toEqual([]);
+    expect(summary.deleted).toEqual([]);
+    expect(summary.converted.map((c) => c.id)).toEqual(["640202-2017", "640500-2017", "640221-2016", "640303-2018", "640104-2018"]);
+    expect(summary.superseded).toEqual([{ file: "hongsibu-2018-copy.txt", id: "640303-2018", as: "copy", of: seed003.file }]);
+    const report = JSON.parse(json(out, "640303-2018.json").toString("utf8"));
+    expect(report.source.file).toBe(seed003.file);
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(["identical_copies"]);
+    for (const [name, bytes] of before) if (name !== "640303-2018.json") expect(json(out, name).equals(bytes), name).toBe(true);
+  });
+
+  it("a corrected re-issue with a later date is published; the earlier version's data is kept and its differing figures recorded", async () => {
+    const { src, out } = seedsFolder();
+    await convert(src, out);
+    const earlier = json(out, "640202-2017.json").toString("utf8");
+    // The re-issue's name sorts before the original's: the date, not the name, makes it the newer one.
+    const corrected = seed000.text.replace("2018年1月22日", "2018年2月5日").replace("六、举报投诉数量\t件\t0", "六、举报投诉数量\t件\t3");
+    writeFileSync(join(src, "000_0-corrected.txt"), corrected);
+    const summary = await convert(src, out);
+    expect(summary.failed).toEqual([]);
+    expect(summary.deleted).toEqual([]);
+    expect(summary.converted.find((c) => c.id === "640202-2017")).toMatchObject({ file: "000_0-corrected.txt", warnings: 1 });
+    expect(summary.superseded).toEqual([{ file: seed000.file, id: "640202-2017", as: "version", of: "000_0-corrected.txt" }]);
+    const report = JSON.parse(json(out, "640202-2017.json").toString("utf8"));
+    const original = JSON.parse(earlier);
+    expect(report.publishedOn).toBe("2018-02-05");
+    expect(report.statistics.find((s: { indicator: string }) => s.indicator === "complaints_total").value).toBe(3);
+    expect(report.versions).toEqual([
+      { file: seed000.file, sha256: original.source.sha256, publishedOn: "2018-01-22", current: false, changes: [{ indicator: "complaints_total", published: 3, version: 0 }] },
+      { file: "000_0-corrected.txt", sha256: report.source.sha256, publishedOn: "2018-02-05", current: true, changes: [] },
     ]);
-    expect(summary.converted.map((c) => c.id)).toEqual(["640202-2017", "640500-2017", "640221-2016", "640104-2018"]);
-    // The id's earlier output goes too: the site never shows one of two conflicting versions.
-    expect(summary.deleted).toEqual(["data/640303-2018.json", "reports/640303-2018.mdx"]);
-    expect(existsSync(join(out, "data", "640303-2018.json"))).toBe(false);
-    expect(readFileSync(join(out, "data", "640202-2017.json")).equals(before)).toBe(true);
+    expect(report.diagnostics.at(-1)).toEqual({
+      severity: "warning",
+      code: "several_versions",
+      line: null,
+      message: `本报告有 2 个版本，发布最新的 000_0-corrected.txt；较早的版本：${seed000.file}（1 项数字不同） / 2 versions of this report; the newest, 000_0-corrected.txt, is published; earlier: ${seed000.file} (1 figure differs)`,
+    });
+    // The earlier version is kept as it was converted.
+    expect(readFileSync(join(out, "data", "versions", "640202-2017", `${original.source.sha256}.json`), "utf8")).toBe(earlier);
 
     // Whichever order the files come in, the outcome is the same.
-    const reversed = convertFiles(readdirSync(src).map((f) => join(src, f)).reverse(), options(out));
-    expect(reversed.failed).toEqual(summary.failed);
+    const again = await convert(src, out, readdirSync(src).reverse().map((f) => join(src, f)));
+    expect({ ...again, unchanged: [] }).toEqual({ ...summary, unchanged: [] });
+  });
+
+  it("two versions without dates: the later file name is published, and neither disappears", async () => {
+    const { src, out } = seedsFolder();
+    writeFileSync(join(src, "hongsibu-2018-corrected.txt"), seed003.text.replace("举报投诉数量</b>\t件\t45", "举报投诉数量</b>\t件\t46"));
+    const summary = await convert(src, out);
+    expect(summary.failed).toEqual([]);
+    expect(summary.converted.find((c) => c.id === "640303-2018")!.file).toBe("hongsibu-2018-corrected.txt");
+    const report = JSON.parse(json(out, "640303-2018.json").toString("utf8"));
+    expect(report.versions.map((v: { file: string; current: boolean; changes: unknown }) => [v.file, v.current, v.changes])).toEqual([
+      [seed003.file, false, [{ indicator: "complaints_total", published: 46, version: 45 }]],
+      ["hongsibu-2018-corrected.txt", true, []],
+    ]);
+    expect(readdirSync(join(out, "data", "versions", "640303-2018"))).toHaveLength(1);
   });
 });

@@ -1,15 +1,21 @@
 /**
- * Files that are not a report's text: empty, blank, binary, too large. Each is
- * refused with its name and the reason; the real seeds beside it convert as
- * if it were not there; the summary counts what was skipped and why.
+ * Files that are not a report's text: empty, blank, binary, too large, and
+ * things in sources/ that are not regular files (a named pipe, a device, a
+ * socket, a folder, symbolic links out of the folder). Each is refused with
+ * its name and the reason, without blocking or reading without end; the real
+ * seeds beside it convert as if it were not there; the summary counts what
+ * was skipped and why.
  */
 import { describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getTemplate } from "../../src/catalog/index.ts";
-import { failureCounts } from "../../src/converter/failure-counts.ts";
-import { convertFiles } from "../../src/converter/run.ts";
+import { failureCounts } from "../../src/converter/publish/failure-counts.ts";
+import { readSource } from "../../src/converter/publish/read-source.ts";
+import { convertSources } from "../../src/converter/publish/run.ts";
 import { MAX_SOURCE_BYTES, MAX_SOURCE_LINES } from "../../src/converter/input/decode.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
@@ -24,12 +30,12 @@ function workspace(): { src: string; out: string } {
   return { src, out: join(root, "content") };
 }
 
-const options = (outDir: string) => ({ outDir, complete: true, catalogSize: (id: string) => getTemplate(id).indicators.length });
+const convert = (src: string, out: string) => convertSources({ sourcesDir: src, outDir: out, catalogSize: (id: string) => getTemplate(id).indicators.length });
 
 /** Output of the five seeds alone, to compare against. */
-function seedsAlone(): Map<string, Buffer> {
+async function seedsAlone(): Promise<Map<string, Buffer>> {
   const { src, out } = workspace();
-  convertFiles(readdirSync(src).map((f) => join(src, f)), options(out));
+  await convert(src, out);
   return snapshot(out);
 }
 
@@ -54,7 +60,7 @@ function largeReport(bytes: number): string {
 }
 
 describe("files that are not a report's text", () => {
-  it("refuses each bad file by name and reason; the seeds convert exactly as without them", () => {
+  it("refuses each bad file by name and reason; the seeds convert exactly as without them", async () => {
     const { src, out } = workspace();
     writeFileSync(join(src, "empty.txt"), "");
     writeFileSync(join(src, "blank.txt"), " \r\n\t\u3000\n\n  \n");
@@ -64,7 +70,7 @@ describe("files that are not a report's text", () => {
     // 20 MB: refused from its size, before it is read.
     writeFileSync(join(src, "huge.txt"), largeReport(20 * 1024 * 1024));
 
-    const summary = convertFiles(readdirSync(src).map((f) => join(src, f)), options(out));
+    const summary = await convert(src, out);
     expect(summary.converted.map((c) => c.id)).toEqual(["640202-2017", "640500-2017", "640221-2016", "640303-2018", "640104-2018"]);
     expect(summary.failed.map((f) => f.message)).toEqual([
       "blank.txt: 文件为空或只有空白 / file is empty or whitespace only (only whitespace)",
@@ -74,7 +80,53 @@ describe("files that are not a report's text", () => {
       "picture.txt: 不是文本文件 / binary file (contains NUL bytes)",
     ]);
     expect(failureCounts(summary.failed)).toBe("2 binary_file, 2 empty_file, 1 file_too_large");
-    expect(snapshot(out)).toEqual(seedsAlone());
+    expect(snapshot(out)).toEqual(await seedsAlone());
+  });
+
+  it("refuses what is not a regular file, by name, without blocking or reading without end", async () => {
+    const { src, out } = workspace();
+    const outside = mkdtempSync(join(tmpdir(), "hostile-outside-"));
+    writeFileSync(join(outside, "report.txt"), seedText("003").text);
+    execFileSync("mkfifo", [join(src, "fifo.txt")]); // opened for reading, a pipe blocks until a writer comes
+    symlinkSync("/dev/zero", join(src, "zero.txt")); // stat of the link's target says 0 bytes; reading it never ends
+    symlinkSync(join(outside, "report.txt"), join(src, "outside.txt"));
+    symlinkSync(join(src, "003_2853f03aefee650d.txt"), join(src, "inside.txt")); // inside sources/: read, and a copy of 003
+    mkdirSync(join(src, "folder.txt"));
+    const socket: Server = await new Promise((resolve) => {
+      const server = createServer();
+      server.listen(join(src, "socket.txt"), () => resolve(server));
+    });
+    let summary;
+    try {
+      summary = await convert(src, out);
+    } finally {
+      socket.close();
+    }
+    expect(summary.failed.map((f) => f.message)).toEqual([
+      "fifo.txt: 不是普通文件（命名管道、设备、套接字或文件夹） / not a regular file (a named pipe, device, socket or folder) (named pipe)",
+      "folder.txt: 不是普通文件（命名管道、设备、套接字或文件夹） / not a regular file (a named pipe, device, socket or folder) (folder)",
+      `outside.txt: 符号链接指向来源文件夹之外 / symbolic link to a file outside the sources folder (→ ${join(outside, "report.txt")})`,
+      "socket.txt: 不是普通文件（命名管道、设备、套接字或文件夹） / not a regular file (a named pipe, device, socket or folder) (socket)",
+      "zero.txt: 符号链接指向来源文件夹之外 / symbolic link to a file outside the sources folder (→ /dev/zero)",
+    ]);
+    expect(failureCounts(summary.failed)).toBe("3 not_a_regular_file, 2 symlink_outside_sources");
+    expect(summary.superseded).toEqual([{ file: "inside.txt", id: "640303-2018", as: "copy", of: "003_2853f03aefee650d.txt" }]);
+    expect(summary.converted.map((c) => c.id)).toEqual(["640202-2017", "640500-2017", "640221-2016", "640303-2018", "640104-2018"]);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("refuses a device node in sources/ (made with mknod, as root)", async () => {
+    const { src, out } = workspace();
+    execFileSync("mknod", [join(src, "zero.txt"), "c", "1", "5"]);
+    const summary = await convert(src, out);
+    expect(summary.failed.map((f) => [f.file, f.code, f.message.split(" (").at(-1)])).toEqual([["zero.txt", "not_a_regular_file", "character device)"]]);
+  });
+
+  it("caps what it reads whatever stat says: a regular file that reports 0 bytes and never ends is refused as too large", () => {
+    // /proc/self/pagemap is a regular file of size 0 whose content runs to gigabytes.
+    const read = readSource("/proc/self/pagemap", "/proc/self");
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.error.message).toBe(`pagemap: 文件过大，不像一份年度报告 / file too large for one annual report (more than ${MAX_SOURCE_BYTES} bytes read, although stat gave 0)`);
   });
 
   it(`converts a realistic report just under the ${MAX_SOURCE_BYTES / 1024 / 1024} MiB limit (time printed)`, () => {

@@ -16,7 +16,12 @@
 import { createHash } from "node:crypto";
 import { ConversionError } from "../errors.ts";
 import type { Diagnostic } from "../../schema/report.ts";
+import { defineWarnings } from "../diagnostics.ts";
 import type { DecodedSource, SourceLine } from "../types.ts";
+
+export const DECODE_WARNINGS = defineWarnings({
+  damaged_bytes: { zh: "部分字节不是有效的 UTF-8，已替换为 �", en: "some bytes were not valid UTF-8 and were replaced by U+FFFD" },
+});
 
 export interface DecodedText {
   text: string;
@@ -175,12 +180,13 @@ export function decodeText(file: string, bytes: Uint8Array, declared?: string): 
     const lines = splitLines(body);
     const where = lines.filter((l) => l.text.includes("\ufffd")).map((l) => l.n);
     const shown = where.slice(0, 10).join("、") + (where.length > 10 ? " …" : "");
-    diagnostics.push({
-      severity: "warning",
-      code: "damaged_bytes",
-      message: `${decoded.damaged} 处字节不是有效的 UTF-8，已替换为 �（第 ${shown} 行） / ${decoded.damaged} invalid UTF-8 byte sequence(s) replaced by U+FFFD (lines ${shown})`,
-      line: where[0] ?? null,
-    });
+    diagnostics.push(
+      DECODE_WARNINGS.warn(
+        "damaged_bytes",
+        where[0] ?? null,
+        `${decoded.damaged} 处字节不是有效的 UTF-8，已替换为 �（第 ${shown} 行） / ${decoded.damaged} invalid UTF-8 byte sequence(s) replaced by U+FFFD (lines ${shown})`,
+      ),
+    );
   }
   return { text: body, encoding: decoded.encoding, sha256, diagnostics };
 }
@@ -206,12 +212,13 @@ export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
   if (decoded.damaged) {
     const where = lines.filter((l) => l.text.includes("\ufffd")).map((l) => l.n);
     const shown = where.slice(0, 10).join("、") + (where.length > 10 ? " …" : "");
-    diagnostics.push({
-      severity: "warning",
-      code: "damaged_bytes",
-      message: `${decoded.damaged} 处字节不是有效的 UTF-8，已替换为 �（第 ${shown} 行） / ${decoded.damaged} invalid UTF-8 byte sequence(s) replaced by U+FFFD (lines ${shown})`,
-      line: where[0] ?? null,
-    });
+    diagnostics.push(
+      DECODE_WARNINGS.warn(
+        "damaged_bytes",
+        where[0] ?? null,
+        `${decoded.damaged} 处字节不是有效的 UTF-8，已替换为 �（第 ${shown} 行） / ${decoded.damaged} invalid UTF-8 byte sequence(s) replaced by U+FFFD (lines ${shown})`,
+      ),
+    );
   }
   return { file, bytes: bytes.length, sha256, encoding: decoded.encoding, lines, diagnostics };
 }

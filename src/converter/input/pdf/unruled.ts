@@ -5,8 +5,10 @@
  * by wide gaps, with figures among them; a table is a run of such rows whose
  * figures line up. Its figure columns are the x ranges the figures of all rows
  * share; everything left of the first is the label column. The lines just
- * above the first row whose words stand over the columns are its header (a
- * word stacked on two lines, 商业 over 企业, is one header cell). A label line
+ * above the first row whose words stand over the columns are its header: a
+ * word spans the columns it stands over (with no lines drawn, nothing else
+ * says how far a group header reaches), and a word stacked on two lines, 商业
+ * over 企业, is one header cell. A label line
  * without figures belongs to the row whose figures it sits beside: labels that
  * wrap around their row's figures (一情 形，不 / 4 0 0 … / 计其他情形）) go with
  * that row.
@@ -112,6 +114,8 @@ function lineHeight(line: Line): number {
 export function findUnruledTables(lines: readonly Line[]): TableDraft[] {
   const candidates = lines.map((line) => (line.flow === "horizontal" ? segmentsOf(line) : []));
   const tables: TableDraft[] = [];
+  /** The first line a table may still take (lines above belong to the previous table). */
+  let floor = 0;
   let i = 0;
   while (i < lines.length) {
     if (!isRow(candidates[i]!)) {
@@ -134,9 +138,9 @@ export function findUnruledTables(lines: readonly Line[]): TableDraft[] {
     const rowIndexes = range(i, end + 1).filter((k) => isRow(candidates[k]!));
     const columns = figureColumns(rowIndexes.map((k) => candidates[k]!));
     if (rowIndexes.length >= 2 && aligned(rowIndexes.map((k) => candidates[k]!), columns)) {
-      const start = headerStart(lines, candidates, i, columns);
+      const start = headerStart(lines, candidates, i, end, columns, floor);
       tables.push(buildTable(lines, candidates, start, i, end, columns));
-      i = end + 1;
+      i = floor = end + 1;
     } else i++;
   }
   return tables;
@@ -147,12 +151,19 @@ function range(from: number, to: number): number[] {
 }
 
 /** How far above the first row the header reaches: lines whose words stand over the figure columns. */
-function headerStart(lines: readonly Line[], candidates: Segment[][], first: number, columns: Column[]): number {
+function headerStart(
+  lines: readonly Line[],
+  candidates: Segment[][],
+  first: number,
+  last: number,
+  columns: Column[],
+  floor: number,
+): number {
   const valuesLeft = columns[0]!.left;
   const valuesRight = columns[columns.length - 1]!.right;
-  const bodyLeft = minOf(lines.slice(first), (l) => l.left);
+  const bodyLeft = minOf(lines.slice(first, last + 1), (l) => l.left);
   let start = first;
-  for (let k = first - 1; k >= 0 && first - k <= MAX_HEADER_LINES; k--) {
+  for (let k = first - 1; k >= floor && first - k <= MAX_HEADER_LINES; k--) {
     const line = lines[k]!;
     const segments = candidates[k]!;
     const below = lines[k + 1]!;

