@@ -170,25 +170,25 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
   const withoutText = readings.map((r, p) => (!r.failed && r.page.lines.length === 0 ? p + 1 : 0)).filter((p) => p > 0);
   if (withoutText.length > 0) {
     diagnostics.push(
-      warn("page_without_text", null, `第 ${pageList(withoutText)} 页没有文字，未读取 / page(s) ${pageList(withoutText)} have no text and were not read`),
+      warn("pdf_page_without_text", null, `第 ${pageList(withoutText)} 页没有文字，未读取 / page(s) ${pageList(withoutText)} have no text and were not read`),
     );
   }
   const failed = readings.map((r, p) => (r.failed ? p + 1 : 0)).filter((p) => p > 0);
   if (failed.length > 0) {
-    diagnostics.push(warn("unreadable_page", null, `第 ${pageList(failed)} 页无法解析 / page(s) ${pageList(failed)} could not be parsed`));
+    diagnostics.push(warn("pdf_unreadable_page", null, `第 ${pageList(failed)} 页无法解析 / page(s) ${pageList(failed)} could not be parsed`));
   }
   const invisible = readings.reduce((n, r) => n + r.invisibleGlyphs, 0);
   if (invisible > 0) {
     const first = readings.findIndex((r) => r.invisibleGlyphs > 0);
     diagnostics.push(
-      warn("ocr_text_layer", pageLine(first), `${invisible} 个字符是扫描件上的识别文字 / ${invisible} characters are recognised text over a scan`),
+      warn("pdf_ocr_text_layer", pageLine(first), `${invisible} 个字符是扫描件上的识别文字 / ${invisible} characters are recognised text over a scan`),
     );
   }
   const hidden = readings.reduce((n, r) => n + r.hiddenGlyphs, 0);
   if (hidden > 0) {
     const where = readings.map((r, p) => (r.hiddenGlyphs > 0 ? p + 1 : 0)).filter((p) => p > 0);
     diagnostics.push(
-      warn("hidden_text", null, `${hidden} 个白色字符未读取（第 ${pageList(where)} 页） / ${hidden} white characters left out (page(s) ${pageList(where)})`),
+      warn("pdf_hidden_text", null, `${hidden} 个白色字符未读取（第 ${pageList(where)} 页） / ${hidden} white characters left out (page(s) ${pageList(where)})`),
     );
   }
   const unmapped = readings.reduce((n, r) => n + r.unmappedGlyphs, 0);
@@ -196,7 +196,7 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
     const where = readings.map((r, p) => (r.unmappedGlyphs > 0 ? p + 1 : 0)).filter((p) => p > 0);
     diagnostics.push(
       warn(
-        "unmapped_glyphs",
+        "pdf_unmapped_glyphs",
         pageLine(where[0]! - 1),
         `${unmapped} 个字符无法识别（第 ${pageList(where)} 页） / ${unmapped} glyphs without Unicode text (page(s) ${pageList(where)})`,
       ),
@@ -204,7 +204,7 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
   }
   const drawn = readings.map((r, p) => (r.tooManyLines ? p + 1 : 0)).filter((p) => p > 0);
   if (drawn.length > 0) {
-    diagnostics.push(warn("lines_not_read", pageLine(drawn[0]! - 1), `第 ${pageList(drawn)} 页 / page(s) ${pageList(drawn)}`));
+    diagnostics.push(warn("pdf_lines_not_read", pageLine(drawn[0]! - 1), `第 ${pageList(drawn)} 页 / page(s) ${pageList(drawn)}`));
   }
 
   return {

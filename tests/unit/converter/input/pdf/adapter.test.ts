@@ -50,12 +50,12 @@ describe("PDF adapter", () => {
 
   it("declares its warnings in Chinese and English", () => {
     expect(Object.keys(pdfWarnings.codes).sort()).toEqual([
-      "hidden_text",
-      "lines_not_read",
-      "ocr_text_layer",
-      "page_without_text",
-      "unmapped_glyphs",
-      "unreadable_page",
+      "pdf_hidden_text",
+      "pdf_lines_not_read",
+      "pdf_ocr_text_layer",
+      "pdf_page_without_text",
+      "pdf_unmapped_glyphs",
+      "pdf_unreadable_page",
     ]);
     for (const meaning of Object.values(pdfWarnings.codes)) {
       expect(meaning.zh).toMatch(/[\u4e00-\u9fff]/);
