@@ -56,7 +56,7 @@ export const readBlocks: LayoutReader<BlocksTable> = (table, lines) => {
     }
     if (line.roles.length > 0 || line.values.length === 0) continue;
     reading.extra.push({ table: table.id, label: line.label, values: line.values });
-    reading.diagnostics.push(BLOCKS_WARNINGS.warn("unknown_block_row", null, `${table.label}中的“${line.label.text}”不是模板中的行，已原样保留`));
+    reading.warnings.push({ diagnostic: BLOCKS_WARNINGS.warn("unknown_block_row", null, `${table.label}中的“${line.label.text}”不是模板中的行，已原样保留`), at: line.label });
   }
   return reading;
 };

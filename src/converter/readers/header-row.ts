@@ -27,7 +27,7 @@ export const readHeaderRow: LayoutReader<HeaderRowTable> = (table, lines) => {
   // The first line with figures is the table's row (its own label, if any, is the row's: 件数, 数量).
   const figures = lines.find((line) => !line.header && line.values.some((v) => v.kind !== "blank"));
   if (!figures) {
-    reading.diagnostics.push(HEADER_ROW_WARNINGS.warn("no_figures_row", null, `${table.label}：找到了表头，但没有数值行`));
+    reading.warnings.push({ diagnostic: HEADER_ROW_WARNINGS.warn("no_figures_row", null, `${table.label}：找到了表头，但没有数值行`), at: lines.find((l) => l.header)?.header?.[0]?.text ?? lines[0]?.label ?? null });
     return reading;
   }
   const values = figures.values.filter((v, i, all) => !(v.wholeCell && v.kind === "blank" && all.length > targets.length));

@@ -45,6 +45,8 @@ export interface HeaderCell {
 
 export interface TableLine {
   label: SourceText | null;
+  /** The unit printed between the label and the figures (统计指标 | 单位 | 统计数: 件, 万元), when the row prints one. */
+  unit: SourceText | null;
   /** What the label may stand for; empty for an unknown label. */
   roles: LabelRole[];
   values: LineValue[];
@@ -62,6 +64,8 @@ export interface TableRegion {
   /** Document ranges the table occupies, for the body to show the table in their place. */
   ranges: { start: number; end: number }[];
   mode: "grid" | "stream";
+  /** Text standing between two parts of the table that is no part of it (a web-page scrap, a note): left out, with a warning. */
+  interruptions: SourceText[];
 }
 
 // ---------------------------------------------------------------- grids
@@ -69,31 +73,60 @@ export interface TableRegion {
 const HAS_WORD = /[\p{Script=Han}A-Za-z]/u;
 const MARK = /^(?:[-—–―─－‐/／\\]+|无)$/;
 
+/** Words a value cell may hold around its number: units, and the words of an approximate number (约300, 300余). */
+const VALUE_WORDS = /万元|人次|左右|以上|以下|超过|不足|大约|大概|[约近余多逾条件次个人篇项起份名期家户元]/g;
+const CHINESE_NUMBER = /^[零〇一二三四五六七八九十百千万两亿]+$/;
+
+/**
+ * A cell that states a figure, readable or not (8573, 1,234, 5件, 约300, 十二, 1 234):
+ * digits, or Chinese numerals, with nothing but units and words of approximation
+ * around them. A cell with other words (计1条), the end of a label) is a label's.
+ */
+function statesFigure(text: string): boolean {
+  const core = text.replace(/\s+/g, "").replace(VALUE_WORDS, "");
+  if (/\d/.test(core)) return !/[\p{Script=Han}]/u.test(core);
+  return CHINESE_NUMBER.test(core.replace(/^[(（]|[)）]$/g, ""));
+}
+
 function cellKind(text: string): LineValue["kind"] {
   const t = text.normalize("NFKC").trim();
   if (t === "") return "blank";
   if (MARK.test(t)) return "mark";
-  if (/\d/.test(t) && !/[\p{Script=Han}]{2,}/u.test(t.replace(/万元|元|人次/g, ""))) return "digits";
+  if (statesFigure(t)) return "digits";
   return HAS_WORD.test(t) ? "words" : "digits";
 }
 
 /** A unit cell between a label and its value (统计指标 | 单位 | 统计数). */
 function isUnitCell(text: string): boolean {
   const t = text.normalize("NFKC").replace(/\s+/g, "");
-  return COUNT_UNITS.has(t) || t === "万元" || t === "元" || t === "人次";
+  return COUNT_UNITS.has(t) || t === "万元" || t === "元" || t === "人次" || t === "%";
+}
+
+/** A 序号 cell before a row's label: a bare row number (1, 12., 3、). */
+const ROW_NUMBER_CELL = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、]?$/;
+
+/** How many leading cells of a row are a 序号 column: row numbers right before a cell that is a row's label. */
+function rowNumberCells(origins: readonly { text: SourceText }[], labels: TableLabels): number {
+  let lead = 0;
+  while (lead < origins.length && ROW_NUMBER_CELL.test(origins[lead]!.text.text.normalize("NFKC").trim())) lead++;
+  const next = origins[lead];
+  if (lead === 0 || !next || cellKind(next.text.text) !== "words") return 0;
+  const rowLike = labels.lookup(next.text.text).some((role) => role.kind === "row" || role.kind === "section" || role.kind === "group");
+  return rowLike ? lead : 0;
 }
 
 function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
   const lines: TableLine[] = [];
   const grid = block.cells === "grid";
   block.grid.forEach((row, r) => {
-    const origins: { text: SourceText; column: number; colSpan: number; header: boolean }[] = [];
+    const cells: { text: SourceText; column: number; colSpan: number; header: boolean }[] = [];
     row.forEach((position, c) => {
       if (position.origin.row === r && position.origin.column === c) {
-        origins.push({ text: trim(position.cell.text), column: c, colSpan: position.cell.colSpan, header: position.cell.header });
+        cells.push({ text: trim(position.cell.text), column: c, colSpan: position.cell.colSpan, header: position.cell.header });
       }
     });
-    // Cells spanning down from an earlier row: context, not part of this row.
+    // Cells spanning down from an earlier row: context, not part of this row. A 序号 column is no part of it either.
+    const origins = cells.slice(rowNumberCells(cells, labels));
     const kinds = origins.map((o) => cellKind(o.text.text));
     const firstValue = kinds.findIndex((k, i) => (k === "digits" || k === "mark") && !isUnitCell(origins[i]!.text.text));
     const offset = origins[0]?.text.offsets[0] ?? 0;
@@ -106,6 +139,7 @@ function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
       if (headerish && !roles.some((list) => list.some((role) => role.kind === "row"))) {
         lines.push({
           label: null,
+          unit: null,
           roles: [],
           values: [],
           header: filled.map((o, i) => ({ text: o.text, roles: roles[i]!, from: o.column, to: o.column + o.colSpan })),
@@ -118,11 +152,12 @@ function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
       const labelCells = origins.filter((o) => o.text.text !== "" && !isUnitCell(o.text.text));
       const lastLabel = origins.findLastIndex((o) => o.text.text !== "" && !isUnitCell(o.text.text));
       const blanks = grid ? origins.slice(lastLabel + 1).filter((o) => o.text.text === "") : [];
-      labelCells.slice(0, -1).forEach((o) => lines.push({ label: o.text, roles: labels.lookup(o.text.text), values: [], header: null, offset: o.text.offsets[0] ?? offset, grid }));
+      labelCells.slice(0, -1).forEach((o) => lines.push({ label: o.text, unit: null, roles: labels.lookup(o.text.text), values: [], header: null, offset: o.text.offsets[0] ?? offset, grid }));
       const last = labelCells[labelCells.length - 1];
       if (last) {
         lines.push({
           label: last.text,
+          unit: origins.slice(lastLabel + 1).find((o) => isUnitCell(o.text.text))?.text ?? null,
           roles: labels.lookup(last.text.text),
           values: blanks.map((o) => ({ text: o.text, kind: "blank", unit: null, column: o.column, colSpan: o.colSpan, wholeCell: true, unsure: false })),
           header: null,
@@ -143,9 +178,10 @@ function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
       unsure: false,
     }));
     // Several label cells: the outer ones (（三）不予公开 beside 1.属于国家秘密) are context lines of their own.
-    labelCells.slice(0, -1).forEach((o) => lines.push({ label: o.text, roles: labels.lookup(o.text.text), values: [], header: null, offset: o.text.offsets[0] ?? offset, grid }));
+    labelCells.slice(0, -1).forEach((o) => lines.push({ label: o.text, unit: null, roles: labels.lookup(o.text.text), values: [], header: null, offset: o.text.offsets[0] ?? offset, grid }));
     const label = labelCells[labelCells.length - 1] ?? null;
-    lines.push({ label: label?.text ?? null, roles: label ? labels.lookup(label.text.text) : [], values, header: null, offset, grid });
+    const unit = origins.slice(0, firstValue).findLast((o) => isUnitCell(o.text.text))?.text ?? null;
+    lines.push({ label: label?.text ?? null, unit, roles: label ? labels.lookup(label.text.text) : [], values, header: null, offset, grid });
   });
   return lines;
 }
@@ -154,6 +190,9 @@ function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
 
 /** Words that may stand between a label and its figures without being a label: units, 其中, spacing, punctuation. */
 const FILLER = /^(?:[\s\p{P}\p{S}]|其中|计量单位|单位|条|件|元|万元|项|次|个|人次|人|篇|起|份)*$/u;
+
+/** A unit word among the filler before a row's figures. */
+const UNIT_WORD = /万元|人次|元|[条件次个人篇项起份]/;
 
 function isFiller(text: string): boolean {
   return FILLER.test(text.normalize("NFKC"));
@@ -241,14 +280,18 @@ function streamLines(text: SourceText, hits: readonly LabelHit[], map: readonly 
   hits.forEach((hit, i) => {
     const gap = gaps[i]!;
     const chunks = valueChunks(gap.text);
-    const groups: { label: SourceText | null; values: LineValue[] }[] = [{ label: null, values: [] }];
+    const groups: { label: SourceText | null; unit: SourceText | null; values: LineValue[] }[] = [{ label: null, unit: null, values: [] }];
     let cursor = 0;
     for (const chunk of chunks) {
       const between = gap.text.slice(cursor, chunk.from);
       if (!isFiller(between)) {
         const words = between.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
         if (SENTENCE.test(between) || words.length > MAX_UNKNOWN_LABEL || !/[\p{Script=Han}]{2,}/u.test(between)) break;
-        groups.push({ label: trim(slice(gap, cursor, chunk.from)), values: [] });
+        groups.push({ label: trim(slice(gap, cursor, chunk.from)), unit: null, values: [] });
+      } else if (groups[groups.length - 1]!.values.length === 0) {
+        // The unit column's word between a label and its figures (政府信息公开收费减免金额 元 0 0).
+        const unit = UNIT_WORD.exec(between);
+        if (unit) groups[groups.length - 1]!.unit = slice(gap, cursor + unit.index, cursor + unit.index + unit[0].length);
       }
       groups[groups.length - 1]!.values.push({
         text: slice(gap, chunk.from, chunk.to),
@@ -265,11 +308,12 @@ function streamLines(text: SourceText, hits: readonly LabelHit[], map: readonly 
     if (unsure[i] && last.values.length > 0) last.values[last.values.length - 1]!.unsure = true;
     const own = groups[0]!.values;
     const carriesValues = hit.roles.some((r) => r.kind === "row" || r.kind === "section");
-    lines.push({ label: labelsText[i]!, roles: hit.roles, values: carriesValues ? own : [], header: null, offset: labelsText[i]!.offsets[0] ?? 0, grid: false });
+    const unit = groups[0]!.unit;
+    lines.push({ label: labelsText[i]!, unit: carriesValues ? unit : null, roles: hit.roles, values: carriesValues ? own : [], header: null, offset: labelsText[i]!.offsets[0] ?? 0, grid: false });
     // Figures right after a header or column label (表四's fifteen cells): a line of values.
-    if (!carriesValues && own.length > 0) lines.push({ label: null, roles: [], values: own, header: null, offset: own[0]!.text.offsets[0] ?? 0, grid: false });
+    if (!carriesValues && own.length > 0) lines.push({ label: null, unit: null, roles: [], values: own, header: null, offset: own[0]!.text.offsets[0] ?? 0, grid: false });
     for (const extra of groups.slice(1)) {
-      lines.push({ label: extra.label, roles: [], values: extra.values, header: null, offset: extra.label?.offsets[0] ?? 0, grid: false });
+      lines.push({ label: extra.label, unit: extra.unit, roles: [], values: extra.values, header: null, offset: extra.label?.offsets[0] ?? 0, grid: false });
     }
   });
   return lines;
@@ -410,10 +454,27 @@ function mostHits(tables: readonly Table[], cells: readonly string[], strong: bo
  * table the document does not hold has no region.
  */
 export function locateTables(document: SourceDocument, template: Template): TableRegion[] {
-  const regions: TableRegion[] = [];
+  const found: TableRegion[] = [];
   for (const segment of segments(document)) {
-    if (segment.kind === "grid") regions.push(...gridRegions(segment, template.tables));
-    else regions.push(...streamRegions(segment, template.tables));
+    if (segment.kind === "grid") found.push(...gridRegions(segment, template.tables));
+    else found.push(...streamRegions(segment, template.tables));
+  }
+  // A grid cut in two by text (a web-page scrap, a page footer, a note) is one table when its parts print different rows.
+  const regions: TableRegion[] = [];
+  for (const region of found) {
+    const previous = regions[regions.length - 1];
+    if (previous && previous.table === region.table && previous.mode === "grid" && region.mode === "grid" && !sharesRows(previous, region)) {
+      const from = Math.max(...previous.ranges.map((r) => r.end));
+      const to = Math.min(...region.ranges.map((r) => r.start));
+      for (const block of document.blocks) {
+        const range = blockRange(block);
+        if (block.kind !== "table" && range && range.start >= from && range.end <= to) previous.interruptions.push(trim(textOf(block)));
+      }
+      previous.lines.push(...region.lines);
+      previous.ranges.push(...region.ranges);
+      continue;
+    }
+    regions.push(region);
   }
   // One region per table: the one with most figures on its rows (a table printed twice, or a passing mention, loses; a grid wins a tie).
   const figures = (region: TableRegion) =>
@@ -431,6 +492,22 @@ export function locateTables(document: SourceDocument, template: Template): Tabl
   return [...best.values()].sort((a, b) => (a.ranges[0]?.start ?? 0) - (b.ranges[0]?.start ?? 0));
 }
 
+/** The rows a region prints figures on, where the label names one row only. */
+function printedRows(region: TableRegion): Set<string> {
+  const rows = new Set<string>();
+  for (const line of region.lines) {
+    if (line.values.length === 0) continue;
+    const ids = new Set(line.roles.flatMap((r) => (r.kind === "row" && r.row.id ? [r.row.id] : [])));
+    if (ids.size === 1) rows.add([...ids][0]!);
+  }
+  return rows;
+}
+
+function sharesRows(a: TableRegion, b: TableRegion): boolean {
+  const rows = printedRows(a);
+  return [...printedRows(b)].some((id) => rows.has(id));
+}
+
 function gridRegions(segment: Segment, tables: readonly Table[]): TableRegion[] {
   const regions: TableRegion[] = [];
   let current: TableRegion | null = null;
@@ -439,7 +516,7 @@ function gridRegions(segment: Segment, tables: readonly Table[]): TableRegion[] 
       // A fragment between two parts of a table: a label-only line of the current table.
       if (current) {
         const text = trim(textOf(block));
-        current.lines.push({ label: text, roles: labelsOf(current.table).lookup(text.text), values: [], header: null, offset: text.offsets[0] ?? 0, grid: false });
+        current.lines.push({ label: text, unit: null, roles: labelsOf(current.table).lookup(text.text), values: [], header: null, offset: text.offsets[0] ?? 0, grid: false });
         const range = blockRange(block);
         if (range) current.ranges.push(range);
       }
@@ -466,7 +543,7 @@ function gridRegions(segment: Segment, tables: readonly Table[]): TableRegion[] 
         current.lines.push(...lines);
         if (range) current.ranges.push(range);
       } else {
-        current = { table: part.table, lines, ranges: range ? [range] : [], mode: "grid" };
+        current = { table: part.table, lines, ranges: range ? [range] : [], mode: "grid", interruptions: [] };
         regions.push(current);
       }
     }
@@ -496,7 +573,7 @@ function streamRegions(segment: Segment, tables: readonly Table[]): TableRegion[
     const lastValue = lastLine?.values[lastLine.values.length - 1];
     const start = rangeOf(text, folded.map[first.from]!, folded.map[first.from]! + 1).start;
     const endText = lastValue ? rangeOf(lastValue.text, 0, lastValue.text.text.length).end : rangeOf(text, folded.map[chosen.hits[chosen.hits.length - 1]!.to - 1]!, folded.map[chosen.hits[chosen.hits.length - 1]!.to - 1]! + 1).end;
-    regions.push({ table, lines, ranges: [{ start, end: endText }], mode: "stream" });
+    regions.push({ table, lines, ranges: [{ start, end: endText }], mode: "stream", interruptions: [] });
   }
   return regions;
 }

@@ -46,7 +46,7 @@ export const readMatrix: LayoutReader<MatrixTable> = (table, lines) => {
     const columnOf = grid && map ? (value: LineValue) => (value.column === null ? null : map!.get(value.column) ?? null) : null;
     if (grid && !map && !warnedHeader && headers.length > 0) {
       warnedHeader = true;
-      reading.diagnostics.push(MATRIX_WARNINGS.warn("header_unmatched", null, `${table.label}：表头与模板的栏目对不上，按栏目顺序读取`));
+      reading.warnings.push({ diagnostic: MATRIX_WARNINGS.warn("header_unmatched", null, `${table.label}：表头与模板的栏目对不上，按栏目顺序读取`), at: headers[0]?.text ?? null });
     }
     assignRow(reading, targetsOf(row, label), values, columnOf, `${table.id}/${row.id}#${runs++}`);
   };
@@ -80,7 +80,7 @@ export const readMatrix: LayoutReader<MatrixTable> = (table, lines) => {
     // Words no row of the template has: a label half (joined with what follows by the rows it belongs to), or a row of its own.
     if (line.values.length > 0) {
       reading.extra.push({ table: table.id, label: line.label, values: line.values });
-      reading.diagnostics.push(MATRIX_WARNINGS.warn("unknown_matrix_row", null, `${table.label}中的“${line.label.text}”不是模板中的行，已原样保留`));
+      reading.warnings.push({ diagnostic: MATRIX_WARNINGS.warn("unknown_matrix_row", null, `${table.label}中的“${line.label.text}”不是模板中的行，已原样保留`), at: line.label });
     }
   }
   return reading;

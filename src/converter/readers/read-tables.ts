@@ -24,6 +24,7 @@ export const TABLE_WARNINGS = defineWarnings({
   uncertain_value: { zh: "单元格内容无法确定为一个数，记为空", en: "a cell that cannot be read as one number; null" },
   duplicate_row: { zh: "同一指标出现两次且数值不同，记为空", en: "an indicator printed twice with different figures; null" },
   missing_indicator: { zh: "统计表缺少模板中的行", en: "the table lacks rows of its template" },
+  text_in_table: { zh: "统计表中间夹有不属于表格的文字，未读取，也不在正文中显示", en: "text standing inside a statistics table that is no part of it; not read, and not shown in the body" },
 });
 
 function reader(table: Table): (lines: TableRegion["lines"]) => TableReading {
@@ -93,8 +94,12 @@ export function readTables(input: TablesInput): TablesResult {
   };
 
   for (const region of regions) {
+    for (const text of region.interruptions) {
+      const shown = text.text.length > 40 ? `${text.text.slice(0, 40)}…` : text.text;
+      diagnostics.push(TABLE_WARNINGS.warn("text_in_table", lineOfText(index, text), `${region.table.label}中间夹有不属于表格的文字“${shown}”，未读取`));
+    }
     const reading = reader(region.table)(region.lines);
-    diagnostics.push(...reading.diagnostics);
+    for (const { diagnostic, at } of reading.warnings) diagnostics.push(at && at.offsets.length > 0 ? { ...diagnostic, line: lineOfText(index, at) } : diagnostic);
     for (const extra of reading.extra) {
       extraRows.push({
         table: extra.table,

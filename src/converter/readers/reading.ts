@@ -5,9 +5,10 @@
  */
 import type { Column, Row, Table } from "../../catalog/index.ts";
 import type { Diagnostic } from "../../schema/report.ts";
+import { concat } from "../document/source-text.ts";
 import type { SourceText } from "../document/types.ts";
 import type { LineValue, TableLine } from "./lines.ts";
-import type { CellSpec } from "./values.ts";
+import { COUNT_UNITS, type CellSpec } from "./values.ts";
 
 /** The indicator a cell stands for, and how to read it. */
 export interface CellTarget {
@@ -45,28 +46,48 @@ export interface ExtraLine {
   values: LineValue[];
 }
 
+/** A reader's warning and the printed text it is about (the report names that text's line). */
+export interface ReaderWarning {
+  diagnostic: Diagnostic;
+  at: SourceText | null;
+}
+
 export interface TableReading {
   cells: CertainCell[];
   runs: GluedRun[];
   unreadable: UnreadableCell[];
   extra: ExtraLine[];
-  diagnostics: Diagnostic[];
+  warnings: ReaderWarning[];
 }
 
 export type LayoutReader<T extends Table> = (table: T, lines: readonly TableLine[]) => TableReading;
 
 export function emptyReading(): TableReading {
-  return { cells: [], runs: [], unreadable: [], extra: [], diagnostics: [] };
+  return { cells: [], runs: [], unreadable: [], extra: [], warnings: [] };
 }
 
-/** How a cell of this row and column is read. */
-export function cellSpec(table: Table, row: Row, column: Column): CellSpec {
+const MONEY_UNITS = new Set(["元", "万元"]);
+
+/**
+ * How a cell of this row and column is read. `printedUnit` is the unit the
+ * row itself prints in its unit cell (统计指标 | 单位 | 统计数): a count in that
+ * unit is the row's count too, and money in it is converted from it.
+ *
+ * A row whose unit is money holds an amount (12.5 万元), whatever its column
+ * says; in a rows table the row's unit is the format's unit column, so a bare
+ * figure is in that unit.
+ */
+export function cellSpec(table: Table, row: Row, column: Column, printedUnit: string | null = null): CellSpec {
   const unit = column.unit ?? row.unit ?? table.unit;
+  const printed = printedUnit?.normalize("NFKC").replace(/\s+/g, "") || null;
+  const money = MONEY_UNITS.has(unit);
+  const rowUnitColumn = table.layout === "rows" && column.unit === undefined && row.unit !== undefined;
   return {
-    value: column.value,
+    value: money && column.value === "count" ? "amount" : column.value,
     unit,
-    countUnits: ["条", "件", "项", "次", "个", "人", "篇", "起"].filter((u) => u !== unit),
-    unitInHeader: /元/.test(column.label) || column.variants.some((v) => /元/.test(v)) || (column.unit === undefined && /元/.test(row.label)),
+    countUnits: !money && printed && COUNT_UNITS.has(printed) && printed !== unit ? [printed] : [],
+    printedUnit: money && printed && MONEY_UNITS.has(printed) ? printed : null,
+    unitInHeader: /元/.test(column.label) || column.variants.some((v) => /元/.test(v)) || (column.unit === undefined && /元/.test(row.label)) || (money && rowUnitColumn),
   };
 }
 
@@ -113,10 +134,12 @@ export function assignRow(
       return;
     }
     const shown = filled.map((v) => v.text.text).join(" | ");
+    // The raw text shows every filled cell, and the span covers them all.
+    const raw = filled.length > 0 ? concat(filled.map((v) => v.text), " | ") : values[0]!.text;
     for (const target of targets) {
       reading.unreadable.push({
         target,
-        raw: values[0]!.text,
+        raw,
         note: `这一行有 ${filled.length} 个数值（${shown || "空"}），本栏应有 ${targets.length} 个，无法对应到各栏`,
       });
     }

@@ -53,13 +53,13 @@ export const readRows: LayoutReader<RowsTable> = (table, lines) => {
     return rows.length === 0 && context ? context : "ambiguous";
   };
 
-  const targetsOf = (row: Row, label: SourceText): CellTarget[] =>
-    table.columns.map((column) => ({ id: cellId(row.id!, column.id), table: table.id, row: row.id!, column: column.id, label, spec: cellSpec(table, row, column) }));
+  const targetsOf = (row: Row, label: SourceText, line: TableLine): CellTarget[] =>
+    table.columns.map((column) => ({ id: cellId(row.id!, column.id), table: table.id, row: row.id!, column: column.id, label, spec: cellSpec(table, row, column, line.unit?.text ?? null) }));
 
   const record = (row: Row, label: SourceText, line: TableLine): void => {
     state.section = row.section ?? state.section;
     state.freeText = false;
-    const targets = targetsOf(row, label);
+    const targets = targetsOf(row, label, line);
     if (line.values.length === 0) {
       // The row is printed without any figure: not reported, never 0.
       const end = label.offsets[label.offsets.length - 1] ?? 0;
@@ -78,7 +78,7 @@ export const readRows: LayoutReader<RowsTable> = (table, lines) => {
         state.freeText = false;
         const indicator = sectionIndicators.get(role.section);
         const row = indicator ? rowById.get(indicator) : undefined;
-        if (row && line.values.length > 0) assignRow(reading, targetsOf(row, label), line.values, null, `${table.id}/${row.id}#${runCount++}`);
+        if (row && line.values.length > 0) assignRow(reading, targetsOf(row, label, line), line.values, null, `${table.id}/${row.id}#${runCount++}`);
         return true;
       }
       case "group":
@@ -100,7 +100,7 @@ export const readRows: LayoutReader<RowsTable> = (table, lines) => {
     if (state.freeText) return;
     if (line.values.length === 0) return;
     reading.extra.push({ table: table.id, label, values: line.values });
-    reading.diagnostics.push(ROWS_WARNINGS.warn("unknown_row", null, `统计表中的“${label.text}”不是模板中的行，已原样保留`));
+    reading.warnings.push({ diagnostic: ROWS_WARNINGS.warn("unknown_row", null, `统计表中的“${label.text}”不是模板中的行，已原样保留`), at: label });
   };
 
   /** The pending label, resolved alone: a row printed without figures, a context row, or words that were not a row. */
@@ -152,7 +152,7 @@ export const readRows: LayoutReader<RowsTable> = (table, lines) => {
     }
     const role = choose(roles);
     if (role === "ambiguous") {
-      reading.diagnostics.push(ROWS_WARNINGS.warn("ambiguous_label", null, `“${label.text}”可属于多个指标，所在栏目无法区分，未读取`));
+      reading.warnings.push({ diagnostic: ROWS_WARNINGS.warn("ambiguous_label", null, `“${label.text}”可属于多个指标，所在栏目无法区分，未读取`), at: label });
       continue;
     }
     if (role === null) {

@@ -57,8 +57,10 @@ export interface CellSpec {
   value: CellValue;
   /** The unit the catalog stores the figure in. */
   unit: string;
-  /** Other units the row prints that mean the same (件 where the catalog says 条: a count is a count). */
+  /** Other units the row prints that mean the same (its unit cell says 件 where the catalog says 条: a count is a count). */
   countUnits?: readonly string[];
+  /** A money unit the row prints in its unit cell (元 where the catalog says 万元): a bare figure is in it. */
+  printedUnit?: string | null;
   /** True when the column header states the unit (本年收费金额（单位：万元）), so a bare number is in `unit`. */
   unitInHeader: boolean;
 }
@@ -105,7 +107,7 @@ export function parseCell(raw: string, spec: CellSpec): CellReading {
   let canonical = `${sign === "-" ? "-" : ""}${unsigned}`;
   let note: string | null = unit && unit !== spec.unit ? `单元格带单位：“${shown}”` : null;
   if (money) {
-    const printed = unit ?? (spec.unitInHeader ? spec.unit : null);
+    const printed = unit ?? spec.printedUnit ?? (spec.unitInHeader ? spec.unit : null);
     if (printed === null) return { kind: "uncertain", note: `“${shown}”没有单位，表头也未注明，无法确定是元还是万元` };
     const places = MONEY_UNITS[printed]!.toWan - MONEY_UNITS[spec.unit]!.toWan;
     if (places !== 0) {

@@ -1,22 +1,12 @@
 /**
- * Statistics stage on small tables. Rows are real lines copied from the seed
- * sources (000 tab-separated, 001 Markdown pipes, 003 with <b> and repeated
- * headers); malformed rows are those real lines with one thing broken.
+ * The 2008 rows table read through the real path (text adapter → locateTables
+ * → readTables). Rows are real lines copied from the seed sources (000
+ * tab-separated, 001 Markdown pipes, 003 with <b> and repeated headers);
+ * malformed rows are those real lines with one thing broken.
  */
 import { describe, expect, it } from "vitest";
-import { getTemplate } from "../../../src/catalog/index.ts";
-import type { Statistic } from "../../../src/schema/report.ts";
-import { locateStatisticsTable, readStatisticsTable } from "../../../src/converter/stages/statistics.ts";
-import { toSourceLines } from "../../helpers/source-lines.ts";
-
-const template = getTemplate("national-2008");
-
-function read(text: string) {
-  const { statistics, log } = readStatisticsTable(toSourceLines(text), template);
-  const byId = (id: string): Statistic | undefined => statistics.find((s) => s.indicator === id);
-  const warnings = log.diagnostics.filter((d) => d.code !== "missing_indicator");
-  return { statistics, byId, warnings, diagnostics: log.diagnostics };
-}
+import { LineIndex } from "../../../../src/converter/document/source-text.ts";
+import { readSource, type SourceReading } from "./read-source.ts";
 
 // seed 000, lines 146–156 and 194–204
 const TSV_000 = [
@@ -30,13 +20,25 @@ const TSV_000 = [
   "2. 政府网站公开政府信息数\t条\t3407",
 ].join("\n");
 
-describe("locateStatisticsTable", () => {
-  it("covers header to last row, not the title line above", () => {
+const read = (text: string) => readSource(text);
+
+/** The lines a located table covers, first to last (1-based). */
+function coveredLines(reading: SourceReading): { table: string; from: number; to: number }[] {
+  const index = new LineIndex(reading.document.text);
+  return reading.regions.map((region) => ({
+    table: region.table.id,
+    from: index.lineOf(Math.min(...region.ranges.map((r) => r.start))),
+    to: index.lineOf(Math.max(...region.ranges.map((r) => r.end)) - 1),
+  }));
+}
+
+describe("locateTables", () => {
+  it("covers header to last row, not the title line above", async () => {
     const text = ["附件", "", "石嘴山市大武口区2017年度政府信息公开情况统计表", "", TSV_000].join("\n");
-    expect(locateStatisticsTable(toSourceLines(text), template)).toEqual({ from: 5, to: 12 });
+    expect(coveredLines(await read(text))).toEqual([{ table: "statistics", from: 5, to: 12 }]);
   });
 
-  it("continues across blank lines, empty pipe headers and repeated headers (seed 001, 003)", () => {
+  it("continues across blank lines, empty pipe headers and repeated headers (seed 001, 003)", async () => {
     const text = [
       "| 统计指标                                      | 单位 | 统计数   |",
       "|---|----|-------|",
@@ -55,23 +57,34 @@ describe("locateStatisticsTable", () => {
       "",
       "2017 年共收到政府信息依申请公开 43 件。",
     ].join("\n");
-    expect(locateStatisticsTable(toSourceLines(text), template)).toEqual({ from: 1, to: 12 });
+    const reading = await read(text);
+    expect(coveredLines(reading)).toEqual([{ table: "statistics", from: 1, to: 12 }]);
+    expect(reading.statistics.map((s) => [s.indicator, s.value, s.line])).toEqual([
+      ["response_press_conferences", 37, 3],
+      ["response_press_conferences_by_leaders", 23, 4],
+      ["response_online_interviews", 7, 9],
+      ["response_policy_interpretations", 114, 12],
+    ]);
   });
 
-  it("spans a stray line of text inside the table and reports it as an unknown row", () => {
+  it("spans a stray line of text inside the table and warns about it (it is no row)", async () => {
     const text = [
       TSV_000,
       "网站首页 [欢迎来到宜业宜居山水园林城市——中国大武口](#) 后天：银川 ☀️ 晴 0°C ~ -11°C [详细»](#)，本页面由大武口区人民政府办公室主办。",
       "3. 政务微博公开政府信息数\t条\t2306",
       "4. 政务微信公开政府信息数\t条\t1660",
     ].join("\n");
-    expect(locateStatisticsTable(toSourceLines(text), template)).toEqual({ from: 1, to: 11 });
-    const { byId, warnings } = read(text);
-    expect(byId("proactive_wechat")?.value).toBe(1660);
-    expect(warnings.map((w) => [w.code, w.line])).toEqual([["unknown_row", 9]]);
+    const reading = await read(text);
+    expect(coveredLines(reading)).toEqual([{ table: "statistics", from: 1, to: 11 }]);
+    expect(reading.byId("proactive_weibo")).toMatchObject({ value: 2306, line: 10 });
+    expect(reading.byId("proactive_wechat")).toMatchObject({ value: 1660, line: 11 });
+    // The old reader called the line an unknown row; it is text standing inside the table, and the warning says so.
+    expect(reading.warnings.map((w) => [w.code, w.line])).toEqual([["text_in_table", 9]]);
+    expect(reading.warnings[0]!.message).toContain("网站首页");
+    expect(reading.extraRows).toEqual([]);
   });
 
-  it("is null for prose and for tables the catalog does not know (seed 003 lines 91–95)", () => {
+  it("finds nothing in prose and in tables the catalog does not know (seed 003 lines 91–95)", async () => {
     const text = [
       "2018年建议提案办理结果\t\t\t\t",
       "\t承办总件数\t已办结件数\t正在办理件数\t无法办理件数",
@@ -80,18 +93,29 @@ describe("locateStatisticsTable", () => {
       "",
       "2016年受理政府信息公开申请5件,均已按要求向申请人作出答复。",
     ].join("\n");
-    expect(locateStatisticsTable(toSourceLines(text), template)).toBeNull();
+    const reading = await read(text);
+    expect(reading.regions).toEqual([]);
+    expect(reading.statistics).toEqual([]);
+    expect(reading.diagnostics).toEqual([]);
   });
 
-  it("keeps the original line numbers when earlier lines were removed", () => {
-    const lines = toSourceLines(TSV_000).map((l) => ({ ...l, n: l.n + 100 }));
-    expect(locateStatisticsTable(lines, template)).toEqual({ from: 101, to: 108 });
+  it("keeps the source's line numbers when the adapter removed lines before the table", async () => {
+    const removed = Array.from({ length: 100 }, (_, i) => `<!-- 第 ${i + 1} 行：页面脚本 -->`);
+    const reading = await read([...removed, TSV_000].join("\n"));
+    expect(coveredLines(reading)).toEqual([{ table: "statistics", from: 101, to: 108 }]);
+    expect(reading.statistics.map((s) => [s.indicator, s.line])).toEqual([
+      ["proactive_total", 103],
+      ["proactive_normative_docs", 104],
+      ["normative_docs_issued", 105],
+      ["proactive_gazette", 107],
+      ["proactive_website", 108],
+    ]);
   });
 });
 
-describe("readStatisticsTable: shapes", () => {
-  it("reads tab-separated rows with numbering, notes and 其中 prefixes (seed 000)", () => {
-    const { statistics, warnings } = read(TSV_000);
+describe("readTables: shapes", () => {
+  it("reads tab-separated rows with numbering, notes and 其中 prefixes (seed 000)", async () => {
+    const { statistics, warnings, document } = await read(TSV_000);
     expect(statistics.map((s) => [s.indicator, s.value, s.line])).toEqual([
       ["proactive_total", 8573, 3],
       ["proactive_normative_docs", 6, 4],
@@ -99,20 +123,28 @@ describe("readStatisticsTable: shapes", () => {
       ["proactive_gazette", 0, 7],
       ["proactive_website", 3407, 8],
     ]);
+    const start = document.text.indexOf("8573");
     expect(statistics[0]).toEqual({
       indicator: "proactive_total",
       value: 8573,
+      status: "reported",
       origin: "table",
-      line: 3,
+      table: "statistics",
+      row: "proactive_total",
+      column: null,
       raw: "8573",
+      unit: null,
       label: "(一) 主动公开政府信息数 (不同渠道和方式公开相同信息计1条)",
+      line: 3,
+      span: { file: "table.txt", start, end: start + 4, line: 3, column: 36, endLine: 3, endColumn: 40, page: null },
       note: null,
     });
+    expect(document.text.slice(start, start + 4)).toBe("8573");
     expect(warnings).toEqual([]);
   });
 
-  it("reads Markdown pipe rows and a label broken with <br> (seed 001 line 339)", () => {
-    const { byId } = read(
+  it("reads Markdown pipe rows and a label broken with <br> (seed 001 line 339)", async () => {
+    const { byId } = await read(
       [
         "| 统计指标                                      | 单位 | 统计数   |",
         "|---|----|-------|",
@@ -129,8 +161,8 @@ describe("readStatisticsTable: shapes", () => {
     expect(byId("proactive_normative_docs")?.value).toBe(394);
   });
 
-  it("reads HTML cells", () => {
-    const { byId } = read(
+  it("reads HTML cells", async () => {
+    const { byId, warnings } = await read(
       [
         "<tr><th>统计指标</th><th>单位</th><th>统计数</th></tr>",
         "<tr><td>三、依申请公开情况</td><td>——</td><td></td></tr>",
@@ -138,12 +170,13 @@ describe("readStatisticsTable: shapes", () => {
         "<tr><td>1. 当面申请数</td><td>件</td><td>33</td></tr>",
       ].join("\n"),
     );
-    expect(byId("requests_received")?.value).toBe(43);
-    expect(byId("requests_in_person")?.value).toBe(33);
+    expect(byId("requests_received")).toMatchObject({ value: 43, line: 3, raw: "43" });
+    expect(byId("requests_in_person")).toMatchObject({ value: 33, line: 4, raw: "33" });
+    expect(warnings).toEqual([]);
   });
 
-  it("skips <b> section rows and repeated headers, keeping the section across the page (seed 003 lines 216–226)", () => {
-    const { statistics, warnings } = read(
+  it("skips <b> section rows and repeated headers, keeping the section across the page (seed 003 lines 216–226)", async () => {
+    const { statistics, warnings } = await read(
       [
         "<b>四、行政复议数量</b>\t件\t0",
         "(一) 维持具体行政行为数\t件\t0",
@@ -173,8 +206,8 @@ describe("readStatisticsTable: shapes", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("ignores the value printed beside a section row and the free text of （四）申请公开的主要内容 (seed 000 lines 167–168, 192–194)", () => {
-    const { statistics, warnings } = read(
+  it("ignores the value printed beside a section row and the free text of （四）申请公开的主要内容 (seed 000 lines 167–168, 192–194)", async () => {
+    const { statistics, warnings, extraRows } = await read(
       [
         "统计指标\t单位\t统计数",
         "三、依申请公开情况\t——\t0",
@@ -189,10 +222,11 @@ describe("readStatisticsTable: shapes", () => {
       ["reconsideration_total", 0],
     ]);
     expect(warnings).toEqual([]);
+    expect(extraRows).toEqual([]);
   });
 
-  it("matches the catalog's OCR variant 召开政府信息与政务公开工作会议或专题会议数 (seed 000 line 213)", () => {
-    const { byId } = read(
+  it("matches the catalog's OCR variant 召开政府信息与政务公开工作会议或专题会议数 (seed 000 line 213)", async () => {
+    const { byId } = await read(
       [
         "九、政府信息公开会议和培训情况\t——\t",
         "(一) 召开政府信息与政务公开工作会议或专题会议数\t次\t2",
@@ -201,10 +235,12 @@ describe("readStatisticsTable: shapes", () => {
       ].join("\n"),
     );
     expect(byId("meetings")).toMatchObject({ value: 2, label: "(一) 召开政府信息与政务公开工作会议或专题会议数" });
+    expect(byId("training_sessions")?.value).toBe(1);
+    expect(byId("trainees")?.value).toBe(70);
   });
 
-  it("joins a long label broken over two lines (seed 000 line 211)", () => {
-    const { byId, warnings } = read(
+  it("joins a long label broken over two lines (seed 000 line 211)", async () => {
+    const { byId, warnings } = await read(
       [
         "八、机构建设和保障经费情况\t——\t",
         "(三) 从事政府信息公开工作人员数\t人\t76",
@@ -214,11 +250,12 @@ describe("readStatisticsTable: shapes", () => {
       ].join("\n"),
     );
     expect(byId("budget_special")).toMatchObject({ value: 8, line: 4 });
+    expect(byId("staff_total")).toMatchObject({ value: 76, line: 2 });
     expect(warnings).toEqual([]);
   });
 
-  it("joins a label broken over two lines, with or without cells on the first", () => {
-    const { byId, warnings } = read(
+  it("joins a label broken over two lines, with or without cells on the first", async () => {
+    const { byId, warnings } = await read(
       [
         "统计指标\t单位\t统计数",
         "一、主动公开情况\t——\t",
@@ -233,35 +270,36 @@ describe("readStatisticsTable: shapes", () => {
     expect(byId("proactive_total")).toMatchObject({
       value: 8573,
       line: 4,
-      label: "(一) 主动公开政府信息数 (不同渠道和方式公开相同信息计1条)",
+      label: "(一) 主动公开政府信息数 (不同渠道和方式公开相同信息 计1条)",
     });
     expect(byId("response_hotspots")).toMatchObject({ value: 218, line: 7 });
     expect(byId("proactive_normative_docs")?.value).toBe(6);
+    expect(byId("response_press_conferences")?.value).toBe(0);
     expect(warnings).toEqual([]);
   });
 });
 
-describe("readStatisticsTable: values", () => {
+describe("readTables: values", () => {
   const table = (rows: string[]) => read(["统计指标\t单位\t统计数", "三、依申请公开情况\t——\t", ...rows].join("\n"));
 
-  it("reads thousands separators, full-width digits, decimals in 万元 rows and the row's own unit", () => {
-    const { byId, warnings } = table([
+  it("reads thousands separators, full-width digits, decimals in 万元 rows and the row's own unit", async () => {
+    const { byId, warnings } = await table([
       "(一) 收到申请数\t件\t1,234",
       "1. 当面申请数\t件\t１２３",
       "2. 传真申请数\t件\t5件",
       "3. 网络申请数\t件\t5（件）",
       "七、依申请公开信息收取的费用\t万元\t12.5",
     ]);
-    expect(byId("requests_received")).toMatchObject({ value: 1234, raw: "1,234", note: null });
-    expect(byId("requests_in_person")).toMatchObject({ value: 123, raw: "１２３" });
-    expect(byId("requests_fax")).toMatchObject({ value: 5, raw: "5件" });
-    expect(byId("requests_online")).toMatchObject({ value: 5, raw: "5（件）" });
-    expect(byId("fees_collected")).toMatchObject({ value: 12.5, raw: "12.5", note: null });
+    expect(byId("requests_received")).toMatchObject({ value: 1234, status: "reported", raw: "1,234", note: null });
+    expect(byId("requests_in_person")).toMatchObject({ value: 123, status: "reported", raw: "１２３" });
+    expect(byId("requests_fax")).toMatchObject({ value: 5, status: "reported", raw: "5件", unit: "件" });
+    expect(byId("requests_online")).toMatchObject({ value: 5, status: "reported", raw: "5（件）", unit: "件" });
+    expect(byId("fees_collected")).toMatchObject({ value: 12.5, status: "reported", raw: "12.5", note: null });
     expect(warnings).toEqual([]);
   });
 
-  it("turns dashes, slashes and blanks into null with a note and no warning", () => {
-    const { byId, warnings } = table([
+  it("turns dashes, slashes and blanks into not reported: null with a note and no warning", async () => {
+    const { byId, warnings } = await table([
       "(一) 收到申请数\t件\t—",
       "1. 当面申请数\t件\t——",
       "2. 传真申请数\t件\t/",
@@ -270,6 +308,7 @@ describe("readStatisticsTable: values", () => {
     ]);
     for (const id of ["requests_received", "requests_in_person", "requests_fax", "requests_online", "requests_mail"]) {
       expect(byId(id)?.value, id).toBeNull();
+      expect(byId(id)?.status, id).toBe("not_reported");
       expect(byId(id)?.note, id).toMatch(/未填报/);
     }
     expect(byId("requests_fax")?.raw).toBe("/");
@@ -277,8 +316,8 @@ describe("readStatisticsTable: values", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("turns ambiguous cells into null with a warning naming the line and the raw text", () => {
-    const { byId, warnings } = table([
+  it("turns cells that are not one certain number into uncertain: null with a warning naming the line and the raw text", async () => {
+    const { byId, warnings } = await table([
       "(一) 收到申请数\t件\t约300",
       "1. 当面申请数\t件\t十二",
       "2. 传真申请数\t件\t-3",
@@ -287,41 +326,45 @@ describe("readStatisticsTable: values", () => {
       "(二) 申请办结数\t件\t5次",
     ]);
     const ids = ["requests_received", "requests_in_person", "requests_fax", "requests_online", "requests_mail", "requests_closed"];
-    expect(ids.map((id) => [byId(id)?.value, byId(id)?.raw])).toEqual([
-      [null, "约300"],
-      [null, "十二"],
-      [null, "-3"],
-      [null, "1 234"],
-      [null, "12.5"],
-      [null, "5次"],
+    expect(ids.map((id) => [byId(id)?.value, byId(id)?.status, byId(id)?.raw])).toEqual([
+      [null, "uncertain", "约300"],
+      [null, "uncertain", "十二"],
+      [null, "uncertain", "-3"],
+      [null, "uncertain", "1 234"],
+      [null, "uncertain", "12.5"],
+      [null, "uncertain", "5次"],
     ]);
     expect(warnings.map((w) => [w.code, w.line, w.severity])).toEqual([
-      ["ambiguous_value", 3, "warning"],
-      ["ambiguous_value", 4, "warning"],
-      ["ambiguous_value", 5, "warning"],
-      ["ambiguous_value", 6, "warning"],
-      ["ambiguous_value", 7, "warning"],
-      ["ambiguous_value", 8, "warning"],
+      ["uncertain_value", 3, "warning"],
+      ["uncertain_value", 4, "warning"],
+      ["uncertain_value", 5, "warning"],
+      ["uncertain_value", 6, "warning"],
+      ["uncertain_value", 7, "warning"],
+      ["uncertain_value", 8, "warning"],
     ]);
     expect(warnings[0]!.message).toContain("约300");
-    expect(warnings[0]!.message).toContain("第 3 行");
     expect(byId("requests_received")?.note).toMatch(/约数/);
+    expect(byId("requests_in_person")?.note).toMatch(/汉字/);
+    expect(byId("requests_fax")?.note).toMatch(/负数/);
+    expect(byId("requests_online")?.note).toMatch(/两个数/);
+    expect(byId("requests_mail")?.note).toMatch(/整数/);
   });
 });
 
-describe("readStatisticsTable: malformed rows", () => {
-  it("handles missing cells: no value, no unit", () => {
-    const { byId, warnings } = read(
+describe("readTables: malformed rows", () => {
+  it("handles missing cells: no value, no unit", async () => {
+    const { byId, warnings } = await read(
       ["统计指标\t单位\t统计数", "三、依申请公开情况", "(一) 收到申请数\t件\t43", "1. 当面申请数\t件", "2. 传真申请数\t0", "3. 网络申请数\t件\t6"].join("\n"),
     );
-    expect(byId("requests_in_person")).toMatchObject({ value: null, raw: "", note: "单元格空白，未填报" });
-    expect(byId("requests_fax")).toMatchObject({ value: 0, raw: "0" });
+    expect(byId("requests_received")?.value).toBe(43);
+    expect(byId("requests_in_person")).toMatchObject({ value: null, status: "not_reported", raw: "", note: "单元格空白，未填报" });
+    expect(byId("requests_fax")).toMatchObject({ value: 0, status: "reported", raw: "0" });
     expect(byId("requests_online")?.value).toBe(6);
     expect(warnings).toEqual([]);
   });
 
-  it("records a row printed without any value cell as not reported", () => {
-    const { byId, warnings } = read(
+  it("records a row printed without any value cell as not reported", async () => {
+    const { byId, warnings } = await read(
       [
         "| 统计指标 | 单位 | 统计数 |",
         "|---|---|---|",
@@ -334,16 +377,16 @@ describe("readStatisticsTable: malformed rows", () => {
         "| 2. 延期办结数 | 件 | 0 |",
       ].join("\n"),
     );
-    expect(byId("requests_fax")).toMatchObject({ value: null, line: 4, raw: "", note: "单元格空白，未填报" });
+    expect(byId("requests_fax")).toMatchObject({ value: null, status: "not_reported", line: 4, raw: "", note: "单元格空白，未填报" });
     expect(byId("requests_online")?.value).toBe(6);
-    expect(byId("requests_closed")).toMatchObject({ value: null, line: 7 });
-    expect(byId("requests_closed_on_time")).toMatchObject({ value: null, line: 8 });
+    expect(byId("requests_closed")).toMatchObject({ value: null, status: "not_reported", line: 7 });
+    expect(byId("requests_closed_on_time")).toMatchObject({ value: null, status: "not_reported", line: 8 });
     expect(byId("requests_closed_extended")).toMatchObject({ value: 0, line: 9 });
     expect(warnings).toEqual([]);
   });
 
-  it("handles extra columns: a 序号 column is skipped, two filled value cells are ambiguous", () => {
-    const { byId, warnings } = read(
+  it("handles extra columns: a 序号 column is skipped, two filled value cells are uncertain", async () => {
+    const { byId, warnings } = await read(
       [
         "统计指标\t单位\t统计数",
         "三、依申请公开情况\t——\t",
@@ -354,12 +397,13 @@ describe("readStatisticsTable: malformed rows", () => {
     );
     expect(byId("requests_received")?.value).toBe(43);
     expect(byId("requests_in_person")?.value).toBe(33);
-    expect(byId("requests_closed")).toMatchObject({ value: null, raw: "43 | 44" });
-    expect(warnings.map((w) => [w.code, w.line])).toEqual([["ambiguous_value", 5]]);
+    expect(byId("requests_closed")).toMatchObject({ value: null, status: "uncertain", line: 5 });
+    expect(byId("requests_closed")?.note).toContain("43 | 44");
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([["uncertain_value", 5]]);
   });
 
-  it("accepts rows out of order when the label alone identifies the indicator", () => {
-    const { statistics, warnings } = read(
+  it("accepts rows out of order when the label alone identifies the indicator", async () => {
+    const { statistics, warnings } = await read(
       [
         "统计指标\t单位\t统计数",
         "2. 兼职人员数\t人\t39",
@@ -368,17 +412,18 @@ describe("readStatisticsTable: malformed rows", () => {
         "1. 专职人员数 (不包括政府公报及政府网站工作人员数)\t人\t37",
       ].join("\n"),
     );
-    expect(statistics.map((s) => [s.indicator, s.value])).toEqual([
-      ["staff_part_time", 39],
-      ["proactive_total", 8573],
-      ["staff_total", 76],
-      ["staff_full_time", 37],
+    // Statistics come in template order, whatever order the report printed them in.
+    expect(statistics.map((s) => [s.indicator, s.value, s.line])).toEqual([
+      ["proactive_total", 8573, 3],
+      ["staff_total", 76, 4],
+      ["staff_full_time", 37, 5],
+      ["staff_part_time", 39, 2],
     ]);
     expect(warnings).toEqual([]);
   });
 
-  it("keeps one of duplicated rows that agree; rows that disagree give null and a warning", () => {
-    const { statistics, warnings } = read(
+  it("keeps one of duplicated rows that agree; rows that disagree give null and a warning", async () => {
+    const { statistics, warnings } = await read(
       [
         "统计指标\t单位\t统计数",
         "三、依申请公开情况\t——\t",
@@ -388,17 +433,17 @@ describe("readStatisticsTable: malformed rows", () => {
         "(一) 收到申请数\t件\t44",
       ].join("\n"),
     );
-    expect(statistics.map((s) => [s.indicator, s.value, s.line])).toEqual([
-      ["requests_received", null, 3],
-      ["requests_in_person", 33, 4],
+    expect(statistics.map((s) => [s.indicator, s.value, s.status, s.line])).toEqual([
+      ["requests_received", null, "uncertain", 3],
+      ["requests_in_person", 33, "reported", 4],
     ]);
     expect(statistics[0]!.note).toBe("重复的行数值不同：第 3 行“43”与第 6 行“44”不一致，无法确定");
     expect(warnings.map((w) => [w.code, w.line])).toEqual([["duplicate_row", 6]]);
     expect(warnings[0]!.message).toContain("第 3 行");
   });
 
-  it("takes the section from the row above when the section row itself is lost", () => {
-    const { statistics, warnings } = read(
+  it("takes the section from the row above when the section row itself is lost", async () => {
+    const { statistics, warnings } = await read(
       [
         "统计指标\t单位\t统计数",
         "(一) 维持具体行政行为或者驳回原告诉讼请求数\t件\t0",
@@ -414,8 +459,8 @@ describe("readStatisticsTable: malformed rows", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("warns about unknown rows and about a shared label whose section is unknown", () => {
-    const { statistics, warnings } = read(
+  it("keeps unknown rows as extra rows and warns about them and about a shared label whose section is unknown", async () => {
+    const { statistics, warnings, extraRows } = await read(
       [
         "统计指标\t单位\t统计数",
         "三、依申请公开情况\t——\t",
@@ -431,18 +476,23 @@ describe("readStatisticsTable: malformed rows", () => {
       ["ambiguous_label", 5],
     ]);
     expect(warnings[0]!.message).toContain("(五) 申请人满意度");
+    expect(extraRows).toEqual([{ table: "statistics", label: "(五) 申请人满意度", raw: "98", line: 4 }]);
   });
 
-  it("lists the catalog indicators the table lacks in one warning", () => {
-    const { diagnostics } = read(TSV_000);
+  it("lists the catalog indicators the table lacks in one warning", async () => {
+    const { diagnostics } = await read(TSV_000);
     const missing = diagnostics.filter((d) => d.code === "missing_indicator");
     expect(missing).toHaveLength(1);
     expect(missing[0]!.message).toContain("缺少 53 个指标");
     expect(missing[0]!.line).toBeNull();
   });
 
-  it("returns nothing for a report without a table", () => {
+  it("returns nothing for a report without a table", async () => {
     const prose = "2016 年我县各乡镇、各部门主动公开政府信息 42704 条。";
-    expect(readStatisticsTable(toSourceLines(prose), template)).toEqual({ statistics: [], log: { diagnostics: [], removals: [] } });
+    const reading = await read(prose);
+    expect(reading.regions).toEqual([]);
+    expect(reading.statistics).toEqual([]);
+    expect(reading.extraRows).toEqual([]);
+    expect(reading.diagnostics).toEqual([]);
   });
 });
