@@ -119,6 +119,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<SourceDo
       } catch (error) {
         // pdf.js failing on one page loses that page; pdf.js stopping loses the document.
         if (!(error instanceof PdfJsError)) throw new ConversionError(UNREADABLE_PDF, file, `page ${number}: ${describeOpenError(error)}`);
+        if (error.pdfjsName === "TooManyGlyphs") throw new ConversionError("file_too_large", file, error.message);
         readings.push(FAILED_PAGE);
         continue;
       }

@@ -59,6 +59,9 @@ const documents = new Map();
  */
 const HEAP_LIMIT = 256 * 1024 * 1024;
 
+/** Glyphs on one page beyond any report's (a dense page holds 3,000): the page is refused before it is laid out. */
+const MAX_PAGE_GLYPHS = 200_000;
+
 function fontInfo(font) {
   return {
     fontMatrix: font.fontMatrix ? Array.from(font.fontMatrix) : null,
@@ -105,6 +108,7 @@ async function readPage(message) {
     const fnArray = [];
     const argsArray = [];
     const fonts = {};
+    let glyphs = 0;
     const addFont = (name) => {
       if (typeof name !== "string" || name in fonts) return;
       try {
@@ -118,6 +122,12 @@ async function readPage(message) {
       if (!KEPT.has(fn)) continue;
       let args = list.argsArray[i];
       if (fn === OPS.showText) {
+        glyphs += args[0].length;
+        if (glyphs > MAX_PAGE_GLYPHS) {
+          const error = new Error(`more than ${MAX_PAGE_GLYPHS} glyphs on page ${message.number}`);
+          error.name = "TooManyGlyphs";
+          throw error;
+        }
         args = [args[0].map((g) => (typeof g === "number" ? g : { unicode: g.unicode, width: g.width, vmetric: g.vmetric ?? null, isSpace: g.isSpace === true }))];
       } else if (fn === OPS.setFont) {
         addFont(args[0]);

@@ -146,6 +146,7 @@ function gridOf(horizontal: RulingSegment[], vertical: RulingSegment[]): RuledGr
   const xs = withOpenSides(vertical.map((v) => v.at), horizontal);
   const ys = withOpenSides(horizontal.map((h) => h.at), vertical);
   if (xs.length < 3 || ys.length < 3) return null;
+  if ((xs.length - 1) * (ys.length - 1) > MAX_GRID_CELLS) return null;
   const rows = ys.length - 1;
   const columns = xs.length - 1;
   const index = (r: number, c: number): number => r * columns + c;
@@ -211,6 +212,9 @@ function tableLines(segments: readonly RulingSegment[]): RulingSegment[] {
 export function tooManyLines(segments: readonly RulingSegment[]): boolean {
   return tableLines(segments).length > MAX_RULING_SEGMENTS;
 }
+
+/** More grid positions than a table has (表三 of a 2021 report has 170): a drawn pattern, not a table. */
+const MAX_GRID_CELLS = 10_000;
 
 /** The tables drawn on a page, top to bottom (none from a page with too many lines). */
 export function findRuledGrids(segments: readonly RulingSegment[]): RuledGrid[] {
