@@ -24,8 +24,9 @@
  * does not end in sentence-final punctuation continues with the next one,
  * unless that one opens a new numbered item or bold lead-in. A table (or one
  * caption line) that the page layout dropped into the middle of a sentence is
- * moved after the rejoined paragraph. Each join is logged as a page_break_join
- * removal, characters read twice across the break as repeated_passage.
+ * moved after the rejoined paragraph. A join across lines apart (blank lines, a
+ * page number or a table between) is logged as a page_break_join removal,
+ * characters read twice across the break as repeated_passage.
  */
 import type { Removal } from "../../schema/report.ts";
 import { EMPTY_TEXT, LineIndex, slice, trim } from "../document/source-text.ts";
@@ -175,16 +176,18 @@ type Unit =
   | { kind: "text"; text: SourceText; hints: BlockHints }
   | { kind: "list"; items: SourceText[] }
   | { kind: "table"; rows: SourceText[][]; hints: BlockHints }
-  | { kind: "statistics"; table: string | null };
+  /** Text inside statistics range `range` (null for rows and items): replaced by the range's statistics block. */
+  | { kind: "statistics"; range: number; table: string | null; text: SourceText | null };
 
 interface Range {
   start: number;
   end: number;
 }
 
-class Cutter {
-  private readonly emitted = new Set<number>();
+/** A section number standing alone at the end of a text, after a boundary: "…。 二、". */
+const TRAILING_MARKER = /(?:^|[\s。；！？;!?])((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*)$/;
 
+class Cutter {
   constructor(
     private readonly statistics: readonly (Range & { table: string | null })[],
     private readonly title: Range | null,
@@ -203,11 +206,9 @@ class Cutter {
     return this.title !== null && offset >= this.title.start && offset < this.title.end;
   }
 
-  /** The statistics block for range i, the first time it is met. */
-  marker(i: number): Unit[] {
-    if (this.emitted.has(i)) return [];
-    this.emitted.add(i);
-    return [{ kind: "statistics", table: this.statistics[i]!.table }];
+  /** What stands inside statistics range i. */
+  inside(i: number, text: SourceText | null): Unit {
+    return { kind: "statistics", range: i, table: this.statistics[i]!.table, text };
   }
 
   /** What holds the character at `offset`: the title, a statistics range (its index), or nothing (-1). */
@@ -215,30 +216,42 @@ class Cutter {
     return this.inTitle(offset) ? "title" : this.statisticsAt(offset);
   }
 
-  /** A text cut at the title and the statistics ranges: the pieces outside them, and a statistics block where each range begins. */
+  /** A text cut at the title and the statistics ranges: the pieces outside them, and what stands inside each range. */
   cutText(text: SourceText, hints: BlockHints): Unit[] {
-    const units: Unit[] = [];
+    // Stretches of one holder: [from, to, holder].
+    const stretches: [number, number, number | "title"][] = [];
     let from = 0;
     let holder: number | "title" = text.text.length > 0 ? this.holder(text.offsets[0]!) : -1;
-    const close = (to: number) => {
-      if (holder === -1) {
-        const piece = trim(slice(text, from, to));
-        // Only the first piece keeps the block's own hints (a heading level, a bold lead-in at its start).
-        if (piece.text !== "") units.push({ kind: "text", text: piece, hints: from === 0 ? hints : withoutLeadHints(hints) });
-      } else if (holder !== "title") units.push(...this.marker(holder));
-    };
-    for (let i = 1; i < text.text.length; i++) {
-      const next = this.holder(text.offsets[i]!);
+    for (let i = 1; i <= text.text.length; i++) {
+      const next = i < text.text.length ? this.holder(text.offsets[i]!) : null;
       if (next === holder) continue;
-      close(i);
-      holder = next;
-      from = i;
+      stretches.push([from, i, holder]);
+      if (next !== null) [holder, from] = [next, i];
     }
-    close(text.text.length);
+    // A section's number left just before the range that took its title ("…。 二、" | "主动公开政府信息情况第二十条…") goes with the title.
+    for (let k = 0; k + 1 < stretches.length; k++) {
+      const [a, b, outside] = stretches[k]!;
+      const inside = stretches[k + 1]![2];
+      if (outside !== -1 || inside === -1 || inside === "title") continue;
+      const bare = TRAILING_MARKER.exec(text.text.slice(a, b));
+      if (bare) {
+        const at = a + bare.index + bare[0].length - bare[1]!.length;
+        stretches[k]![1] = at;
+        stretches[k + 1]![0] = at;
+      }
+    }
+    const units: Unit[] = [];
+    for (const [a, b, owner] of stretches) {
+      if (owner === "title") continue;
+      const piece = trim(slice(text, a, b));
+      if (owner !== -1) units.push(this.inside(owner, piece));
+      // Only the first piece keeps the block's own hints (a heading level, a bold lead-in at its start).
+      else if (piece.text !== "") units.push({ kind: "text", text: piece, hints: a === 0 ? hints : withoutLeadHints(hints) });
+    }
     return units;
   }
 
-  /** Items or rows whose first character lies in a range are cut out, a statistics block where the range begins. */
+  /** Items or rows whose first character lies in a range are cut out, a statistics unit in their place. */
   cutSequence<T>(items: T[], first: (item: T) => number | null, rebuild: (items: T[]) => Unit): Unit[] {
     const units: Unit[] = [];
     let run: T[] = [];
@@ -252,7 +265,8 @@ class Cutter {
       if (offset !== null && this.inTitle(offset)) continue;
       if (range >= 0) {
         flush();
-        units.push(...this.marker(range));
+        const last = units[units.length - 1];
+        if (last?.kind !== "statistics" || last.range !== range) units.push(this.inside(range, null));
         continue;
       }
       run.push(item);
@@ -547,6 +561,32 @@ function splitSections(text: SourceText, outline: readonly string[], counters: C
   return pieces;
 }
 
+/**
+ * The report's own section headings inside a statistics range (二、主动公开政府信息情况
+ * before the table it introduces): a marker continuing the numbering at the top
+ * level, followed by a title of the outline. Counters advance with each.
+ */
+function outlineSections(text: SourceText, outline: readonly string[], counters: Counters): { text: SourceText }[] {
+  const found: { text: SourceText }[] = [];
+  if (outline.length === 0) return found;
+  const raw = text.text;
+  const markers = new RegExp(MARKER_START.source, "g");
+  for (let m = markers.exec(raw); m; m = markers.exec(raw)) {
+    const window = raw.slice(m.index, m.index + 12);
+    const numbering = numberingOf(window);
+    if (numbering?.depth !== 2 || numbering.number !== counters[2] + 1) continue;
+    const afterMarker = m.index + window.length - numbering.rest.length;
+    const title = outlinePrefix(raw.slice(afterMarker, afterMarker + 2 * MAX_HEADING_LENGTH), outline);
+    if (title === 0) continue;
+    counters[2] = numbering.number;
+    counters[3] = 0;
+    counters[4] = 0;
+    found.push({ text: headingTextOf(slice(text, m.index, afterMarker + title)) });
+    markers.lastIndex = afterMarker + title;
+  }
+  return found;
+}
+
 // ---------------------------------------------------------------- joining
 
 interface Draft {
@@ -577,6 +617,8 @@ function opensNewItem(text: string, hints: BlockHints): boolean {
 }
 
 const HAN_RUN = /^[\u3400-\u9fff]+$/;
+/** The start of a line that cannot open a paragraph: lower-case Latin (an e-mail address, a web address) or closing punctuation. */
+const CONTINUATION = /^[a-z]|^[，。、；：！？）》」』”’),;:!?]/;
 
 /** Characters the OCR read twice across the break ("在平罗县" / "罗县政府信息网…"); 2–10 Han characters. */
 function overlapAt(before: string, after: string): number {
@@ -612,11 +654,15 @@ export function buildStructure(input: StructureInput): StructureResult {
   const drafts = new Map<BodyBlock, Draft>();
   const removals: Removal[] = [];
   const counters: Counters = { 2: 0, 3: 0, 4: 0 };
+  /** Statistics ranges whose block has been placed. */
+  const emitted = new Set<number>();
 
   const lineOf = (offset: number) => lines.lineOf(offset);
 
   /** The paragraph an unfinished sentence can continue into, looking past floated tables and one caption. */
-  const joinTarget = (): Draft | null => {
+  const joinTarget = (next: string): Draft | null => {
+    // Text no paragraph can open (an address in lower case, a closing bracket) continues even after a colon.
+    const midSentence = CONTINUATION.test(next);
     let captions = 0;
     for (let i = blocks.length - 1; i >= 0; i--) {
       const block = blocks[i]!;
@@ -627,7 +673,7 @@ export function buildStructure(input: StructureInput): StructureResult {
         captions++;
         continue;
       }
-      return draft.wrapped && !draft.standalone && !endsSentence(draft.tail) ? draft : null;
+      return draft.wrapped && !draft.standalone && (!endsSentence(draft.tail) || (midSentence && draft.tail.endsWith("："))) ? draft : null;
     }
     return null;
   };
@@ -637,7 +683,8 @@ export function buildStructure(input: StructureInput): StructureResult {
     if (text.text === "") return;
     const standalone = isStandalone(text.text);
     const wrapped = hints.wrapped === true;
-    const target = wrapped && !standalone && !opensItem && !opensNewItem(text.text, hints) ? joinTarget() : null;
+    // The paragraph before says whether it may run on (a wrapped line); this one may be the last line of it.
+    const target = !standalone && !opensItem && !opensNewItem(text.text, hints) ? joinTarget(text.text) : null;
     if (target) {
       const k = overlapAt(target.tail, text.text);
       const rest = slice(text, k);
@@ -645,15 +692,20 @@ export function buildStructure(input: StructureInput): StructureResult {
       const fromLine = lineOf(lastPart.offsets[lastPart.offsets.length - 1]!);
       const toLine = lineOf(text.offsets[0]!);
       if (k > 0) removals.push({ kind: "repeated_passage", from: toLine, to: toLine, excerpt: text.text.slice(0, k) });
-      removals.push({
-        kind: "page_break_join",
-        from: fromLine,
-        to: toLine,
-        excerpt: `…${target.tail.slice(-12)} / ${rest.text.slice(0, 12)}…`,
-      });
+      // The next line of a page layout is not a break; lines apart (blank lines, a page number, a table between) are.
+      if (toLine > fromLine + 1) {
+        removals.push({
+          kind: "page_break_join",
+          from: fromLine,
+          to: toLine,
+          excerpt: `…${target.tail.slice(-12)} / ${rest.text.slice(0, 12)}…`,
+        });
+      }
       const space = seam(target.tail, rest.text);
       target.parts.push({ text: rest, seam: space });
       target.tail = tailOf(`${target.tail}${space}${rest.text}`);
+      // Whether the paragraph runs on is now the joined line's to say.
+      target.wrapped = wrapped;
       return;
     }
     const block: Extract<BodyBlock, { kind: "paragraph" }> = { kind: "paragraph", text };
@@ -668,9 +720,18 @@ export function buildStructure(input: StructureInput): StructureResult {
 
   units.forEach((unit, i) => {
     switch (unit.kind) {
-      case "statistics":
-        blocks.push({ kind: "statistics", table: unit.table });
+      case "statistics": {
+        // The report's section headings the range took in stay: the page's contents need them.
+        const sections = unit.text ? outlineSections(unit.text, outline, counters) : [];
+        if (!emitted.has(unit.range)) {
+          emitted.add(unit.range);
+          const first = sections[0];
+          if (first && first.text.offsets[0] === unit.text!.offsets[0]) addHeading(2, sections.shift()!.text);
+          blocks.push({ kind: "statistics", table: unit.table });
+        }
+        for (const section of sections) addHeading(2, section.text);
         return;
+      }
       case "list":
         blocks.push({ kind: "list", items: unit.items });
         return;
@@ -689,7 +750,21 @@ export function buildStructure(input: StructureInput): StructureResult {
       }
       case "text": {
         const text = trim(unit.text);
-        const depth = headingDepth(text.text, unit.hints, units[i + 1], counters);
+        const wrapped = unit.hints.wrapped === true;
+        const split = (): Piece[] =>
+          unit.hints.boldLead !== undefined ? [{ kind: "paragraph", text, opensItem: false }] : splitSections(text, outline, counters, wrapped);
+        // A block that is not one line of a page may open with its section's title and run on ("一、总体情况 2022年，…"):
+        // the title found in it comes first. A line of a page is a heading only as a whole, as before.
+        let pieces: Piece[] | null = null;
+        if (!wrapped) {
+          const saved = { ...counters };
+          pieces = split();
+          if (pieces[0]?.kind !== "heading") {
+            Object.assign(counters, saved);
+            pieces = null;
+          }
+        }
+        const depth = pieces ? null : headingDepth(text.text, unit.hints, units[i + 1], counters);
         if (depth !== null) {
           const numbering = numberingOf(text.text);
           if (numbering) counters[depth] = numbering.number;
@@ -697,7 +772,7 @@ export function buildStructure(input: StructureInput): StructureResult {
           addHeading(depth, headingTextOf(text));
           return;
         }
-        const pieces = unit.hints.boldLead !== undefined ? [{ kind: "paragraph" as const, text, opensItem: false }] : splitSections(text, outline, counters, unit.hints.wrapped === true);
+        pieces ??= split();
         for (const piece of pieces) {
           if (piece.kind === "heading") addHeading(piece.depth, piece.text);
           else addParagraph(piece.text, piece.opensItem ? { ...unit.hints, boldLead: undefined } : unit.hints, piece.opensItem);

@@ -175,12 +175,17 @@ export function readTextDocument(file: string, bytes: Uint8Array): SourceDocumen
 export const textAdapter: InputAdapter = {
   form: "text",
   extensions: [".txt", ".text", ".md", ".markdown"],
+  /**
+   * Everything that is neither a PDF nor a web page: the last form tried. Bytes
+   * that do not decode are still this adapter's, so that reading them refuses
+   * them with the reason (empty, too large, binary, undecodable).
+   */
   recognises(bytes: Uint8Array, file: string): boolean {
     if (isPdf(bytes)) return false;
     try {
       return !isHtmlDocument(decodeText(file, bytes).text);
     } catch {
-      return false;
+      return true;
     }
   },
   async read(file: string, bytes: Uint8Array): Promise<SourceDocument> {

@@ -157,11 +157,6 @@ export function trimWith(source: SourceText, chars: string): SourceText {
   return start === 0 && end === source.text.length ? source : slice(source, start, end);
 }
 
-/** Offset in the document of the first character, or null for empty text. */
-export function startOffset(source: SourceText): number | null {
-  return source.offsets.length > 0 ? source.offsets[0]! : null;
-}
-
 /** One physical line of the decoded text: its 1-based number and its characters (line end excluded). */
 export interface PhysicalLine {
   n: number;

@@ -439,3 +439,78 @@ describe("the statistics stage's ranges over table rows", () => {
     expect(headings).toEqual([{ depth: 2, text: "一、概述", offset: document.text.indexOf("一、 概述") }]);
   });
 });
+
+describe("section headings a statistics range took in", () => {
+  const OUTLINE = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"];
+
+  it("keeps the heading whose number stood before the range and whose title begins it (平潭 2022: …。 二、 | 主动公开政府信息情况第二十条…)", () => {
+    const text =
+      "一、总体情况 2022年，全区共主动公开政府信息14571条。 二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数 规章000 三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和） 一、本年新收政府信息公开申请数量 713000074 四、政府信息公开行政复议、行政诉讼情况行政复议 行政诉讼 0 1 1 五、存在的主要问题及改进情况 2022 年，还存在一些问题。";
+    const document = lineDocument(text);
+    const at = (s: string) => text.indexOf(s);
+    const { blocks } = buildStructure({
+      document,
+      statistics: [
+        { start: at("主动公开政府信息情况第二十条"), end: at(" 三、收到"), table: "proactive" },
+        { start: at("收到和处理政府信息公开申请情况（"), end: at(" 四、政府信息公开"), table: "requests" },
+        // As the table locator reads 平潭 2022: the next section's title inside the range.
+        { start: at("政府信息公开行政复议、行政诉讼情况行政复议"), end: at(" 2022 年，还存在"), table: "appeals" },
+      ],
+      title: null,
+      outline: OUTLINE,
+    });
+    expect(summary(blocks)).toEqual([
+      "h2 一、总体情况",
+      "p 2022年，全区共主动公开政府信息14571条。",
+      "h2 二、主动公开政府信息情况",
+      "statistics proactive",
+      "h2 三、收到和处理政府信息公开申请情况",
+      "statistics requests",
+      "h2 四、政府信息公开行政复议、行政诉讼情况",
+      "statistics appeals",
+      "h2 五、存在的主要问题及改进情况",
+      "p 2022 年，还存在一些问题。",
+    ]);
+  });
+
+  it("keeps a heading block that opens a range, before the statistics block (洪泽 2023, pdftotext)", () => {
+    const document = readTextDocument("hongze.txt", new Uint8Array(readFileSync(join(SOURCES_DIR, "jiangsu-hongze-2023.txt"))));
+    const index = new LineIndex(document.text);
+    const { blocks } = buildStructure({
+      document,
+      statistics: [{ start: index.lineStart(84), end: index.lineStart(133), table: "requests" }],
+      title: null,
+      outline: OUTLINE,
+    });
+    const at = summary(blocks).indexOf("statistics requests");
+    expect(summary(blocks).slice(at - 3, at + 3)).toEqual([
+      "p 第二十条第（一）项",
+      "table 13x4",
+      "h2 三、收到和处理政府信息公开申请情况",
+      "statistics requests",
+      "h2 四、政府信息公开行政复议、行政诉讼情况",
+      "table 8x15",
+    ]);
+  });
+});
+
+describe("joining the lines of a page layout", () => {
+  it("joins a paragraph's last line, which does not run on, to the line before it (洪泽 lines 12–16)", () => {
+    const document = readTextDocument("hongze.txt", new Uint8Array(readFileSync(join(SOURCES_DIR, "jiangsu-hongze-2023.txt"))));
+    const { blocks } = buildStructure({ document, statistics: [], title: null, outline: [] });
+    const paragraph = blocks.find((b) => b.kind === "paragraph" && b.text.text.startsWith("2023年，洪泽区人民政府坚持"));
+    expect(paragraph?.kind === "paragraph" && paragraph.text.text).toBe(
+      "2023年，洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《条例》相关规范要求，不断完善政府信息公开制度，建立健全政府信息公开保障机制，始终将政务公开工作摆在重要位置，推进政府信息公开工作规范、有序、健康发展。",
+    );
+    const opening = blocks.find((b) => b.kind === "paragraph" && b.text.text.startsWith("本报告由"));
+    expect(opening?.kind === "paragraph" && opening.text.text.endsWith("电子邮箱：hzzwgk@126.com）。")).toBe(true);
+  });
+
+  it("does not join across a colon into a line that can open a paragraph", () => {
+    const document = lineDocument("针对存在问题，下一步将抓好以下工作：\n2024年，继续加强业务指导培训。", { wrapped: true });
+    expect(summary(buildStructure({ document, statistics: [], title: null, outline: [] }).blocks)).toEqual([
+      "p 针对存在问题，下一步将抓好以下工作：",
+      "p 2024年，继续加强业务指导培训。",
+    ]);
+  });
+});

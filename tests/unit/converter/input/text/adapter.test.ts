@@ -192,11 +192,13 @@ describe("recognition, limits and errors", () => {
     expect(textAdapter.recognises(new Uint8Array(readFileSync(join(SOURCES_DIR, "jiangsu-shuyang-2023-fagaiju.html"))), "page.txt")).toBe(false);
     expect(textAdapter.recognises(new Uint8Array(readFileSync(join(SOURCES_DIR, "jiangsu-hongze-2023.pdf"))), "report.txt")).toBe(false);
     expect(textAdapter.recognises(encode("<p>政务信息 更多>></p>\n一、概述\n"), "ocr.txt")).toBe(true);
-    expect(textAdapter.recognises(new Uint8Array(0), "empty.txt")).toBe(false);
+    // Bytes that do not decode are still text's to refuse, with the reason.
+    expect(textAdapter.recognises(new Uint8Array(0), "empty.txt")).toBe(true);
   });
 
   it("refuses empty, binary and over-long input with the file named", async () => {
-    await expect(textAdapter.read("empty.txt", encode(" \n\u3000\n"))).rejects.toThrow(ConversionError);
+    await expect(textAdapter.read("empty.txt", encode(" \n\u3000\n"))).rejects.toMatchObject({ code: "empty_file", file: "empty.txt" });
+    await expect(textAdapter.read("empty.txt", new Uint8Array(0))).rejects.toThrow(ConversionError);
     expect(() => readTextDocument("bin.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]))).toThrow(/bin\.txt/);
     expect(() => readTextDocument("many.txt", encode("一\n".repeat(100_001)))).toThrow(/many\.txt.*100001 lines > 100000/);
   });
