@@ -52,7 +52,13 @@ function printSummary(summary: RunSummary, quiet: boolean): void {
     say(`\n${table(rows)}`);
   }
   for (const s of summary.superseded) {
-    say(s.as === "copy" ? `= ${s.file}: byte-identical copy of ${s.of} (${s.id}), published once` : `↺ ${s.file}: earlier version of ${s.id}; ${s.of} is published, this version's data is kept`);
+    say(
+      s.as === "copy"
+        ? `= ${s.file}: byte-identical copy of ${s.of} (${s.id}), published once`
+        : s.as === "alternative"
+          ? `+ ${s.file}: another form of ${s.id}; ${s.of} is read, this one recorded beside it`
+          : `↺ ${s.file}: earlier version of ${s.id}; ${s.of} is published, this version's data is kept`,
+    );
   }
   for (const path of summary.deleted) say(`removed stale ${path}`);
   if (summary.failed.length > 0) {

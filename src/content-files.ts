@@ -16,11 +16,6 @@ import { isAbsolute, join } from "node:path";
 export const DEFAULT_CONTENT_DIR = join("src", "content");
 export const DEFAULT_SOURCES_DIR = "sources";
 
-/** A source is a `*.txt` file directly inside the sources folder. */
-export function isSourceName(name: string): boolean {
-  return name.endsWith(".txt") && !name.startsWith(".");
-}
-
 export interface ContentFiles {
   dir: string;
   dataDir: string;

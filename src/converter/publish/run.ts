@@ -24,13 +24,15 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import Tinypool from "tinypool";
-import { contentFiles, isSourceName, reportBodyPath, reportDataPath, versionDataPath, type ContentFiles, type SourcesRecord } from "../../content-files.ts";
+import { contentFiles, reportBodyPath, reportDataPath, versionDataPath, type ContentFiles, type SourcesRecord } from "../../content-files.ts";
 import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
+import { SOURCE_EXTENSIONS } from "../input/index.ts";
 import { converterFingerprint, emptyManifest, loadManifest, reusableEntry, saveManifest, stampOf, type Manifest, type ManifestEntry } from "./cache.ts";
 import { convertFileToStaging, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
 import { WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
 import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterruptedCommit, type CommitStep } from "./generation.ts";
+import { previousReportId, withAcrossYearChecks } from "./across-years.ts";
 import { composePublished, groupById, isSingleSource, publishedVersion, type SourceGroup, type SourceIdentity } from "./group.ts";
 import { readSource } from "./read-source.ts";
 import { PUBLISH_WARNINGS } from "./warnings.ts";
@@ -50,8 +52,8 @@ export interface ConvertedFile {
 export interface SupersededFile {
   file: string;
   id: string;
-  /** copy: byte-identical to `of`; version: an earlier version of the report, whose published file is `of`. */
-  as: "copy" | "version";
+  /** copy: byte-identical to `of`; version: an earlier version of the report; alternative: another form of it (its text beside its page), whose published file is `of`. */
+  as: "copy" | "version" | "alternative";
   of: string;
 }
 
@@ -91,7 +93,7 @@ export interface RunSummary {
 export type CacheMode = "off" | "reuse" | "refresh";
 
 export interface RunOptions {
-  /** The folder of sources: every `*.txt` in it is converted. */
+  /** The folder of sources: every file in it of a form the converter reads (`isSourceName`) is converted. */
   sourcesDir: string;
   /** Folder that receives reports/ and data/ (the site reads src/content). */
   outDir: string;
@@ -136,6 +138,12 @@ function progressLine(outcome: FileOutcome): string {
 }
 
 /** Every source in the folder plus the named files; a named file outside the folder is refused. */
+/** A source is a file directly inside the sources folder with the extension of a form the converter reads. */
+export function isSourceName(name: string): boolean {
+  const dot = name.lastIndexOf(".");
+  return !name.startsWith(".") && dot > 0 && SOURCE_EXTENSIONS.includes(name.slice(dot).toLowerCase());
+}
+
 function listSources(options: RunOptions): { sources: Source[]; refused: FailedFile[] } {
   const folder = resolve(options.sourcesDir);
   const refused: FailedFile[] = [];
@@ -209,7 +217,7 @@ interface Identity extends SourceIdentity {
 
 function identities(slots: Slot[]): Identity[] {
   return slots.flatMap((slot) =>
-    slot.outcome?.ok && slot.sha256 ? [{ id: slot.outcome.id, sha256: slot.sha256, publishedOn: slot.outcome.publishedOn, file: slot.source.file, slot }] : [],
+    slot.outcome?.ok && slot.sha256 ? [{ id: slot.outcome.id, sha256: slot.sha256, publishedOn: slot.outcome.publishedOn, file: slot.source.file, form: slot.outcome.form, slot }] : [],
   );
 }
 
@@ -217,26 +225,52 @@ function readStaged(stagingDir: string, slot: Slot): Report {
   return JSON.parse(readFileSync(stagedPaths(stagingDir, slot.source.index).json, "utf8")) as Report;
 }
 
-/** Steps that publish one report's group; `keep` collects every published path of the generation. */
-function publishGroup(group: SourceGroup<Identity>, files: ContentFiles, stagingDir: string, keep: Set<string>): { steps: CommitStep[]; report: Report | null } {
+/** The published report of a group as this run has it: its fresh conversion (or composition), else the JSON already published. */
+interface Published {
+  group: SourceGroup<Identity>;
+  /** sha256 of the source the group publishes. */
+  sha256: string;
+  report: () => Report;
+}
+
+/**
+ * Steps that publish one report's group; `keep` collects every published path
+ * of the generation. A report whose source, versions or forms changed, or
+ * whose previous-year report changed, is composed again (versions, forms,
+ * checks across years); an unchanged one stays as it is published.
+ */
+function publishGroup(
+  group: SourceGroup<Identity>,
+  files: ContentFiles,
+  stagingDir: string,
+  keep: Set<string>,
+  previous: Published | null,
+): { steps: CommitStep[]; report: Report | null } {
   const rel = (path: string) => relative(files.dir, path);
   const json = rel(reportDataPath(files.dir, group.id));
   const mdx = rel(reportBodyPath(files.dir, group.id));
   keep.add(json).add(mdx);
   const current = publishedVersion(group).sources[0]!.slot;
-  if (isSingleSource(group)) {
-    if (current.reused) return { steps: [], report: null };
+  const previousSha = previous?.sha256 ?? null;
+  const single = isSingleSource(group);
+  if (single && current.reused && (current.reused.previous ?? null) === previousSha) return { steps: [], report: null };
+  if (single && !current.reused && previous === null) {
     const staged = stagedPaths(stagingDir, current.source.index);
     return { steps: [{ put: rel(staged.json), to: json }, { put: rel(staged.mdx), to: mdx }], report: null };
   }
-  const reports = new Map(group.versions.map((v) => [v.sha256, readStaged(stagingDir, v.sources[0]!.slot)]));
-  const report = composePublished(group, reports);
+  let report: Report;
+  if (single) {
+    report = current.reused ? publishedReport(files, group.id) : readStaged(stagingDir, current);
+  } else {
+    const reports = new Map([...group.versions, ...group.alternatives].map((v) => [v.sha256, readStaged(stagingDir, v.sources[0]!.slot)]));
+    report = composePublished(group, reports);
+  }
+  report = withAcrossYearChecks(report, previous ? previous.report() : null);
   const composed = join(stagingDir, "composed", `${group.id}.json`);
   writeDurably(composed, serializeReport(report));
-  const steps: CommitStep[] = [
-    { put: rel(composed), to: json },
-    { put: rel(stagedPaths(stagingDir, current.source.index).mdx), to: mdx },
-  ];
+  const steps: CommitStep[] = [{ put: rel(composed), to: json }];
+  // A reused single source keeps its published body; everything else takes the staged one.
+  if (!(single && current.reused)) steps.push({ put: rel(stagedPaths(stagingDir, current.source.index).mdx), to: mdx });
   for (const version of group.versions.slice(0, -1)) {
     const target = rel(versionDataPath(files.dir, group.id, version.sha256));
     keep.add(target);
@@ -245,12 +279,29 @@ function publishGroup(group: SourceGroup<Identity>, files: ContentFiles, staging
   return { steps, report };
 }
 
+function publishedReport(files: ContentFiles, id: string): Report {
+  return JSON.parse(readFileSync(reportDataPath(files.dir, id), "utf8")) as Report;
+}
+
+/** What each group publishes, for the checks across years of the year after. */
+function publishedOf(groups: readonly SourceGroup<Identity>[], files: ContentFiles, stagingDir: string): Map<string, Published> {
+  return new Map(
+    groups.map((group) => {
+      const version = publishedVersion(group);
+      const slot = version.sources[0]!.slot;
+      let memo: Report | null = null;
+      const report = () => (memo ??= slot.reused && isSingleSource(group) ? publishedReport(files, group.id) : readStaged(stagingDir, slot));
+      return [group.id, { group, sha256: version.sha256, report }];
+    }),
+  );
+}
+
 function superseded(groups: SourceGroup<Identity>[]): SupersededFile[] {
   return groups
     .flatMap((group) => {
       const published = publishedVersion(group);
-      return group.versions.flatMap((version) => [
-        ...(version === published ? [] : [{ file: version.file, id: group.id, as: "version" as const, of: published.file }]),
+      return [...group.versions, ...group.alternatives].flatMap((version) => [
+        ...(version === published ? [] : [{ file: version.file, id: group.id, as: group.versions.includes(version) ? ("version" as const) : ("alternative" as const), of: published.file }]),
         ...version.sources.slice(1).map((s) => ({ file: s.file, id: group.id, as: "copy" as const, of: version.file })),
       ]);
     })
@@ -330,7 +381,7 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
 
   // A report with several sources is composed from all of their conversions: convert the cached ones too.
   const shared = groupById(identities(slots)).filter((g) => !isSingleSource(g));
-  const cachedMembers = shared.flatMap((g) => g.versions.flatMap((v) => v.sources.map((s) => s.slot))).filter((slot) => slot.reused);
+  const cachedMembers = shared.flatMap((g) => [...g.versions, ...g.alternatives].flatMap((v) => v.sources.map((s) => s.slot))).filter((slot) => slot.reused);
   await convertInThisThread(cachedMembers.map(task), record);
 
   const failedFiles = (): FailedFile[] => [
@@ -349,9 +400,11 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
   const keep = new Set<string>();
   const steps: CommitStep[] = [];
   const composed = new Map<string, Report>();
+  const publishedGroups = publishedOf(groups, files, files.staging);
+  const previousOf = (group: SourceGroup<Identity>) => publishedGroups.get(previousReportId(group.id) ?? "") ?? null;
   try {
     for (const group of groups) {
-      const { steps: more, report } = publishGroup(group, files, files.staging, keep);
+      const { steps: more, report } = publishGroup(group, files, files.staging, keep, previousOf(group));
       steps.push(...more);
       if (report) composed.set(group.id, report);
     }
@@ -380,7 +433,8 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
         const mdx = stampOf(paths.mdx);
         if (json && mdx) outputs = { json, mdx };
       }
-      entries[slot.source.file] = { sha256: slot.sha256, outcome: slot.outcome, outputs };
+      const group = slot.outcome.ok ? publishedGroups.get(slot.outcome.id)?.group : undefined;
+      entries[slot.source.file] = { sha256: slot.sha256, outcome: slot.outcome, outputs, previous: group ? (previousOf(group)?.sha256 ?? null) : null };
     }
     try {
       saveManifest(files.manifest, { ...manifest, entries });
