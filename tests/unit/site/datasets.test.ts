@@ -517,7 +517,7 @@ describe("schema.org Dataset JSON-LD", () => {
   });
 
   it("cannot close its script element", () => {
-    expect(jsonLdScript({ name: "</script><b>" })).toBe('{"name":"\\u003c/script>\\u003cb>"}');
+    expect(jsonLdScript({ name: "</script><b>&\u2028" })).toBe('{"name":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028"}');
   });
 });
 
