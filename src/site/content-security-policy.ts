@@ -7,7 +7,9 @@
  * - script-src: only the site's own files. No 'unsafe-inline': the site has no
  *   inline scripts (Astro is told never to inline them, see astro.config.mjs)
  *   and no inline event handlers. 'wasm-unsafe-eval' lets Pagefind compile its
- *   WebAssembly search engine; it allows no JavaScript eval.
+ *   WebAssembly search engine on the page, which it does when its web worker
+ *   cannot start (the worker, a file of its own, is not under the page's
+ *   policy); it allows no JavaScript eval.
  * - style-src: only the site's stylesheets. Astro is told never to inline CSS
  *   and no template writes a style attribute; Chart.js sizes its canvas
  *   through element.style, which a policy does not restrict.

@@ -1,6 +1,6 @@
 /**
  * Browser side of /search/: full-text search with Pagefind's JS API
- * (pagefind.js of the chosen year's bundle: options, mergeIndex, filters,
+ * (pagefind.js of the chosen year's bundle: mergeIndex, filters,
  * search, result.data()) and results built from DOM nodes. Pagefind's own UI
  * is not used: it inserts titles, filter values and excerpts as HTML, and they
  * are report text (a report titled `<img src=x onerror=…>` ran its script).
@@ -45,7 +45,6 @@ interface PagefindResponse {
 }
 
 interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(bundlePath: string): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse | null>;
@@ -116,16 +115,15 @@ class FilterPanel {
   }
 
   build(totals: FilterCounts): void {
-    const groups = filterNames(totals).map((name, index) => {
+    const groups = filterNames(totals).map((name) => {
       const fieldset = element("fieldset", "search-filter");
       fieldset.append(element("legend", "search-filter__name", name));
       const checks = element("div", "checks checks--scroll");
       const counts = new Map<string, HTMLElement>();
-      filterValues(name, totals[name]!).forEach(({ value, count }, i) => {
+      filterValues(name, totals[name]!).forEach(({ value, count }) => {
         const label = element("label");
         const box = element("input");
         box.type = "checkbox";
-        box.id = `filter-${index}-${i}`;
         box.dataset.filter = name;
         box.value = value;
         const number = element("span", "search-filter__count", `（${count}）`);
@@ -190,7 +188,6 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
   let totals: FilterCounts;
   try {
     pagefind = (await import(/* @vite-ignore */ `${scope.primary}pagefind.js`)) as Pagefind;
-    await pagefind.options({});
     for (const bundle of scope.merged) await pagefind.mergeIndex(bundle);
     totals = await pagefind.filters();
   } catch (error) {
