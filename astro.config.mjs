@@ -14,7 +14,11 @@ const site = process.env.SITE_URL ?? "http://localhost:4321";
 export default defineConfig({
   site,
   trailingSlash: "always",
-  build: { format: "directory" },
+  // The Content-Security-Policy (src/site/content-security-policy.ts) allows no
+  // inline script or style, so Astro must always emit them as files: by default it
+  // inlines stylesheets and scripts below 4 KB.
+  build: { format: "directory", inlineStylesheets: "never" },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Only the About page is MDX. Reports are rendered by our own unified pipeline
   // inside the content loader (see src/content.config.ts) to keep memory flat.
   integrations: [mdx()],

@@ -43,7 +43,7 @@ async function main() {
       const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
       for (const [name, path] of pages) {
         await page.goto(server.url + path, { waitUntil: "networkidle" });
-        if (name === "search") await page.waitForSelector(".pagefind-ui__result", { timeout: 10_000 }).catch(() => undefined);
+        if (name === "search") await page.waitForSelector(".search-result", { timeout: 10_000 }).catch(() => undefined);
         const full = !path.includes("#");
         await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: full });
         console.log(`screenshots/${name}-${width}.png`);

@@ -54,10 +54,10 @@ export async function searchWeights(dist: string, queries: string[]): Promise<Se
       });
       await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: "load" });
       await page
-        .waitForFunction(() => document.querySelector(".pagefind-ui__message")?.textContent?.match(/\d|没有/) != null, null, { timeout: 60_000 })
+        .waitForFunction(() => document.querySelector("[data-search-status]")?.textContent?.match(/\d|没有/) != null, null, { timeout: 60_000 })
         .catch(() => undefined);
       await page.waitForLoadState("networkidle");
-      const message = (await page.locator(".pagefind-ui__message").first().textContent().catch(() => null)) ?? "";
+      const message = (await page.locator("[data-search-status]").first().textContent().catch(() => null)) ?? "";
       const count = /(\d[\d,]*)/.exec(message);
       const responses = await Promise.all(pending);
       const byKind: SearchWeight["byKind"] = {};

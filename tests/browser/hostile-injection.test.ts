@@ -41,7 +41,7 @@ function pageHtml(report: Report, mdx: string): string {
   const { before, after } = splitAtStatistics(renderReportBody(mdx, "hostile-injection.mdx"));
   return [
     "<!doctype html><html lang=zh-CN><head><meta charset=utf-8>",
-    // The site's pages send no CSP either; none here, so nothing is hidden by a policy.
+    // No Content-Security-Policy here (the site's pages have one): this tests the escaping alone.
     `<title>${escapeHtml(report.title)}</title></head><body>`,
     `<h1>${escapeHtml(report.title)}</h1>`,
     `<article>${before}${statisticsHtml(report)}${after ?? ""}</article>`,

@@ -3,6 +3,7 @@
  * served from dist/ by tests/browser/serve.ts. Run after `npm run build`.
  */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { reportsMentioning } from "./fixtures.ts";
 import { useBuiltSite } from "./built-site.ts";
@@ -31,8 +32,11 @@ async function visit(path: string, options: { width?: number; allow404?: boolean
   return { page, errors };
 }
 
+/** axe-core's source, evaluated through the DevTools protocol: the pages' CSP forbids the inline script tag addScriptTag would add. */
+const AXE_SOURCE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document);
@@ -261,7 +265,7 @@ describe("indicator view", () => {
   });
 });
 
-describe("search (Pagefind)", () => {
+describe("search (Pagefind index, our client)", () => {
   const QUERIES = ["行政复议", "依申请公开", "大武口", "政策解读"];
   for (const query of QUERIES) {
     it(`「${query}」 finds every report that contains it, with excerpts`, async () => {
@@ -269,16 +273,16 @@ describe("search (Pagefind)", () => {
       expect(expected.length).toBeGreaterThan(0);
       const { page, errors } = await visit(`/search/?q=${encodeURIComponent(query)}`);
       try {
-        await page.waitForSelector(".pagefind-ui__result", { timeout: 15_000 });
+        await page.waitForSelector(".search-result", { timeout: 15_000 });
         // Load every page of results.
-        while (await page.locator(".pagefind-ui__button").isVisible().catch(() => false)) {
-          await page.locator(".pagefind-ui__button").click();
+        while (await page.locator("[data-search-more]").isVisible().catch(() => false)) {
+          await page.locator("[data-search-more]").click();
           await page.waitForTimeout(200);
         }
-        const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+        const links = await page.locator(".search-result__link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
         const found = [...new Set(links.map((href) => /\/reports\/([^/]+)\//.exec(href)?.[1]).filter(Boolean))].sort();
         for (const id of expected) expect(found).toContain(id);
-        const excerpt = await page.locator(".pagefind-ui__result-excerpt mark").first().textContent();
+        const excerpt = await page.locator(".search-result__excerpt mark").first().textContent();
         expect(excerpt?.length).toBeGreaterThan(0);
         expect(errors).toEqual([]);
       } finally {
@@ -289,12 +293,12 @@ describe("search (Pagefind)", () => {
 
   /** Report ids in the results of a search page, after loading every page of results. */
   async function resultIds(page: Page): Promise<string[]> {
-    await page.waitForSelector(".pagefind-ui__result", { timeout: 15_000 });
-    while (await page.locator(".pagefind-ui__button").isVisible().catch(() => false)) {
-      await page.locator(".pagefind-ui__button").click();
+    await page.waitForSelector(".search-result", { timeout: 15_000 });
+    while (await page.locator("[data-search-more]").isVisible().catch(() => false)) {
+      await page.locator("[data-search-more]").click();
       await page.waitForTimeout(200);
     }
-    const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    const links = await page.locator(".search-result__link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     return [...new Set(links.map((href) => /\/reports\/([^/]+)\//.exec(href)?.[1] ?? ""))].filter(Boolean).sort();
   }
 
@@ -319,13 +323,36 @@ describe("search (Pagefind)", () => {
     }
   });
 
+  it("results, their sections and the filters pass axe, and a filter narrows the results", async () => {
+    const { page, errors } = await visit(`/search/?q=${encodeURIComponent("行政复议")}`);
+    try {
+      await page.waitForSelector(".search-result", { timeout: 15_000 });
+      expect(await page.locator(".search-filter").count()).toBe(3);
+      expect(await axeViolations(page)).toEqual([]);
+      const year = String(first().year);
+      const expected = reportsMentioning("行政复议").filter((id) => id.endsWith(`-${year}`));
+      await page.getByRole("group", { name: "年份" }).getByRole("checkbox", { name: year }).check();
+      await page.waitForFunction((suffix) => {
+        const links = [...document.querySelectorAll<HTMLAnchorElement>(".search-result__link")];
+        return links.length > 0 && links.every((a) => a.pathname.endsWith(`${suffix}/`));
+      }, `-${year}`);
+      const found = await resultIds(page);
+      for (const id of expected) expect(found).toContain(id);
+      for (const id of found) expect(id.endsWith(`-${year}`), id).toBe(true);
+      expect(await page.locator("[data-search-status]").textContent()).toBe(`找到 ${found.length} 份包含「行政复议」的年报`);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("only report pages are indexed, with year / prefecture / jurisdiction filters", async () => {
     const { page } = await visit("/search/?q=%E5%A4%A7%E6%AD%A6%E5%8F%A3");
     try {
-      await page.waitForSelector(".pagefind-ui__result");
-      const filters = await page.locator(".pagefind-ui__filter-name").allTextContents();
+      await page.waitForSelector(".search-result");
+      const filters = await page.locator(".search-filter__name").allTextContents();
       expect(filters.map((f) => f.trim()).sort()).toEqual(["地区", "地市", "年份"].sort());
-      const links = await page.locator(".pagefind-ui__result-link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      const links = await page.locator(".search-result__link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
       for (const href of links) expect(href).toMatch(/^\/reports\/[^/]+\/(#.*)?$/);
     } finally {
       await page.close();

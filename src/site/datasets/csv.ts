@@ -2,13 +2,27 @@
  * CSV writing for the downloads: RFC 4180 with the choices that make the files
  * open correctly on Chinese-locale Windows (Excel, WPS): UTF-8 with a BOM and
  * CRLF record separators. Every record, the last included, ends with CRLF.
+ *
+ * Text from a report can reach a cell (titles, names, row labels, raw cells),
+ * and a spreadsheet evaluates a text cell that starts with = + - @, tab or CR
+ * as a formula even when it is quoted (OWASP "CSV injection"). Such a cell is
+ * written with a leading apostrophe, so Excel, WPS and LibreOffice show it as
+ * text. Number cells are never touched: -5 stays -5.
  */
+import { stringify } from "csv-stringify/sync";
 
 export type Cell = string | number | boolean | null;
 
 /** Byte order mark; without it Excel/WPS on zh-CN Windows decode UTF-8 as GBK and show mojibake. */
 export const BOM = "\uFEFF";
 export const CRLF = "\r\n";
+
+/**
+ * The first characters that make a spreadsheet read a text cell as a formula:
+ * OWASP's = + - @ tab CR, and the full-width ＝ ＋ － ＠ that some spreadsheets
+ * (Apple Numbers) fold into them. csv-stringify's `escape_formulas` escapes exactly these.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * A number as digits only: no thousands separators and no exponent, which
@@ -30,28 +44,29 @@ export function plainNumber(n: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-/** One cell as text: null → empty, booleans as true/false, numbers plainly. */
-export function cellText(cell: Cell): string {
-  if (cell === null) return "";
-  if (typeof cell === "number") return plainNumber(cell);
-  if (typeof cell === "boolean") return cell ? "true" : "false";
-  return cell;
-}
-
-/** Quote a field when RFC 4180 requires it (comma, double quote, CR or LF), doubling inner quotes. */
-export function quoteField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A whole CSV file: BOM, header, one record per row, CRLF after every record. */
+/**
+ * A whole CSV file: BOM, header, one record per row, CRLF after every record.
+ * null → empty cell, booleans as true/false, numbers plainly; a field is quoted
+ * when it holds a comma, a double quote, CR or LF, with inner quotes doubled.
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const records = [header, ...rows].map((row, index) => {
+  const records = [header, ...rows];
+  records.forEach((row, index) => {
     if (row.length !== header.length) {
       throw new Error(`CSV row ${index} has ${row.length} cells, the header has ${header.length}`);
     }
-    return row.map((cell) => quoteField(cellText(cell))).join(",");
   });
-  return BOM + records.map((record) => record + CRLF).join("");
+  const body = stringify(records as Cell[][], {
+    record_delimiter: "windows",
+    // With an explicit record delimiter csv-stringify would leave a lone LF or CR unquoted.
+    quote_record_delimiter: true,
+    // The OWASP rule above; csv-stringify skips numbers, so negative figures stay numbers.
+    escape_formulas: true,
+    cast: { number: plainNumber, boolean: (value) => (value ? "true" : "false") },
+  });
+  // The BOM is written here rather than by csv-stringify's `bom` option, which
+  // only takes effect in its streaming API.
+  return BOM + body;
 }
 
 /**

@@ -105,7 +105,7 @@ export function dataPackage(reports: readonly Report[], buildDate: BuildDate, fi
     description:
       `${DATASET_TITLE_EN}. Figures of the statistics tables (统计表) and the prose of ${sorted.length} 政府信息公开工作年度报告` +
       (years.length ? ` (${Math.min(...years)}–${Math.max(...years)})` : "") +
-      ", each traced to its source line, with the report's consistency checks (勾稽关系). Values are published as the reports give them, never corrected. CSV files are UTF-8 with a byte order mark and CRLF line endings.",
+      ", each traced to its source line, with the report's consistency checks (勾稽关系). Values are published as the reports give them, never corrected. CSV files are UTF-8 with a byte order mark and CRLF line endings; a text cell that would begin with = + - @, tab or CR (or full-width ＝ ＋ － ＠) starts with an apostrophe so that spreadsheets show it as text instead of evaluating it; number cells are never changed.",
     keywords: ["政府信息公开", "政府信息公开工作年度报告", "政务公开", "依申请公开", "open government", "FOI", "China"],
     created: buildDate.timestamp,
     licenses: [LICENSE],

@@ -2,6 +2,7 @@
  * schema.org `Dataset` description of the downloads, for the downloads page's
  * JSON-LD (search engines and dataset catalogues read it).
  */
+import { jsonForScript } from "../json-script.ts";
 import { DATASET_TITLE, LICENSE, coverage, type DownloadBundle } from "./index.ts";
 
 const ENCODING: Record<string, string> = { CSV: "text/csv", JSON: "application/json" };
@@ -34,7 +35,7 @@ export function datasetJsonLd(bundle: DownloadBundle, siteUrl: URL | string, des
   };
 }
 
-/** JSON for a <script type="application/ld+json">: `<` escaped so no text can close the script element. */
+/** JSON for a <script type="application/ld+json">, escaped so no text can close the script element. */
 export function jsonLdScript(value: unknown): string {
-  return JSON.stringify(value).replaceAll("<", "\\u003c");
+  return jsonForScript(value);
 }

