@@ -32,7 +32,7 @@ export interface DocumentText {
   lineNumbers: number[][];
 }
 
-export const PAGE_BREAK = "\f";
+const PAGE_BREAK = "\f";
 
 export function documentText(pages: readonly LaidOutPage[]): DocumentText {
   const parts: string[] = [];

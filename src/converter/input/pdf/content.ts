@@ -167,7 +167,7 @@ interface GraphicsState {
  */
 const COMPATIBILITY = /[\u2f00-\u2fdf\uf900-\ufaff\ufb00-\ufb06]/g;
 
-export function normaliseGlyphText(text: string): string {
+function normaliseGlyphText(text: string): string {
   return text.replace(COMPATIBILITY, (c) => c.normalize("NFKC"));
 }
 

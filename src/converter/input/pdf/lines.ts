@@ -59,7 +59,7 @@ const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 const BASELINE_TOLERANCE = 0.3;
 const SPACE_WIDE_SCRIPT = 0.4;
 const SPACE_NARROW_SCRIPT = 0.16;
-export const COLUMN_GAP = 2;
+const COLUMN_GAP = 2;
 
 /** What separates two neighbouring glyphs of a line: nothing, a space, or a column gap. */
 export function separatorBetween(previous: PlacedGlyph, next: PlacedGlyph): "" | " " | "  " {

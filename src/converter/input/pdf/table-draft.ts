@@ -32,7 +32,7 @@ export interface TableDraft {
   lines: Set<Line>;
 }
 
-export function runText(run: GlyphRun): string {
+function runText(run: GlyphRun): string {
   const { line } = run;
   const start = line.glyphStart[run.from]!;
   const last = run.to - 1;

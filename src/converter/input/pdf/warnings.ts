@@ -27,5 +27,3 @@ export const pdfWarnings = defineWarnings({
     en: "the page draws too many lines (a chart or a vector drawing) to read tables from them: its tables were read from text positions",
   },
 });
-
-export type PdfWarningCode = keyof typeof pdfWarnings.codes;
