@@ -57,6 +57,21 @@ export function labelOrdinal(label: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+const CHINESE_DIGIT_VALUES: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** The ordinal of a section row's numbering (三、依申请公开情况 → 3, 十二、其他 → 12), or null. */
+export function sectionOrdinal(label: string): number | null {
+  const match = /^\s*([一二三四五六七八九十]{1,3})\s*[、.]/.exec(label.normalize("NFKC").replace(/<[^<>]+>/g, ""));
+  if (!match) return null;
+  const parts = match[1]!.split("十");
+  const digit = (text: string, empty: number) => (text === "" ? empty : (CHINESE_DIGIT_VALUES[text] ?? null));
+  if (parts.length === 1) return digit(parts[0]!, 0) || null;
+  if (parts.length !== 2) return null;
+  const tens = digit(parts[0]!, 1);
+  const units = digit(parts[1]!, 0);
+  return tens === null || units === null ? null : tens * 10 + units;
+}
+
 /**
  * Text folded for scanning: NFKC and white space removed, so a label broken
  * by spaces or a line end (`只计这一情 形`) still matches; `map[i]` is the index

@@ -11,11 +11,12 @@
  * that disagree — each is a warning, and no figure.
  */
 import type { Row, RowsTable } from "../../catalog/index.ts";
+import type { Section } from "../../catalog/schema.ts";
 import { defineWarnings } from "../diagnostics.ts";
 import { concat } from "../document/source-text.ts";
 import type { SourceText } from "../document/types.ts";
 import type { LabelRole } from "./labels.ts";
-import { labelsOf } from "./labels.ts";
+import { labelsOf, sectionOrdinal } from "./labels.ts";
 import type { TableLine } from "./lines.ts";
 import { assignRow, cellId, cellSpec, emptyReading, type CellTarget, type LayoutReader, type TableReading } from "./reading.ts";
 
@@ -96,7 +97,29 @@ export const readRows: LayoutReader<RowsTable> = (table, lines) => {
     }
   };
 
+  const sectionOrder = table.sections.map((s) => sectionOrdinal(s.label));
+  /**
+   * A section row whose words are mangled (五、行政诉讼数) still says by its numbering which section
+   * follows; only a section after the current one, so a numbered line of free text is not one.
+   */
+  const numberedSection = (label: SourceText): Section | null => {
+    const ordinal = sectionOrdinal(label.text);
+    if (ordinal === null) return null;
+    const index = sectionOrder.indexOf(ordinal);
+    const current = table.sections.findIndex((s) => s.id === state.section);
+    return index >= 0 && index > current ? table.sections[index]! : null;
+  };
+
   const unknown = (label: SourceText, line: TableLine): void => {
+    const section = numberedSection(label);
+    if (section) {
+      // Its figure is kept as printed, not put on the section's indicator: the label that would say so is unreadable.
+      state.section = section.id;
+      state.freeText = false;
+      if (line.values.length > 0) reading.extra.push({ table: table.id, label, values: line.values });
+      reading.warnings.push({ diagnostic: ROWS_WARNINGS.warn("unknown_row", null, `统计表中的“${label.text}”不是已知的栏目名，按序号视为“${section.label}”`), at: label });
+      return;
+    }
     if (state.freeText) return;
     if (line.values.length === 0) return;
     reading.extra.push({ table: table.id, label, values: line.values });
@@ -109,6 +132,7 @@ export const readRows: LayoutReader<RowsTable> = (table, lines) => {
     state.pending = null;
     if (!pending) return;
     const role = choose(labels.lookup(pending.label.text));
+    if (role === null) unknown(pending.label, { ...pending.line, values: [] });
     if (role === null || role === "ambiguous") return;
     if (role.kind === "row") record(role.row, pending.label, { ...pending.line, values: [] });
     else applyContext(role, pending.label, pending.line);

@@ -14,8 +14,9 @@
  * Not reported (null, no warning): blank, —, -, /, 无.
  * Uncertain (null and a warning): approximate numbers (约300, 300余), Chinese
  * numerals, a negative count, a decimal count, a percentage, two numbers in
- * one cell, an integer beyond 2^53 (it cannot be stored exactly), an amount
- * without any unit where the header gives none.
+ * one cell, a number a double cannot hold exactly (an integer beyond 2^53, a
+ * decimal of more than 15 significant digits), an amount without any unit
+ * where the header gives none.
  */
 import type { CellValue } from "../../catalog/index.ts";
 
@@ -45,13 +46,25 @@ export function shiftDecimal(digits: string, places: number): string {
   return `${negative ? "-" : ""}${intPart}${fracPart ? `.${fracPart}` : ""}`;
 }
 
-/** A number text as a JS number, or null when it cannot be stored exactly (beyond 2^53) or is not finite. */
+/** Significant digits a decimal keeps through a binary double, whatever they are (DBL_DIG). */
+const EXACT_DECIMAL_DIGITS = 15;
+
+/**
+ * A number text as a JS number, or null when the number would not be the
+ * printed one: an integer beyond 2^53, a decimal of more significant digits
+ * than a double keeps (12345678901234567.5 would print as 12345678901234568),
+ * or a number beyond the range of a double.
+ */
 export function exactNumber(text: string): number | null {
   const value = Number(text);
   if (!Number.isFinite(value)) return null;
-  if (!text.includes(".") && !Number.isSafeInteger(value)) return null;
-  return value;
+  if (!text.includes(".")) return Number.isSafeInteger(value) ? value : null;
+  const significant = text.replace(/^[+-]/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  return significant.length <= EXACT_DECIMAL_DIGITS ? value : null;
 }
+
+/** The minus sign (U+2212) NFKC leaves as it is: a sign like the hyphen-minus. */
+const MINUS_SIGN = /\u2212/g;
 
 export interface CellSpec {
   value: CellValue;
@@ -70,7 +83,7 @@ export const COUNT_UNITS = new Set(["条", "件", "次", "个", "人", "篇", "�
 
 /** Read one cell whose boundaries are certain. */
 export function parseCell(raw: string, spec: CellSpec): CellReading {
-  const text = raw.normalize("NFKC").replace(/\s+/g, " ").trim();
+  const text = raw.normalize("NFKC").replace(MINUS_SIGN, "-").replace(/\s+/g, " ").trim();
   const shown = raw.trim();
   if (text === "") return { kind: "not_reported", note: "单元格空白，未填报" };
   if (NOT_REPORTED.test(text)) return { kind: "not_reported", note: `单元格为“${shown}”，未填报` };
@@ -116,7 +129,10 @@ export function parseCell(raw: string, spec: CellSpec): CellReading {
     }
   }
   const value = exactNumber(canonical);
-  if (value === null) return { kind: "uncertain", note: `“${shown}”超出可精确表示的范围（2^53），不发布` };
+  if (value === null) {
+    const why = canonical.includes(".") ? `有效数字超过 ${EXACT_DECIMAL_DIGITS} 位` : "超出可精确表示的范围（2^53）";
+    return { kind: "uncertain", note: `“${shown}”${why}，无法精确表示，不发布` };
+  }
   return { kind: "number", value: Object.is(value, -0) ? 0 : value, unit, note };
 }
 
@@ -141,7 +157,7 @@ function nfkcWithMap(text: string): { text: string; map: number[] } {
     const code = text.charCodeAt(i);
     const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
     const ch = pair ? text.slice(i, i + 2) : text[i]!;
-    for (const part of ch.normalize("NFKC")) {
+    for (const part of ch.normalize("NFKC").replace(MINUS_SIGN, "-")) {
       out += part;
       for (let k = 0; k < part.length; k++) map.push(i);
     }

@@ -459,6 +459,25 @@ describe("readTables: malformed rows", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("takes a section row whose words are mangled as the section its numbering names, not reading its figure", async () => {
+    const { statistics, warnings, extraRows } = await read(
+      [
+        "统计指标\t单位\t统计数",
+        "四、行政复议数量\t件\t0",
+        "(二) 被依法纠错数\t件\t0",
+        "五、行政诉讼\t件\t2",
+        "(二) 被依法纠错数\t件\t1",
+      ].join("\n"),
+    );
+    expect(statistics.map((s) => [s.indicator, s.value, s.line])).toEqual([
+      ["reconsideration_total", 0, 2],
+      ["reconsideration_corrected", 0, 3],
+      ["litigation_corrected", 1, 5],
+    ]);
+    expect(warnings.map((w) => [w.code, w.line, w.message])).toEqual([["unknown_row", 4, "统计表中的“五、行政诉讼”不是已知的栏目名，按序号视为“五、行政诉讼数量”"]]);
+    expect(extraRows).toEqual([{ table: "statistics", label: "五、行政诉讼", raw: "2", line: 4 }]);
+  });
+
   it("keeps unknown rows as extra rows and warns about them and about a shared label whose section is unknown", async () => {
     const { statistics, warnings, extraRows } = await read(
       [
