@@ -184,13 +184,19 @@ interface Range {
   end: number;
 }
 
-/** A section number standing alone at the end of a text, after a boundary: "…。 二、". */
-const TRAILING_MARKER = /(?:^|[\s。；！？;!?])((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*)$/;
+/**
+ * A section number at the end of a text, after a boundary, alone or with the
+ * start of its title ("…。 二、", "…。 七、平潭综合实验区"): a statistics range
+ * that begins right after it took the rest of the title.
+ */
+const TRAILING_MARKER = /(?:^|[\s。；！？;!?])((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])(?:\s*|[^\s，。；：！？,;:!?]{1,20}))$/;
 
 class Cutter {
   constructor(
     private readonly statistics: readonly (Range & { table: string | null })[],
     private readonly title: Range | null,
+    /** Outline titles, as outlineTitles gives them. */
+    private readonly outline: readonly string[],
   ) {}
 
   /** Index of the statistics range holding `offset`, or -1. */
@@ -234,8 +240,13 @@ class Cutter {
       const inside = stretches[k + 1]![2];
       if (outside !== -1 || inside === -1 || inside === "title") continue;
       const bare = TRAILING_MARKER.exec(text.text.slice(a, b));
-      if (bare) {
-        const at = a + bare.index + bare[0].length - bare[1]!.length;
+      if (!bare) continue;
+      const at = a + bare.index + bare[0].length - bare[1]!.length;
+      // Only where number and range make a title of the outline: nothing else is given to the range.
+      const window = text.text.slice(at, at + 12);
+      const numbering = numberingOf(window);
+      const after = text.text.slice(at + window.length - (numbering?.rest.length ?? 0), at + 2 * MAX_HEADING_LENGTH);
+      if (numbering && (outlinePrefix(after, this.outline) > 0 || outlineSuffix(after, this.outline) > 0)) {
         stretches[k]![1] = at;
         stretches[k + 1]![0] = at;
       }
@@ -503,12 +514,12 @@ function opensFirstSubsection(text: string, depth: Depth): boolean {
   return numbering !== null && numbering.depth > depth && numbering.number === 1;
 }
 
-/** A section marker may start here: at the start, after a space, or after a sentence end (closing quotes looked through). */
+/** A section marker may start here: at the start, after a space, or after a sentence end or a colon (closing quotes looked through). */
 function markerMayStart(text: string, at: number): boolean {
   if (at === 0) return true;
   const before = text[at - 1]!;
   if (/\s/.test(before)) return true;
-  return /[。！？；!?;]$/.test(text.slice(Math.max(0, at - 8), at).replace(CLOSERS, ""));
+  return /[。！？；：!?;:]$/.test(text.slice(Math.max(0, at - 8), at).replace(CLOSERS, ""));
 }
 
 const MARKER_START = /[一二三四五六七八九十（(\d]/g;
@@ -562,6 +573,17 @@ function splitSections(text: SourceText, outline: readonly string[], counters: C
 }
 
 /**
+ * Length of a title that ends in an outline title ("平潭综合实验区" + "政府信息公开情况统计表"),
+ * followed by a space or the end: no punctuation before it, at most MAX_HEADING_LENGTH.
+ */
+function outlineSuffix(text: string, titles: readonly string[]): number {
+  const head = /^[^\s，。；：！？,;:!?]*/.exec(text.slice(0, MAX_HEADING_LENGTH))![0];
+  const boundary = text.length === head.length || /\s/.test(text[head.length]!);
+  if (!boundary) return 0;
+  return titles.some((title) => head.length > title.length && head.endsWith(title)) ? head.length : 0;
+}
+
+/**
  * The report's own section headings inside a statistics range (二、主动公开政府信息情况
  * before the table it introduces): a marker continuing the numbering at the top
  * level, followed by a title of the outline. Counters advance with each.
@@ -576,7 +598,8 @@ function outlineSections(text: SourceText, outline: readonly string[], counters:
     const numbering = numberingOf(window);
     if (numbering?.depth !== 2 || numbering.number !== counters[2] + 1) continue;
     const afterMarker = m.index + window.length - numbering.rest.length;
-    const title = outlinePrefix(raw.slice(afterMarker, afterMarker + 2 * MAX_HEADING_LENGTH), outline);
+    const after = raw.slice(afterMarker, afterMarker + 2 * MAX_HEADING_LENGTH);
+    const title = outlinePrefix(after, outline) || outlineSuffix(after, outline);
     if (title === 0) continue;
     counters[2] = numbering.number;
     counters[3] = 0;
@@ -647,8 +670,8 @@ function buildDraft(draft: Draft): SourceText {
 export function buildStructure(input: StructureInput): StructureResult {
   const { document } = input;
   const lines = new LineIndex(document.text);
-  const cutter = new Cutter([...input.statistics].sort((a, b) => a.start - b.start), input.title);
   const outline = outlineTitles(input.outline);
+  const cutter = new Cutter([...input.statistics].sort((a, b) => a.start - b.start), input.title, outline);
   const units = dropTitleCopy(toUnits(document.blocks, cutter), document, input.title);
   const blocks: BodyBlock[] = [];
   const drafts = new Map<BodyBlock, Draft>();

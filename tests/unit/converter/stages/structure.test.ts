@@ -356,6 +356,28 @@ describe("sections of a body that lost its line breaks (crawler text)", () => {
     expect(item).toBeDefined();
   });
 
+  it("keeps a section heading whose title the table's range begins in (平潭 2016: …。 七、平潭综合实验区 | 政府信息公开情况统计表 指标名称…)", () => {
+    const { blocks } = crawled("fujian-pingtan-2016.txt", [...OUTLINE_2008, "政府信息公开情况统计表"], [
+      { from: "政府信息公开情况统计表 指标名称", to: "行政诉讼数件00" },
+    ]);
+    expect(summary(blocks).slice(-3)).toEqual([
+      expect.stringMatching(/^p （三）继续加强督导协调工作。.*完善工作考核办法等相关政府信息公开制度规定。$/),
+      "h2 七、平潭综合实验区政府信息公开情况统计表",
+      "statistics table-1",
+    ]);
+  });
+
+  it("gives a range nothing before it that does not make an outline title with it", () => {
+    const text = "一、概述 全区推进政务公开。 二、平潭综合实验区统计数据如下 指标名称 主动公开文件数条3460";
+    const { blocks } = buildStructure({
+      document: lineDocument(text),
+      statistics: [{ start: text.indexOf("统计数据如下"), end: text.length, table: "t" }],
+      title: null,
+      outline: OUTLINE_2008,
+    });
+    expect(summary(blocks)).toEqual(["h2 一、概述", "p 全区推进政务公开。", "h2 二、平潭综合实验区", "statistics t"]);
+  });
+
   it("finds the outline's titles wherever they stand, one character off included (平潭 2022: 行政法复议)", () => {
     const { headings } = crawled("fujian-pingtan-2022.txt", OUTLINE_2021);
     expect(headings.map((h) => `h${h.depth} ${h.text}`)).toEqual([
