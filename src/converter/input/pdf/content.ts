@@ -171,7 +171,8 @@ function normaliseGlyphText(text: string): string {
   return text.replace(COMPATIBILITY, (c) => c.normalize("NFKC"));
 }
 
-const PRIVATE_USE = /[\ue000-\uf8ff\ufffd]/;
+const UNREADABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ue000-\uf8ff\ufffd]/;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function isWhite(color: string): boolean {
   return /^#(?:f[a-f0-9]){3}$/i.test(color);
@@ -336,9 +337,11 @@ function interpret(
       }
       x += step;
       if (!visible) continue;
-      if (text === "" || PRIVATE_USE.test(text)) {
+      // No Unicode, a control code (a font mapping glyphs to their codes 1, 2, 3…) or a private-use
+      // code: the glyph cannot be read. Private-use codes stay in the text to mark the spot.
+      if (text === "" || UNREADABLE.test(text)) {
         if (!glyph.isSpace) unmapped++;
-        if (text === "") continue;
+        if (text === "" || CONTROL.test(text)) continue;
       }
       if (/^\s+$/.test(text)) {
         afterSpace = true;

@@ -142,6 +142,14 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
   if (readings.every((r) => r.failed)) {
     throw new ConversionError(UNREADABLE_PDF, file, "no page could be parsed / 所有页面都无法解析");
   }
+  const unmappedCount = readings.reduce((n, r) => n + r.unmappedGlyphs, 0);
+  if (glyphCount === 0 && unmappedCount > 0) {
+    throw new ConversionError(
+      NO_TEXT_LAYER,
+      file,
+      `the text layer cannot be read: its fonts give none of its ${unmappedCount} glyphs a Unicode character / 文字层无法识别（字体没有字符对应）`,
+    );
+  }
   if (glyphCount === 0) {
     throw new ConversionError(
       NO_TEXT_LAYER,
