@@ -184,7 +184,9 @@ export function readTables(input: TablesInput): TablesResult {
       diagnostics.push(TABLE_WARNINGS.warn("missing_indicator", null, `${region.table.label}缺少 ${missing.length} 个指标：${shown}`));
     }
   }
-  return { statistics, extraRows, diagnostics };
+  // In the order of the source's lines, as a reader goes through the table; warnings about no one line last.
+  const byLine = diagnostics.map((d, i) => ({ d, i })).sort((a, b) => (a.d.line ?? Infinity) - (b.d.line ?? Infinity) || a.i - b.i);
+  return { statistics, extraRows, diagnostics: byLine.map(({ d }) => d) };
 }
 
 function pieceStatistic(
