@@ -129,7 +129,7 @@ export function readTables(input: TablesInput): TablesResult {
     }
     for (const glued of reading.runs) {
       runs.push({
-        run: { id: glued.id, chunks: glued.chunks.map((c) => ({ text: c.text.text.normalize("NFKC") })), slots: glued.targets.map((t) => ({ id: t.id, value: t.spec.value })) },
+        run: { id: glued.id, chunks: glued.chunks.map((c) => ({ text: chunkDigits(c) })), slots: glued.targets.map((t) => ({ id: t.id, value: t.spec.value })) },
         glued,
       });
     }
@@ -189,6 +189,12 @@ export function readTables(input: TablesInput): TablesResult {
   return { statistics, extraRows, diagnostics: byLine.map(({ d }) => d) };
 }
 
+/** A chunk's digits for the solver: its text without the money unit printed after it (39573802895.90元). */
+function chunkDigits(chunk: LineValue): string {
+  const text = chunk.text.text.normalize("NFKC");
+  return chunk.unit && text.endsWith(chunk.unit) ? text.slice(0, -chunk.unit.length) : text;
+}
+
 function pieceStatistic(
   statistic: (target: CellTarget, fields: Pick<Statistic, "value" | "status" | "raw" | "unit" | "note">, text: SourceText, from: number, to: number) => Statistic,
   target: CellTarget,
@@ -201,7 +207,7 @@ function pieceStatistic(
   index: LineIndex,
 ): Statistic {
   // A money unit written after the chunk belongs to its last cell.
-  const endsChunk = piece.to === chunk.text.text.normalize("NFKC").length;
+  const endsChunk = piece.to === chunkDigits(chunk).length;
   const unit = endsChunk ? chunk.unit : null;
   const parsed = parseCell(unit ? `${piece.raw}${unit}` : piece.raw, target.spec);
   const how =
