@@ -57,6 +57,8 @@ export interface Indicator {
   parent: string | null;
   /** The 2008 section (proactive, requests …) for a rows table; the table id otherwise. */
   section: string;
+  /** Other spellings of the row (and column) seen in real reports. */
+  variants: string[];
 }
 
 /** A figure the catalog computes from printed ones (never read from a report). */
@@ -196,6 +198,7 @@ function indicatorsOf(template: TemplateFile): { indicators: Indicator[]; derive
       value: column?.value ?? "count",
       parent: row.parent === null ? null : cellId(row.parent, column?.id ?? null),
       section,
+      variants: [...row.variants, ...(showColumn ? column!.variants : [])],
     });
   };
   for (const table of template.tables) {
@@ -409,9 +412,59 @@ export function findIndicator(id: string): { template: Template; indicator: Indi
   return indexById.get(id);
 }
 
+/**
+ * The catalog entry of an id a report of this template may carry: a printed
+ * indicator, or a derived one (a group row a report prints as one row, such as
+ * 2021's （六）其他处理), described as an indicator placed after the printed ones.
+ */
+export function indicatorFor(template: Template, id: string): Indicator | undefined {
+  const printed = template.indicators.find((i) => i.id === id);
+  if (printed) return printed;
+  const index = template.derived.findIndex((d) => d.id === id);
+  if (index < 0) return undefined;
+  const d = template.derived[index]!;
+  return {
+    id: d.id,
+    template: template.id,
+    table: d.table ?? "",
+    row: d.row ?? d.id,
+    column: d.column,
+    order: template.indicators.length + index + 1,
+    label: d.label,
+    rowLabel: d.label,
+    columnLabel: null,
+    officialLabel: d.label,
+    nameEn: d.nameEn,
+    unit: d.unit,
+    value: "count",
+    parent: d.parent,
+    section: d.table ?? "",
+    variants: [],
+  };
+}
+
 /** Printed children of an indicator in the table hierarchy. */
 export function childrenOf(template: Template, id: string): Indicator[] {
   return template.indicators.filter((i) => i.parent === id);
+}
+
+/** A heading of a template's statistics: a 2008-style section (一、主动公开情况), or a whole table of a later format (表二). */
+export interface SectionOf {
+  id: string;
+  label: string;
+  nameEn: string;
+  table: string;
+  /** Set when the section row is itself a figure (四、行政复议数量). */
+  indicator?: string;
+}
+
+/** The sections a template's statistics are shown under, in order. */
+export function sectionsOf(template: Template): SectionOf[] {
+  return template.tables.flatMap((table): SectionOf[] =>
+    table.layout === "rows" && table.sections.length > 0
+      ? table.sections.map((s) => ({ id: s.id, label: s.label, nameEn: s.nameEn, table: table.id, ...(s.indicator ? { indicator: s.indicator } : {}) }))
+      : [{ id: table.id, label: table.label, nameEn: table.nameEn, table: table.id }],
+  );
 }
 
 export function findConcept(id: string): Concept | undefined {

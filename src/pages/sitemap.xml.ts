@@ -22,7 +22,7 @@ export const GET: APIRoute = async ({ site }) => {
     paths.downloads,
     ...reports.flatMap((r) => [paths.report(r.id), paths.source(r.id)]),
     ...allIndicators().map(({ indicator }) => paths.indicator(indicator.id)),
-    ...jurisdictionsOf(reports).map((j) => paths.jurisdiction(j.code)),
+    ...jurisdictionsOf(reports).map((j) => paths.jurisdiction(j.id)),
   ];
   return new Response(sitemapXml(site, pathnames), { headers: { "Content-Type": "application/xml; charset=utf-8" } });
 };

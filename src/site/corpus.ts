@@ -2,10 +2,16 @@
  * Pure views over the list of reports: jurisdictions, years, newest, counts.
  * Pages get the reports from reports.ts and pass them here, so these stay testable.
  */
+import { compareText } from "../report/compare-text.ts";
+import { ownerKey, ownerName } from "../report/owner.ts";
 import type { Report } from "../schema/report.ts";
 
+export { prefectureOf } from "../report/prefecture.ts";
+
 export interface JurisdictionSummary {
-  code: string;
+  /** The jurisdiction's id: its division code, or x + 12 hex digits outside GB/T 2260. */
+  id: string;
+  code: string | null;
   name: string;
   fullName: string;
   level: Report["jurisdiction"]["level"];
@@ -15,16 +21,17 @@ export interface JurisdictionSummary {
   reports: Report[];
 }
 
-/** Stable order: year, then jurisdiction code, then id. */
+/** Stable order: year, then jurisdiction id, then report id. */
 export function compareReports(a: Report, b: Report): number {
-  return a.year - b.year || a.jurisdiction.code.localeCompare(b.jurisdiction.code) || a.id.localeCompare(b.id);
+  return a.year - b.year || compareText(a.jurisdiction.id, b.jurisdiction.id) || compareText(a.id, b.id);
 }
 
 export function jurisdictionsOf(reports: readonly Report[]): JurisdictionSummary[] {
   const map = new Map<string, JurisdictionSummary>();
   for (const report of [...reports].sort(compareReports)) {
     const j = report.jurisdiction;
-    const entry = map.get(j.code) ?? {
+    const entry = map.get(j.id) ?? {
+      id: j.id,
       code: j.code,
       name: j.name,
       fullName: j.fullName,
@@ -34,45 +41,32 @@ export function jurisdictionsOf(reports: readonly Report[]): JurisdictionSummary
       reports: [],
     };
     entry.reports.push(report);
-    map.set(j.code, entry);
+    map.set(j.id, entry);
   }
   for (const entry of map.values()) {
-    entry.reports.sort((a, b) => a.year - b.year || Number(a.department !== null) - Number(b.department !== null) || a.id.localeCompare(b.id));
+    entry.reports.sort((a, b) => a.year - b.year || Number(a.department !== null) - Number(b.department !== null) || compareText(a.id, b.id));
   }
-  return [...map.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return [...map.values()].sort((a, b) => compareText(a.id, b.id));
 }
 
 export function yearsOf(reports: readonly Report[]): number[] {
   return [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
 }
 
-/** The parent division used for the 地市 filter; a prefecture-level report is its own group. */
-export function prefectureOf(report: Report): { code: string; name: string } {
-  const j = report.jurisdiction;
-  if (j.level === "county" && j.parent) return j.parent;
-  return { code: j.code, name: j.name };
-}
-
 /** Newest first: latest year, then latest publication date, then id. */
 export function newestReports(reports: readonly Report[], count: number): Report[] {
   return [...reports]
-    .sort((a, b) => b.year - a.year || (b.publishedOn ?? "").localeCompare(a.publishedOn ?? "") || a.id.localeCompare(b.id))
+    .sort((a, b) => b.year - a.year || compareText(b.publishedOn ?? "", a.publishedOn ?? "") || compareText(a.id, b.id))
     .slice(0, count);
 }
 
-/** A report's display name: the jurisdiction, plus the department when it is a department's report. */
+/** A report's display name: the jurisdiction, or the department for a department's report. */
 export function reportOwner(report: Report): string {
-  return report.department ? `${report.jurisdiction.name}${report.department.name}` : report.jurisdiction.name;
+  return ownerName(report);
 }
 
-/** Other reports of the same jurisdiction (and same department, if any), by year. */
+/** Other reports of the same owner (jurisdiction, and department if any), by year. */
 export function sameJurisdictionReports(reports: readonly Report[], report: Report): Report[] {
-  return reports
-    .filter(
-      (r) =>
-        r.id !== report.id &&
-        r.jurisdiction.code === report.jurisdiction.code &&
-        (r.department?.slug ?? null) === (report.department?.slug ?? null),
-    )
-    .sort(compareReports);
+  const key = ownerKey(report);
+  return reports.filter((r) => r.id !== report.id && ownerKey(r) === key).sort(compareReports);
 }

@@ -2,7 +2,7 @@
  * Everything the indicator pages need, computed once per build: for each of
  * the catalog's indicators its template, definition links and series rows.
  */
-import { allIndicators, childrenOf, type Indicator, type Template } from "../catalog/index.ts";
+import { allIndicators, childrenOf, type Indicator, type Template, sectionsOf } from "../catalog/index.ts";
 import type { Report } from "../schema/report.ts";
 import { compactRows, seriesRows, yearSummaries, type CompactRow, type SeriesRow, type YearSummary } from "./indicator-series.ts";
 
@@ -42,18 +42,18 @@ export function indicatorPageData(reports: readonly Report[]): IndicatorPageData
 }
 
 function buildIndicatorPageData(reports: readonly Report[]): IndicatorPageData[] {
-  return allIndicators().map(({ template, indicator }) => {
-    const rows = seriesRows(reports, template, indicator.id);
+  return allIndicators().map(({ template, indicator, templates }) => {
+    const rows = seriesRows(reports, templates, indicator.id);
     return {
       template,
       indicator,
       parent: template.indicators.find((i) => i.id === indicator.parent) ?? null,
       children: childrenOf(template, indicator.id),
-      sectionLabel: template.sections.find((s) => s.id === indicator.section)?.label ?? indicator.section,
+      sectionLabel: sectionsOf(template).find((s) => s.id === indicator.section)?.label ?? indicator.section,
       rows,
       compact: compactRows(rows),
       summaries: yearSummaries(rows),
-      gaps: rows.filter((r) => r.figure.kind !== "value"),
+      gaps: rows.filter((r) => r.value === null),
       failed: rows.filter((r) => r.failedChecks.length > 0),
     };
   });

@@ -32,11 +32,13 @@ export interface YearSummary {
 }
 
 function ownerKey(report: Report): string {
-  return `${report.jurisdiction.code}/${report.department?.slug ?? ""}`;
+  return `${report.jurisdiction.id}/${report.department?.slug ?? ""}`;
 }
 
-export function seriesRows(reports: readonly Report[], template: Template, indicator: string): SeriesRow[] {
-  const relevant = reports.filter((r) => r.template === template.id).sort(compareReports);
+/** Rows of every report whose template has the indicator (2019 and 2021 share most ids). */
+export function seriesRows(reports: readonly Report[], templates: readonly Template[], indicator: string): SeriesRow[] {
+  const ids = new Set(templates.map((t) => t.id));
+  const relevant = reports.filter((r) => ids.has(r.template)).sort(compareReports);
   const byOwnerYear = new Map(relevant.map((r) => [`${ownerKey(r)}@${r.year}`, r]));
   return relevant.map((report) => {
     const figure = figureOf(report, indicator);
@@ -44,13 +46,13 @@ export function seriesRows(reports: readonly Report[], template: Template, indic
     const priorFigure = prior ? figureOf(prior, indicator) : null;
     return {
       reportId: report.id,
-      code: report.jurisdiction.code,
+      code: report.jurisdiction.id,
       owner: reportOwner(report),
-      prefecture: prefectureOf(report).name,
+      prefecture: prefectureOf(report.jurisdiction)?.name ?? "",
       year: report.year,
       figure,
-      value: figure.kind === "value" ? figure.value : null,
-      previous: priorFigure?.kind === "value" ? priorFigure.value : null,
+      value: figure.kind === "absent" ? null : figure.value,
+      previous: !priorFigure || priorFigure.kind === "absent" ? null : priorFigure.value,
       failedChecks: failedChecksByIndicator(report).get(indicator) ?? [],
     };
   });
@@ -87,11 +89,11 @@ export interface CompactRow {
   /** prefecture */ p: string;
   y: number;
   /** value, null when not reported */ v: number | null;
-  /** origin: "t" table, "x" prose, "" absent */ o: "t" | "x" | "";
+  /** origin: "t" table, "x" prose, "d" derived, "" absent */ o: "t" | "x" | "d" | "";
   /** source line, 0 when absent */ l: number;
   /** previous-year value */ pv: number | null;
   /** a check concerning this figure failed */ f: 0 | 1;
-  /** "null" = row present without a number, "absent" = indicator not in report */ s: "value" | "null" | "absent";
+  /** "value" = a number, "null" = printed without a readable number, "absent" = not in the report */ s: "value" | "null" | "absent";
 }
 
 export function compactRows(rows: readonly SeriesRow[]): CompactRow[] {
@@ -102,10 +104,10 @@ export function compactRows(rows: readonly SeriesRow[]): CompactRow[] {
     p: row.prefecture,
     y: row.year,
     v: row.value,
-    o: row.figure.kind === "absent" ? "" : row.figure.stat.origin === "table" ? "t" : "x",
-    l: row.figure.kind === "absent" ? 0 : row.figure.stat.line,
+    o: row.figure.kind === "statistic" ? (row.figure.statistic.origin === "table" ? "t" : "x") : row.figure.kind === "derived" ? "d" : "",
+    l: row.figure.kind === "statistic" ? row.figure.statistic.line : 0,
     pv: row.previous,
     f: row.failedChecks.length ? 1 : 0,
-    s: row.figure.kind,
+    s: row.figure.kind === "absent" ? "absent" : row.figure.value === null ? "null" : "value",
   }));
 }

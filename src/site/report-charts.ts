@@ -23,9 +23,9 @@ export interface ReportChart {
 export function reportCharts(report: Report): ReportChart[] {
   const template = getTemplate(report.template);
   return BREAKDOWNS.flatMap((breakdown) => {
-    const rule = template.rules.find((r) => r.total === breakdown.total);
+    const rule = template.rules.find((r) => r.left.length === 1 && r.left[0]!.indicator === breakdown.total && r.right.length > 1);
     if (!rule) return [];
-    const parts = rule.parts.map((id) => template.indicators.find((i) => i.id === id)).filter((i) => i !== undefined);
+    const parts = rule.right.map((t) => template.indicators.find((i) => i.id === t.indicator)).filter((i) => i !== undefined);
     const values = parts.map((i) => valueOf(report, i.id));
     if (values.every((v) => v === null)) return [];
     return [

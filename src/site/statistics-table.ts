@@ -4,9 +4,9 @@
  * parent chain, every figure with its status (value / null / absent) and the
  * failed consistency checks that concern it.
  */
-import { getTemplate, type Indicator, type Template } from "../catalog/index.ts";
+import { getTemplate, sectionsOf, type Indicator, type Template } from "../catalog/index.ts";
 import type { Check, Report } from "../schema/report.ts";
-import { failedChecksByIndicator, figureFrom, statisticsByIndicator, type Figure } from "./figures.ts";
+import { failedChecksByIndicator, figureOf, type Figure } from "./figures.ts";
 
 export interface StatisticsRow {
   indicator: Indicator;
@@ -36,16 +36,15 @@ function depthOf(template: Template, indicator: Indicator): number {
 
 export function statisticsTable(report: Report): StatisticsSection[] {
   const template = getTemplate(report.template);
-  const stats = statisticsByIndicator(report);
   const failed = failedChecksByIndicator(report);
   const rowOf = (indicator: Indicator): StatisticsRow => ({
     indicator,
     depth: depthOf(template, indicator),
-    figure: figureFrom(stats.get(indicator.id)),
+    figure: figureOf(report, indicator.id),
     failedChecks: failed.get(indicator.id) ?? [],
   });
-  const ordered = [...template.indicators].sort((a, b) => a.order - b.order);
-  return template.sections.map((section) => {
+  const ordered = template.indicators;
+  return sectionsOf(template).map((section) => {
     const members = ordered.filter((i) => i.section === section.id);
     const headlineIndicator = section.indicator ? members.find((i) => i.id === section.indicator) : undefined;
     return {
@@ -61,9 +60,9 @@ export function statisticsTable(report: Report): StatisticsSection[] {
 export function statisticsCoverage(sections: StatisticsSection[]): { value: number; null: number; absent: number; text: number } {
   const rows = sections.flatMap((s) => (s.headline ? [s.headline, ...s.rows] : s.rows));
   return {
-    value: rows.filter((r) => r.figure.kind === "value").length,
-    null: rows.filter((r) => r.figure.kind === "null").length,
+    value: rows.filter((r) => r.figure.kind !== "absent" && r.figure.value !== null).length,
+    null: rows.filter((r) => r.figure.kind !== "absent" && r.figure.value === null).length,
     absent: rows.filter((r) => r.figure.kind === "absent").length,
-    text: rows.filter((r) => r.figure.kind !== "absent" && r.figure.stat.origin === "text").length,
+    text: rows.filter((r) => r.figure.kind === "statistic" && r.figure.statistic.origin === "text").length,
   };
 }

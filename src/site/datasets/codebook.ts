@@ -3,7 +3,7 @@
  * indicator of the catalog with its definition. Published as CSV and shown on
  * the downloads page; both come from `codebookRows`.
  */
-import { allIndicators, type Indicator, type Template } from "../../catalog/index.ts";
+import { allIndicators, type Indicator, type Template, sectionsOf } from "../../catalog/index.ts";
 import { csvOf, longColumns, wideMetadataColumns, type Column } from "./columns.ts";
 
 export interface CodebookRow {
@@ -69,7 +69,7 @@ export function indicatorDefinition(template: Template, indicator: Indicator): s
   const parts = [`统计表行名：${indicator.officialLabel}`, `单位：${indicator.unit}`];
   const parent = indicator.parent ? template.indicators.find((i) => i.id === indicator.parent) : undefined;
   if (parent) parts.push(`上级指标：${parent.label}（${parent.id}）`);
-  const rules = template.rules.filter((r) => r.total === indicator.id || r.parts.includes(indicator.id));
+  const rules = template.rules.filter((r) => [...r.left, ...r.right].some((t) => t.indicator === indicator.id));
   if (rules.length > 0) parts.push(`勾稽关系：${rules.map((r) => r.description).join("；")}`);
   return `${parts.join("。")}。`;
 }
@@ -78,7 +78,7 @@ export function codebookRows(): CodebookRow[] {
   const long = longColumns().map((c) => columnRow("reports-long.csv", c));
   const wide = wideMetadataColumns().map((c) => columnRow("reports-wide.csv", c));
   const indicators = allIndicators().map(({ template, indicator }): CodebookRow => {
-    const section = template.sections.find((s) => s.id === indicator.section);
+    const section = sectionsOf(template).find((s) => s.id === indicator.section);
     return {
       file: "reports-wide.csv",
       kind: "indicator",

@@ -101,8 +101,7 @@ function reportColumns<Row>(report: (row: Row) => Report): Column<Row>[] {
       title: "省级行政区",
       type: "string",
       description: "Province-level division, e.g. 宁夏回族自治区",
-      constraints: { required: true },
-      value: (row) => report(row).jurisdiction.province.name,
+      value: (row) => report(row).jurisdiction.province?.name ?? "",
     },
     {
       name: "year",

@@ -6,7 +6,7 @@
  * The `…From` functions take observations computed once (see `Corpus`), so a
  * build over thousands of reports walks each report once, not once per file.
  */
-import { allIndicators, findIndicator, type Indicator, type Template } from "../../catalog/index.ts";
+import { allIndicators, findIndicator, type Indicator, type Template, sectionsOf } from "../../catalog/index.ts";
 import { SCHEMA_VERSION, reportJsonSchema, type Report } from "../../schema/report.ts";
 import type { BuildDate } from "./build-date.ts";
 import { csvOf, indicatorFileColumns, longColumns, wideColumns, type WideRow } from "./columns.ts";
@@ -38,7 +38,7 @@ export function corpusOf(input: readonly Report[]): Corpus {
   const observations = reports.map(reportObservations);
   const byIndicator = new Map<string, Observation[]>(allIndicators().map((e) => [e.indicator.id, []]));
   for (const observation of observations.flat()) {
-    if (observation.primary) byIndicator.get(observation.indicator.id)!.push(observation);
+    if (observation.primary) byIndicator.get(observation.indicator.id)?.push(observation);
   }
   return { reports, observations, byIndicator };
 }
@@ -70,7 +70,7 @@ export function reportJson(report: Report): string {
 
 /** Catalog facts about an indicator, as the per-indicator JSON gives them. */
 export function indicatorSummary(template: Template, indicator: Indicator) {
-  const section = template.sections.find((s) => s.id === indicator.section);
+  const section = sectionsOf(template).find((s) => s.id === indicator.section);
   return {
     id: indicator.id,
     label: indicator.label,

@@ -207,6 +207,6 @@ export function citationText(buildDate: BuildDate, url: string): string {
 /** Years and provinces covered, for the page and the schema.org description. */
 export function coverage(reports: readonly Report[]): { years: [number, number] | null; provinces: string[] } {
   const years = reports.map((r) => r.year);
-  const provinces = [...new Set(reports.map((r) => r.jurisdiction.province.name))].sort(compareText);
+  const provinces = [...new Set(reports.flatMap((r) => (r.jurisdiction.province ? [r.jurisdiction.province.name] : [])))].sort(compareText);
   return { years: years.length ? [Math.min(...years), Math.max(...years)] : null, provinces };
 }

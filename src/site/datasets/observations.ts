@@ -7,7 +7,8 @@
  * reports by id, indicators in catalog order, then the primary observation
  * first (see `rankStatistics`).
  */
-import { getTemplate, type Indicator, type Template } from "../../catalog/index.ts";
+import { getTemplate, indicatorFor, type Indicator, type Template } from "../../catalog/index.ts";
+import { prefectureOf } from "../../report/prefecture.ts";
 import type { Check, Report, Statistic } from "../../schema/report.ts";
 
 /**
@@ -107,8 +108,11 @@ export function reportObservations(report: Report): Observation[] {
   const template = templateOf(report);
   const known = new Set(template.indicators.map((i) => i.id));
   const byIndicator = new Map<string, Statistic[]>();
+  const printedGroups: Indicator[] = [];
   for (const statistic of report.statistics) {
-    if (!known.has(statistic.indicator)) {
+    const derived = known.has(statistic.indicator) ? undefined : indicatorFor(template, statistic.indicator);
+    if (derived && !printedGroups.some((i) => i.id === derived.id)) printedGroups.push(derived);
+    if (!known.has(statistic.indicator) && !derived) {
       throw new Error(
         `report ${report.id}: statistic on line ${statistic.line} names indicator "${statistic.indicator}", which template ${template.id} does not have`,
       );
@@ -117,7 +121,7 @@ export function reportObservations(report: Report): Observation[] {
     list.push(statistic);
     byIndicator.set(statistic.indicator, list);
   }
-  return orderedIndicators(template).flatMap((indicator): Observation[] => {
+  return [...orderedIndicators(template), ...printedGroups].flatMap((indicator): Observation[] => {
     const { status: checkStatus, failedRules } = indicatorCheckStatus(report.checks, indicator.id);
     const base = { report, template, indicator, checkStatus, failedRules };
     const statistics = rankStatistics(byIndicator.get(indicator.id) ?? []);
@@ -133,14 +137,7 @@ export function reportObservations(report: Report): Observation[] {
   });
 }
 
-/**
- * The prefecture-level division a jurisdiction is in or is: the parent of a
- * county (empty for a county directly under a province), the prefecture itself,
- * empty for a province.
- */
+/** The prefecture-level division's name (src/report/prefecture.ts decides), empty where there is none. */
 export function prefectureName(report: Report): string {
-  const { level, parent, province, name } = report.jurisdiction;
-  if (level === "prefecture") return name;
-  if (level === "county" && parent && parent.code !== province.code) return parent.name;
-  return "";
+  return prefectureOf(report.jurisdiction)?.name ?? "";
 }
