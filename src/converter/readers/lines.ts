@@ -210,6 +210,8 @@ function trailingRowNumber(text: string): { at: number; digits: string } | null 
 
 /** Sentence punctuation: words carrying it are prose, and the table has ended. */
 const SENTENCE = /[，。；：！？,;!?]/;
+/** What follows a number of prose: a word or two, then the clause ends (2016年，  21件。). A cell is followed by space, a unit or a label. */
+const PROSE_NUMBER_END = /^[^\s\d\p{P}\p{S}]{1,6}[，。；！？,;!?]/u;
 /** Longest run of words that can still be an unknown row's label inside a table. */
 const MAX_UNKNOWN_LABEL = 30;
 
@@ -282,7 +284,9 @@ function streamLines(text: SourceText, hits: readonly LabelHit[], map: readonly 
     const chunks = valueChunks(gap.text);
     const groups: { label: SourceText | null; unit: SourceText | null; values: LineValue[] }[] = [{ label: null, unit: null, values: [] }];
     let cursor = 0;
-    for (const chunk of chunks) {
+    for (const [k, chunk] of chunks.entries()) {
+      // A number that opens a clause (2016年，我区… after the table's last row) is prose: the table has ended.
+      if (PROSE_NUMBER_END.test(gap.text.slice(chunk.to, chunks[k + 1]?.from ?? gap.text.length))) break;
       const between = gap.text.slice(cursor, chunk.from);
       if (!isFiller(between)) {
         const words = between.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "");
