@@ -4,6 +4,7 @@
  *   <content>/data/<id>.json                      the published report (data)
  *   <content>/reports/<id>.mdx                    its body
  *   <content>/data/versions/<id>/<sha256>.json    an earlier version of a report issued more than once
+ *   <content>/texts/<id>.txt                      the text layer of a PDF report, which its figures' spans refer to
  *   <content>/.cache/convert-manifest.json        the conversion cache
  *   <content>/.cache/published-from.json          which sources folder the published generation came from
  *   <content>/.cache/staging/ …/commit.json …     a run's work in progress (see publish/generation.ts)
@@ -22,6 +23,8 @@ export interface ContentFiles {
   reportsDir: string;
   /** Earlier versions of reports issued more than once: versions/<id>/<sha256>.json. */
   versionsDir: string;
+  /** Text layers of PDF reports: texts/<id>.txt. */
+  textsDir: string;
   cacheDir: string;
   manifest: string;
   /** Records the sources folder of the published generation, for the site's source pages. */
@@ -42,6 +45,7 @@ export function contentFiles(dir: string = DEFAULT_CONTENT_DIR): ContentFiles {
     dataDir,
     reportsDir: join(dir, "reports"),
     versionsDir: join(dataDir, "versions"),
+    textsDir: join(dir, "texts"),
     cacheDir,
     manifest: join(cacheDir, "convert-manifest.json"),
     sourcesRecord: join(cacheDir, "published-from.json"),
@@ -57,6 +61,11 @@ export function reportDataPath(dir: string, id: string): string {
 
 export function reportBodyPath(dir: string, id: string): string {
   return join(dir, "reports", `${id}.mdx`);
+}
+
+/** The text a PDF report's spans refer to (the file itself for text and web pages). */
+export function reportTextPath(dir: string, id: string): string {
+  return join(dir, "texts", `${id}.txt`);
 }
 
 export function versionDataPath(dir: string, id: string, sha256: string): string {

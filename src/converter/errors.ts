@@ -15,6 +15,9 @@ export type ConversionErrorCode =
   | "file_too_large"
   | "binary_file"
   | "undecodable"
+  | "no_text_layer"
+  | "unreadable_pdf"
+  | "no_article_text"
   | "missing_title"
   | "not_a_report"
   | "missing_year"
@@ -30,11 +33,14 @@ export const CONVERSION_ERRORS: Record<ConversionErrorCode, { zh: string; en: st
   unreadable_file: { zh: "无法读取文件", en: "cannot read the file" },
   not_a_regular_file: { zh: "不是普通文件（命名管道、设备、套接字或文件夹）", en: "not a regular file (a named pipe, device, socket or folder)" },
   symlink_outside_sources: { zh: "符号链接指向来源文件夹之外", en: "symbolic link to a file outside the sources folder" },
-  not_in_sources: { zh: "不是来源文件夹中的 .txt 文件", en: "not a .txt file in the sources folder" },
+  not_in_sources: { zh: "不是来源文件夹中可读取格式（文本、网页、PDF）的文件", en: "not a file of a readable form (text, web page, PDF) in the sources folder" },
   empty_file: { zh: "文件为空或只有空白", en: "file is empty or whitespace only" },
   file_too_large: { zh: "文件过大，不像一份年度报告", en: "file too large for one annual report" },
-  binary_file: { zh: "不是文本文件", en: "binary file" },
+  binary_file: { zh: "不是文本、网页或 PDF 文件", en: "neither text, a web page nor a PDF" },
   undecodable: { zh: "无法识别文件编码", en: "cannot decode the file's text encoding" },
+  no_text_layer: { zh: "PDF 没有文字层（扫描件），需要先做文字识别（OCR）", en: "the PDF has no text layer (a scan); it needs OCR first" },
+  unreadable_pdf: { zh: "PDF 已损坏、加密或无法解析", en: "the PDF is damaged, encrypted or cannot be parsed" },
+  no_article_text: { zh: "网页中没有报告正文（只有标题、链接或附件）", en: "the page holds no report text (only a title, links or attachments)" },
   missing_title: { zh: "找不到报告标题", en: "no report title found" },
   not_a_report: {
     zh: "不像政府信息公开工作年度报告（没有“本报告…”“统计期限”等说明、统计表或年报章节）",

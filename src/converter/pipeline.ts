@@ -51,6 +51,8 @@ export interface ConvertInput {
 export interface ConvertOutput {
   report: Report;
   mdx: string;
+  /** The text the report's spans refer to when it is not the file's own (a PDF's text layer); null otherwise. */
+  text: string | null;
 }
 
 /** The body's own text, for the not-a-report test and the prose figures. */
@@ -164,5 +166,5 @@ export async function convertSource(input: ConvertInput): Promise<ConvertOutput>
   } catch (error) {
     throw new ConversionError("invalid_report", file, error instanceof Error ? error.message : String(error));
   }
-  return { report: validated, mdx: renderMdx(structure.blocks, validated) };
+  return { report: validated, mdx: renderMdx(structure.blocks, validated), text: document.form === "pdf" ? document.text : null };
 }

@@ -22,6 +22,8 @@ export const FileOutcome = z.discriminatedUnion("ok", [
     title: z.string(),
     template: z.string(),
     form: z.enum(["text", "html", "pdf"]),
+    /** The conversion wrote the text its spans refer to (a PDF's text layer). */
+    hasText: z.boolean(),
     publishedOn: z.string().nullable(),
     figures: z.number(),
     checksFailed: z.number(),
@@ -51,8 +53,8 @@ export function serializeReport(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function stagedPaths(stagingDir: string, index: number): { json: string; mdx: string } {
-  return { json: join(stagingDir, `${index}.json`), mdx: join(stagingDir, `${index}.mdx`) };
+export function stagedPaths(stagingDir: string, index: number): { json: string; mdx: string; text: string } {
+  return { json: join(stagingDir, `${index}.json`), mdx: join(stagingDir, `${index}.mdx`), text: join(stagingDir, `${index}.txt`) };
 }
 
 export function failureOutcome(file: string, error: unknown): FileOutcome {
@@ -66,8 +68,9 @@ export async function convertFileToStaging(task: FileTask): Promise<FileResult> 
   if (!read.ok) return { index: task.index, outcome: failureOutcome(file, read.error), sha256: null };
   let report: Report;
   let mdx: string;
+  let text: string | null;
   try {
-    ({ report, mdx } = await convertSource({ file, bytes: read.bytes }));
+    ({ report, mdx, text } = await convertSource({ file, bytes: read.bytes }));
   } catch (error) {
     return { index: task.index, outcome: failureOutcome(file, error), sha256: read.sha256 };
   }
@@ -75,6 +78,7 @@ export async function convertFileToStaging(task: FileTask): Promise<FileResult> 
   try {
     writeDurably(staged.mdx, mdx);
     writeDurably(staged.json, serializeReport(report));
+    if (text !== null) writeDurably(staged.text, text);
   } catch (error) {
     return { index: task.index, outcome: failureOutcome(file, writeFailure(error, file)), sha256: read.sha256 };
   }
@@ -85,6 +89,7 @@ export async function convertFileToStaging(task: FileTask): Promise<FileResult> 
     title: report.title,
     template: report.template,
     form: report.source.form,
+    hasText: text !== null,
     publishedOn: report.publishedOn,
     figures: report.statistics.filter((s) => s.value !== null).length,
     checksFailed: report.checks.filter((c) => c.status === "fail").length,

@@ -184,5 +184,5 @@ export function publishedOutputs(files: ContentFiles): string[] {
         .filter((e) => e.isDirectory())
         .flatMap((e) => list(join(files.versionsDir, e.name), ".json"))
     : [];
-  return [...list(files.dataDir, ".json"), ...list(files.reportsDir, ".mdx"), ...versions].sort();
+  return [...list(files.dataDir, ".json"), ...list(files.reportsDir, ".mdx"), ...list(files.textsDir, ".txt"), ...versions].sort();
 }

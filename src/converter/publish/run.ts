@@ -24,7 +24,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import Tinypool from "tinypool";
-import { contentFiles, reportBodyPath, reportDataPath, versionDataPath, type ContentFiles, type SourcesRecord } from "../../content-files.ts";
+import { contentFiles, reportBodyPath, reportDataPath, reportTextPath, versionDataPath, type ContentFiles, type SourcesRecord } from "../../content-files.ts";
 import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
 import { SOURCE_EXTENSIONS } from "../input/index.ts";
@@ -249,14 +249,19 @@ function publishGroup(
   const rel = (path: string) => relative(files.dir, path);
   const json = rel(reportDataPath(files.dir, group.id));
   const mdx = rel(reportBodyPath(files.dir, group.id));
+  const text = rel(reportTextPath(files.dir, group.id));
   keep.add(json).add(mdx);
   const current = publishedVersion(group).sources[0]!.slot;
+  const hasText = current.outcome?.ok === true && current.outcome.hasText;
+  if (hasText) keep.add(text);
   const previousSha = previous?.sha256 ?? null;
   const single = isSingleSource(group);
   if (single && current.reused && (current.reused.previous ?? null) === previousSha) return { steps: [], report: null };
   if (single && !current.reused && previous === null) {
     const staged = stagedPaths(stagingDir, current.source.index);
-    return { steps: [{ put: rel(staged.json), to: json }, { put: rel(staged.mdx), to: mdx }], report: null };
+    const steps: CommitStep[] = [{ put: rel(staged.json), to: json }, { put: rel(staged.mdx), to: mdx }];
+    if (hasText) steps.push({ put: rel(staged.text), to: text });
+    return { steps, report: null };
   }
   let report: Report;
   if (single) {
@@ -270,7 +275,10 @@ function publishGroup(
   writeDurably(composed, serializeReport(report));
   const steps: CommitStep[] = [{ put: rel(composed), to: json }];
   // A reused single source keeps its published body; everything else takes the staged one.
-  if (!(single && current.reused)) steps.push({ put: rel(stagedPaths(stagingDir, current.source.index).mdx), to: mdx });
+  if (!(single && current.reused)) {
+    steps.push({ put: rel(stagedPaths(stagingDir, current.source.index).mdx), to: mdx });
+    if (hasText) steps.push({ put: rel(stagedPaths(stagingDir, current.source.index).text), to: text });
+  }
   for (const version of group.versions.slice(0, -1)) {
     const target = rel(versionDataPath(files.dir, group.id, version.sha256));
     keep.add(target);

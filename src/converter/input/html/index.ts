@@ -163,7 +163,7 @@ export async function readHtml(file: string, bytes: Uint8Array): Promise<SourceD
   const articleChars = (stats.get(root)?.weight ?? 0) - titleInBody;
   const hasArticle = content.some((b) => b !== promoted && b !== titleBlock && /[\p{L}\p{N}]/u.test(blockText(b.block)));
   if (!hasArticle || articleChars < MIN_ARTICLE_CHARS) {
-    throw new ConversionError("not_a_report", file, `no article text in the page (${Math.max(0, articleChars)} characters besides the title and links)`);
+    throw new ConversionError("no_article_text", file, `no article text in the page (${Math.max(0, articleChars)} characters besides the title and links)`);
   }
 
   const where = (offsets: number[]) => {

@@ -36,13 +36,9 @@ export const MAX_PDF_GLYPHS = 2_000_000;
 
 const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
-/**
- * Error codes the adapter needs and the converter does not have yet: a PDF
- * without a text layer, and a PDF pdf.js cannot open (damaged, encrypted).
- * Both are raised as unreadable_file, with the reason in the detail.
- */
-const NO_TEXT_LAYER = "unreadable_file";
-const UNREADABLE_PDF = "unreadable_file";
+/** A PDF without a text layer (a scan), and a PDF pdf.js cannot open (damaged, encrypted): the reason goes in the detail. */
+const NO_TEXT_LAYER = "no_text_layer";
+const UNREADABLE_PDF = "unreadable_pdf";
 
 function isPdf(bytes: Uint8Array): boolean {
   return PDF_SIGNATURE.every((b, i) => bytes[i] === b);

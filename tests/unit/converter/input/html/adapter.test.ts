@@ -231,7 +231,7 @@ describe("blocks", () => {
     const error = await errorOf(
       read(`<body><h1>某某县2023年政府信息公开工作年度报告</h1><div class="content"><p>详见附件：<a href="/a.pdf">年度报告.pdf</a></p></div></body>`),
     );
-    expect(error.code).toBe("not_a_report");
+    expect(error.code).toBe("no_article_text");
     expect(error.detail).toBe("no article text in the page (5 characters besides the title and links)");
   });
 });

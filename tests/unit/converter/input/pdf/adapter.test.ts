@@ -32,10 +32,10 @@ describe("PDF adapter", () => {
   it("refuses what is not a PDF, an empty file, and a damaged one, naming the file and the reason", async () => {
     expect(await failure("empty.pdf", new Uint8Array(0))).toMatchObject({ code: "empty_file", detail: "0 bytes" });
     const html = await failure("page.pdf", encoder.encode("<html><body>洪泽区</body></html>"));
-    expect(html).toMatchObject({ code: "unreadable_file", detail: "not a PDF: no %PDF- header / 不是 PDF 文件" });
+    expect(html).toMatchObject({ code: "unreadable_pdf", detail: "not a PDF: no %PDF- header / 不是 PDF 文件" });
     expect(html.message.startsWith("page.pdf: ")).toBe(true);
     const truncated = await failure("truncated.pdf", hongze.subarray(0, 20_000));
-    expect(truncated.code).toBe("unreadable_file");
+    expect(truncated.code).toBe("unreadable_pdf");
     expect(truncated.detail).toMatch(/^damaged or not a PDF \/ 文件损坏: /);
     const garbage = await failure("garbage.pdf", encoder.encode("%PDF-1.7\nthis is not a PDF at all\n"));
     expect(garbage.detail).toMatch(/^damaged or not a PDF \/ 文件损坏: /);
