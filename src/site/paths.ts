@@ -5,12 +5,20 @@ export const paths = {
   report: (id: string) => `/reports/${id}/`,
   source: (id: string) => `/reports/${id}/source/`,
   sourceLine: (id: string, line: number) => `/reports/${id}/source/#L${line}`,
+  /** The exact place of a figure on the source page: offsets [start, end) of the text the page shows. */
+  sourceSpan: (id: string, start: number, end: number) => `/reports/${id}/source/#S${start}-${end}`,
+  /** The original file of a report (or of another form of it), as published. */
+  originalFile: (file: string) => `/downloads/sources/${encodeURIComponent(file)}`,
   indicators: "/indicators/",
   indicator: (id: string) => `/indicators/${id}/`,
   indicatorPage: (id: string, page: number) => (page <= 1 ? `/indicators/${id}/` : `/indicators/${id}/${page}/`),
   indicatorValues: (id: string) => `/indicators/${id}/values.json`,
+  concepts: "/concepts/",
+  concept: (id: string) => `/concepts/${id}/`,
+  compare: "/compare/",
   jurisdictions: "/jurisdictions/",
-  jurisdiction: (code: string) => `/jurisdictions/${code}/`,
+  /** A jurisdiction's page, by its id (division code, or x + 12 hex digits outside GB/T 2260). */
+  jurisdiction: (id: string) => `/jurisdictions/${id}/`,
   search: "/search/",
   about: "/about/",
   downloads: "/downloads/",

@@ -11,6 +11,7 @@ export const NAV = [
   { href: "/", label: "首页" },
   { href: "/reports/", label: "年报" },
   { href: "/indicators/", label: "指标" },
+  { href: "/compare/", label: "对比" },
   { href: "/jurisdictions/", label: "地区" },
   { href: "/search/", label: "搜索" },
   { href: "/downloads/", label: "下载" },
