@@ -120,10 +120,16 @@ function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
   const grid = block.cells === "grid";
   block.grid.forEach((row, r) => {
     const cells: { text: SourceText; column: number; colSpan: number; header: boolean }[] = [];
+    let lastOffset = -1;
     row.forEach((position, c) => {
+      const whole = position.cell.text;
       if (position.origin.row === r && position.origin.column === c) {
-        cells.push({ text: trim(position.cell.text), column: c, colSpan: position.cell.colSpan, header: position.cell.header });
+        // A blank cell keeps a place, where it stands or else right after the cell before it, for the span of its not-reported figure.
+        const text = trim(whole);
+        const place = whole.offsets[0] ?? lastOffset + 1;
+        cells.push({ text: text.text === "" ? { text: "", offsets: Int32Array.of(Math.max(0, place)) } : text, column: c, colSpan: position.cell.colSpan, header: position.cell.header });
       }
+      if (whole.offsets.length > 0) lastOffset = Math.max(lastOffset, whole.offsets[whole.offsets.length - 1]!);
     });
     // Cells spanning down from an earlier row: context, not part of this row. A 序号 column is no part of it either.
     const origins = cells.slice(rowNumberCells(cells, labels));
@@ -135,8 +141,10 @@ function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
       // No value: a header row (several labelled cells), or label cells alone (a row whose values are blank, or on the next line).
       const filled = origins.filter((o) => o.text.text !== "");
       const roles = filled.map((o) => labels.lookup(o.text.text));
-      const headerish = filled.length >= 2 && roles.some((list) => list.some((role) => role.kind === "column" || role.kind === "column_group" || role.kind === "header"));
-      if (headerish && !roles.some((list) => list.some((role) => role.kind === "row"))) {
+      const headerLike = (list: LabelRole[]) => list.some((role) => role.kind === "column" || role.kind === "column_group" || role.kind === "header");
+      // Header cells; 总计 and 其他 are column headers as well as row labels, so only a cell that can be nothing but a row's label makes a row.
+      const headerish = filled.length >= 2 && roles.some(headerLike) && !roles.some((list) => !headerLike(list) && list.some((role) => role.kind === "row"));
+      if (headerish) {
         lines.push({
           label: null,
           unit: null,

@@ -31,6 +31,17 @@ function columnMap(table: MatrixTable, headers: readonly HeaderCell[]): Map<numb
   return map.size === table.columns.length ? map : null;
 }
 
+/** Template columns a grid cell covers (one, or several for a merged cell). */
+function coveredColumns(map: ReadonlyMap<number, number>, value: LineValue): number[] {
+  if (value.column === null) return [];
+  const covered = new Set<number>();
+  for (let c = value.column; c < value.column + value.colSpan; c++) {
+    const index = map.get(c);
+    if (index !== undefined) covered.add(index);
+  }
+  return [...covered];
+}
+
 export const readMatrix: LayoutReader<MatrixTable> = (table, lines) => {
   const reading = emptyReading();
   const headers: HeaderCell[] = [];
@@ -43,7 +54,7 @@ export const readMatrix: LayoutReader<MatrixTable> = (table, lines) => {
     table.columns.map((column) => ({ id: cellId(row.id!, column.id), table: table.id, row: row.id!, column: column.id, label, spec: cellSpec(table, row, column) }));
 
   const record = (row: Row, label: SourceText, values: readonly LineValue[], grid: boolean): void => {
-    const columnOf = grid && map ? (value: LineValue) => (value.column === null ? null : map!.get(value.column) ?? null) : null;
+    const columnOf = grid && map ? (value: LineValue) => coveredColumns(map!, value) : null;
     if (grid && !map && !warnedHeader && headers.length > 0) {
       warnedHeader = true;
       reading.warnings.push({ diagnostic: MATRIX_WARNINGS.warn("header_unmatched", null, `${table.label}：表头与模板的栏目对不上，按栏目顺序读取`), at: headers[0]?.text ?? null });

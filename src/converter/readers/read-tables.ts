@@ -120,8 +120,13 @@ export function readTables(input: TablesInput): TablesResult {
       }
       reads.push({ target: cell.target, statistic: statistic(cell.target, fields, cell.value.text, 0, cell.value.text.text.length) });
     }
+    // A row that cannot be read is one warning, however many cells it has.
+    const warnedRows = new Set<string>();
     for (const cell of reading.unreadable) {
-      diagnostics.push(TABLE_WARNINGS.warn("uncertain_value", lineOfText(index, cell.raw), `“${cell.target.label.text.trim()}”：${cell.note}，记为空`));
+      const message = `“${cell.target.label.text.trim()}”：${cell.note}，记为空`;
+      const line = lineOfText(index, cell.raw);
+      if (!warnedRows.has(`${line}\u0000${message}`)) diagnostics.push(TABLE_WARNINGS.warn("uncertain_value", line, message));
+      warnedRows.add(`${line}\u0000${message}`);
       reads.push({
         target: cell.target,
         statistic: statistic(cell.target, { value: null, status: "uncertain", raw: cell.raw.text, unit: null, note: cell.note }, cell.raw, 0, cell.raw.text.length),

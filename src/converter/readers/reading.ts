@@ -97,7 +97,8 @@ export function cellId(row: string, column: string | null): string {
 
 /**
  * Values of one row for its slots. Grid cells map one to one (by the column
- * map when the grid has one, else in order); chunks of flowing text are one
+ * map when the grid has one: `columnOf` gives the template columns a cell
+ * covers; else in order); chunks of flowing text are one
  * glued run for the solver, or certain one by one when they cannot be more
  * than one cell each (as many chunks as slots and no chunk can hold two cells).
  */
@@ -105,24 +106,35 @@ export function assignRow(
   reading: TableReading,
   targets: readonly CellTarget[],
   values: readonly LineValue[],
-  columnOf: ((value: LineValue) => number | null) | null,
+  columnOf: ((value: LineValue) => readonly number[]) | null,
   runId: string,
 ): void {
   const whole = values.length > 0 && values.every((v) => v.wholeCell);
   if (whole) {
     if (columnOf) {
       const mapped = new Map<number, LineValue>();
+      // A figure in a cell merged over several columns belongs to none of them for certain; a merged blank cell is blank in each.
+      const across = new Map<number, LineValue>();
       let clash = false;
       for (const value of values) {
-        const index = columnOf(value);
-        if (index === null) continue;
-        if (mapped.has(index) && value.kind !== "blank") clash = true;
-        if (!mapped.has(index) || value.kind !== "blank") mapped.set(index, value);
+        const indices = columnOf(value);
+        for (const index of indices) {
+          if (indices.length > 1 && value.kind !== "blank") {
+            across.set(index, value);
+            continue;
+          }
+          if (mapped.has(index) && value.kind !== "blank") clash = true;
+          if (!mapped.has(index) || value.kind !== "blank") mapped.set(index, value);
+        }
       }
-      if (!clash && mapped.size > 0) {
+      if (!clash && mapped.size + across.size > 0) {
         targets.forEach((target, i) => {
+          const merged = across.get(i);
           const value = mapped.get(i);
-          if (value) reading.cells.push({ target, value });
+          if (merged) {
+            const span = columnOf(merged).length;
+            reading.unreadable.push({ target, raw: merged.text, note: `“${merged.text.text}”一格跨 ${span} 栏，无法确定属于哪一栏` });
+          } else if (value) reading.cells.push({ target, value });
         });
         return;
       }

@@ -124,6 +124,8 @@ export function parseCell(raw: string, spec: CellSpec): CellReading {
     if (printed === null) return { kind: "uncertain", note: `“${shown}”没有单位，表头也未注明，无法确定是元还是万元` };
     const places = MONEY_UNITS[printed]!.toWan - MONEY_UNITS[spec.unit]!.toWan;
     if (places !== 0) {
+      // The figure was printed in another unit than the catalog's (in its cell or its row's unit cell): say which.
+      unit = printed;
       canonical = shiftDecimal(canonical, places);
       note = `原文为 ${unsigned}${printed}，换算为 ${canonical}${spec.unit}`;
     }

@@ -5,6 +5,7 @@
  * figures and checks after it.
  */
 import { getTemplate, type Template } from "../../../../src/catalog/index.ts";
+import { LineIndex } from "../../../../src/converter/document/source-text.ts";
 import type { SourceDocument } from "../../../../src/converter/document/types.ts";
 import { htmlAdapter } from "../../../../src/converter/input/html/index.ts";
 import { textAdapter } from "../../../../src/converter/input/text/index.ts";
@@ -59,5 +60,37 @@ export async function readSource(text: string, options: ReadOptions = {}): Promi
       const report = { statistics: result.statistics, derived: deriveFigures(template, result.statistics) };
       return runChecks({ template, report, textFigures: [], hasTable: regions.length > 0 });
     },
+  };
+}
+
+export interface ReaderFixture {
+  about: string;
+  template: string;
+  /** Figures the report's prose states, as the pipeline hands them to the solver. */
+  stated?: Record<string, number>;
+  tables: { table: string; mode: "grid" | "stream"; from: number; to: number }[];
+  /** [indicator, value, status, raw, unit, line], in the order readTables returns them. */
+  statistics: [string, number | null, string, string, string | null, number][];
+  /** The note of every statistic that has one. */
+  notes: Record<string, string>;
+  extraRows: { table: string; label: string; raw: string; line: number }[];
+  /** [code, line] of every diagnostic, the adapter's and the readers'. */
+  warnings: [string, number | null][];
+}
+
+/** What the readers made of a source, in the terms of a fixture's expected.json. */
+export function describeReading(reading: SourceReading): Omit<ReaderFixture, "about" | "template" | "stated"> {
+  const index = new LineIndex(reading.document.text);
+  return {
+    tables: reading.regions.map((region) => ({
+      table: region.table.id,
+      mode: region.mode,
+      from: index.lineOf(Math.min(...region.ranges.map((r) => r.start))),
+      to: index.lineOf(Math.max(...region.ranges.map((r) => r.end)) - 1),
+    })),
+    statistics: reading.statistics.map((s) => [s.indicator, s.value, s.status, s.raw, s.unit, s.line]),
+    notes: Object.fromEntries(reading.statistics.filter((s) => s.note !== null).map((s) => [s.indicator, s.note!])),
+    extraRows: reading.extraRows,
+    warnings: reading.diagnostics.map((d) => [d.code, d.line]),
   };
 }

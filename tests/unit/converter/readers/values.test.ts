@@ -58,7 +58,7 @@ describe("parseCell: numbers", () => {
     });
     expect(parseCell("0元", money("万元"))).toEqual({ kind: "number", value: 0, unit: "元", note: "原文为 0元，换算为 0万元" });
     // A bare figure in a row whose unit cell prints 元.
-    expect(parseCell("251000", { ...money("万元"), printedUnit: "元" })).toEqual({ kind: "number", value: 25.1, unit: null, note: "原文为 251000元，换算为 25.1万元" });
+    expect(parseCell("251000", { ...money("万元"), printedUnit: "元" })).toEqual({ kind: "number", value: 25.1, unit: "元", note: "原文为 251000元，换算为 25.1万元" });
   });
 });
 
