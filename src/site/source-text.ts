@@ -8,12 +8,18 @@
  */
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { publishedSourcesDir } from "../content-files.ts";
+import { DEFAULT_CONTENT_DIR, publishedSourcesDir, reportTextPath } from "../content-files.ts";
+import { splitLines } from "../converter/input/decode.ts";
 import type { SourceFile } from "../schema/report.ts";
 import type { SourceLine } from "../converter/types.ts";
 import { decodeSource } from "../converter/input/decode.ts";
 
-export async function readSourceLines(source: SourceFile, root = process.cwd()): Promise<SourceLine[]> {
+/**
+ * @param id the report's id: a PDF report's lines are those of the text layer
+ *   the converter published (texts/<id>.txt), which its spans refer to.
+ */
+export async function readSourceLines(source: SourceFile, id: string, root = process.cwd()): Promise<SourceLine[]> {
+  if (source.form === "pdf") return splitLines(await readFile(join(root, reportTextPath(DEFAULT_CONTENT_DIR, id)), "utf8"));
   const path = join(publishedSourcesDir(root), source.file);
   const where = relative(root, path) || source.file;
   const decoded = decodeSource(where, await readFile(path));

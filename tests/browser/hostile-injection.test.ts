@@ -29,7 +29,9 @@ function statisticsHtml(report: Report): string {
       const cell =
         figure.kind === "absent"
           ? "未报告"
-          : `${figure.stat.value ?? "未报告"}<small title="${escapeHtml(figure.stat.note ?? "")}">${escapeHtml(figure.stat.raw)} · ${escapeHtml(figure.stat.label)}</small>`;
+          : figure.kind === "derived"
+            ? `${figure.value ?? "未报告"}`
+            : `${figure.statistic.value ?? "未报告"}<small title="${escapeHtml(figure.statistic.note ?? "")}">${escapeHtml(figure.statistic.raw)} · ${escapeHtml(figure.statistic.label)}</small>`;
       return `<tr><td>${escapeHtml(row.indicator.label)}</td><td>${escapeHtml(row.indicator.unit)}</td><td>${cell}</td></tr>`;
     }),
   ]);

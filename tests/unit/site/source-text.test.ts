@@ -18,11 +18,11 @@ describe("readSourceLines", () => {
     const summary = await convertSources({ sourcesDir: corpus, outDir: join(root, "src", "content"), catalogSize: (id) => getTemplate(id).indicators.length });
     expect(summary.published).toBe(true);
     const { source } = (await import(join(root, "src", "content", "data", "640303-2018.json"), { with: { type: "json" } })).default;
-    const lines = await readSourceLines(source, root);
+    const lines = await readSourceLines(source, "640303-2018", root);
     expect(lines).toHaveLength(238);
     expect(lines[2]).toEqual({ n: 3, text: "# 红寺堡区 2018 年政府信息公开工作年度报告" });
     // Another file under that name: refused, naming it.
     writeFileSync(join(corpus, SEED), "changed\n");
-    await expect(readSourceLines(source, root)).rejects.toThrow(`corpus/${SEED}: SHA-256 `);
+    await expect(readSourceLines(source, "640303-2018", root)).rejects.toThrow(`corpus/${SEED}: SHA-256 `);
   });
 });
