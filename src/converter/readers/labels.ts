@@ -236,9 +236,11 @@ export class TableLabels {
       const roles = candidates.filter((e) => e.folded === entry.folded && accept(e.role)).map((e) => e.role);
       let to = at + entry.folded.length;
       // A row label's note in brackets belongs to it: 部分公开（区分处理的，只计这一情形，不计其他情形）.
+      // Not the numbering of the next label, （一）予以公开.
       if (roles.some((r) => r.kind === "row") && folded[to] === "(") {
         const close = folded.indexOf(")", to);
-        if (close > to && close - to <= 60 && !/\d{2,}/.test(folded.slice(to, close))) to = close + 1;
+        const inside = folded.slice(to + 1, close);
+        if (close > to && close - to <= 60 && !/\d{2,}/.test(inside) && !/^(?:[一二三四五六七八九十]+|\d{1,2})$/.test(inside)) to = close + 1;
       }
       hits.push({ roles, from: at, to, label: entry.label });
       at = to;

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { LineIndex } from "../../../../src/converter/document/source-text.ts";
+import { convertSource } from "../../../../src/converter/pipeline.ts";
+import { editLines, linesOf, seedText } from "../../../hostile/helpers.ts";
 import { readSource, type SourceReading } from "./read-source.ts";
 
 // seed 000, lines 146–156 and 194–204
@@ -513,5 +515,21 @@ describe("readTables: malformed rows", () => {
     expect(reading.statistics).toEqual([]);
     expect(reading.extraRows).toEqual([]);
     expect(reading.diagnostics).toEqual([]);
+  });
+});
+
+describe("a cell no number can be published from, in a whole report", () => {
+  it("converts seed 003 with 401 digits in its 万元 cell: the figure is uncertain, every other figure stands", async () => {
+    const seed = seedText("003");
+    const digits = "7".repeat(401);
+    const line = linesOf(seed.text)[233]!;
+    expect(line).toContain("专项经费");
+    const text = editLines(seed.text, { 234: line.replace(/\t5$/, `\t${digits}`) });
+    const { report } = await convertSource({ file: seed.file, bytes: new TextEncoder().encode(text) });
+    const budget = report.statistics.find((s) => s.indicator === "budget_special")!;
+    expect(budget).toMatchObject({ value: null, status: "uncertain", raw: digits, line: 234 });
+    expect(budget.note).toContain("无法精确表示");
+    expect(report.diagnostics.filter((d) => d.code === "uncertain_value").map((d) => d.line)).toEqual([234]);
+    expect(report.statistics.filter((s) => s.status === "reported")).toHaveLength(57);
   });
 });
