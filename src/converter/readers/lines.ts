@@ -4,7 +4,10 @@
  * Whatever form a report came in, a table reaches the layout readers as a
  * list of `TableLine`s: a label (or none) and the value pieces after it.
  * - Grid tables (HTML, PDF, tab- or pipe-separated rows) give one line per
- *   grid row, each value cell with its grid column, blank cells kept.
+ *   grid row, each value cell with its grid column, blank cells kept; a 序号
+ *   column is left out and a unit cell is the line's `unit`. A grid cut in two
+ *   by text that is no part of it is one table when its parts print different
+ *   rows; that text is kept as an interruption for a warning.
  * - Text-layout rows (pdftotext, cells separated by wide spaces) give one line
  *   per row; a label broken over two lines stays two lines for the reader to join.
  * - Flowing text whose cell boundaries are lost (crawler text, one cell per
@@ -12,7 +15,9 @@
  *   value text up to the next label, cut into chunks (runs of digits, marks).
  *   A row number glued to the digits before its label (`…00000002.其他法律…`)
  *   is taken off those digits when the row's own numbering says what it is;
- *   when it cannot be told, the digits are marked unsure.
+ *   when it cannot be told, the digits are marked unsure. The table ends at
+ *   the first sentence: words with sentence punctuation, or a number that
+ *   opens a clause (2016年，).
  */
 import type { Table, Template } from "../../catalog/index.ts";
 import { concat, rangeOf, slice, trim } from "../document/source-text.ts";

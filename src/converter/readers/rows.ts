@@ -4,7 +4,9 @@
  * 本年度 | 历年累计).
  *
  * The section row above a row (一、… 九、) decides between rows that share a
- * label (（二）被依法纠错数 under 四 and 五). A label broken over two lines is
+ * label (（二）被依法纠错数 under 四 and 五); a section row whose words are
+ * mangled still names its section by its numbering. The row's unit cell says
+ * what units its cells may carry (see cellSpec). A label broken over two lines is
  * joined back; a label whose figures stand on the next line gets them; the
  * free text of （四）申请公开的主要内容 is not read as rows. Nothing is guessed:
  * a row that cannot be told apart, an unknown row, two rows for one indicator
