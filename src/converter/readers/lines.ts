@@ -211,6 +211,53 @@ function isFiller(text: string): boolean {
   return FILLER.test(text.normalize("NFKC"));
 }
 
+/** Words glued before a figure that make it approximate (约300), and after it (300余, 300多, 300左右). */
+const APPROXIMATE_BEFORE = /(?:约|近|超过|逾|不足|大约|大概)$/;
+const APPROXIMATE_AFTER = /^(?:余|多|左右|以上|以下)/;
+const CHINESE_NUMERALS = /[零〇一二三四五六七八九十百千两]+/g;
+
+interface ValuePiece {
+  from: number;
+  to: number;
+  kind: LineValue["kind"];
+  unit: string | null;
+}
+
+/**
+ * The value chunks of a row's text, and the figures that cannot be read but
+ * are printed all the same: a number made approximate by the words glued to it
+ * (约3460), a figure written in Chinese numerals with nothing but filler around
+ * it (条十二 85376). Those are `words` pieces: a cell whose figure is uncertain,
+ * never a row printed blank and never a label.
+ */
+function valuePieces(text: string): ValuePiece[] {
+  const pieces: ValuePiece[] = valueChunks(text).map((c) => ({ from: c.from, to: c.to, kind: c.kind, unit: c.unit }));
+  for (const piece of pieces) {
+    if (piece.kind !== "digits") continue;
+    const before = APPROXIMATE_BEFORE.exec(text.slice(0, piece.from));
+    const after = APPROXIMATE_AFTER.exec(text.slice(piece.to));
+    if (before) piece.from -= before[0].length;
+    if (after) piece.to += after[0].length;
+    if (before || after) piece.kind = "words";
+  }
+  const out: ValuePiece[] = [];
+  let cursor = 0;
+  for (const piece of [...pieces, null]) {
+    const between = text.slice(cursor, piece ? piece.from : text.length);
+    if (!isFiller(between) && isFiller(between.replace(CHINESE_NUMERALS, " "))) {
+      for (const m of between.matchAll(CHINESE_NUMERALS)) {
+        // 二、 and （三） are the numbering of the next label, not a figure.
+        const numbering = /^\s*[、.．)）]/.test(between.slice(m.index + m[0].length)) || /[(（]\s*$/.test(between.slice(0, m.index));
+        if (!numbering) out.push({ from: cursor + m.index, to: cursor + m.index + m[0].length, kind: "words", unit: null });
+      }
+    }
+    if (!piece) break;
+    out.push(piece);
+    cursor = piece.to;
+  }
+  return out;
+}
+
 /**
  * The row number at the end of `text` before a row label (…0000002. / …376 2、),
  * as [index where it starts in text, the number's digits], or null.
@@ -294,7 +341,7 @@ function streamLines(text: SourceText, hits: readonly LabelHit[], map: readonly 
   }
   hits.forEach((hit, i) => {
     const gap = gaps[i]!;
-    const chunks = valueChunks(gap.text);
+    const chunks = valuePieces(gap.text);
     const groups: { label: SourceText | null; unit: SourceText | null; values: LineValue[] }[] = [{ label: null, unit: null, values: [] }];
     let cursor = 0;
     for (const [k, chunk] of chunks.entries()) {

@@ -158,7 +158,8 @@ export function assignRow(
     return;
   }
   if (values.length === 0) return;
-  const marks = values.filter((v) => v.kind === "mark");
+  // Pieces that are one cell each: marks, and figures that cannot be read (约3460, 十二).
+  const marks = values.filter((v) => v.kind === "mark" || v.kind === "words");
   if (values.some((v) => v.unsure)) {
     for (const target of targets) {
       reading.unreadable.push({ target, raw: values[values.length - 1]!.text, note: "数字末尾连着下一行的序号，无法确定哪些数字属于本行" });
@@ -171,7 +172,7 @@ export function assignRow(
       return;
     }
     for (const target of targets) {
-      reading.unreadable.push({ target, raw: values[0]!.text, note: "未填报符号与连在一起的数字混排，无法确定各栏" });
+      reading.unreadable.push({ target, raw: values[0]!.text, note: "未填报符号、约数或汉字数字与连在一起的数字混排，无法确定各栏" });
     }
     return;
   }

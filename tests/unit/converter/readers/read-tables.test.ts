@@ -353,6 +353,45 @@ describe("readTables: values", () => {
   });
 });
 
+describe("readTables: values in flowing text", () => {
+  // 平潭 2016's crawler text (sources/fujian-pingtan-2016.txt) with its first rows' figures written the ways reports slip.
+  const crawler = (rows: string) =>
+    [
+      "标题: 平潭综合实验区2016年度政府信息公开工作年度报告",
+      "发布时间: 2017-01-18 15:57",
+      "原文链接: https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/201701/t20170118_80485.htm",
+      "==================== 正文 ====================",
+      `政府信息公开情况统计表 指标名称计量单位2016年度历年累计${rows}受理依申请公开信息总数条00其中：1、当面申请数条002、网上申请数条00`,
+    ].join("\n");
+
+  it("reads an approximate figure or one in Chinese numerals as uncertain, never as a row printed blank", async () => {
+    const { byId, warnings, extraRows } = await readSource(crawler("主动公开文件数条约3460 85376其中：1、政府网站公开数条十二 853762、政府公报公开数条300余 5"), { template: "fujian-2008" });
+    expect(["proactive_total", "proactive_total__cumulative", "proactive_website", "proactive_website__cumulative", "proactive_gazette", "proactive_gazette__cumulative"].map((id) => [id, byId(id)?.value, byId(id)?.status, byId(id)?.raw])).toEqual([
+      ["proactive_total", null, "uncertain", "约3460"],
+      ["proactive_total__cumulative", 85376, "reported", "85376"],
+      ["proactive_website", null, "uncertain", "十二"],
+      ["proactive_website__cumulative", 85376, "reported", "85376"],
+      ["proactive_gazette", null, "uncertain", "300余"],
+      ["proactive_gazette__cumulative", 5, "reported", "5"],
+    ]);
+    expect(byId("requests_in_person")).toMatchObject({ value: 0, status: "reported" });
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([
+      ["uncertain_value", 5],
+      ["uncertain_value", 5],
+      ["uncertain_value", 5],
+    ]);
+    expect(extraRows).toEqual([]);
+  });
+
+  it("makes the row uncertain when such a figure is glued to the others", async () => {
+    const { byId, warnings } = await readSource(crawler("主动公开文件数条约346085376其中：1、政府网站公开数条3460 85376"), { template: "fujian-2008" });
+    expect(byId("proactive_total")).toMatchObject({ value: null, status: "uncertain", raw: "约346085376" });
+    expect(byId("proactive_total__cumulative")).toMatchObject({ value: null, status: "uncertain" });
+    expect(byId("proactive_website")).toMatchObject({ value: 3460, status: "reported" });
+    expect(warnings.map((w) => [w.code, w.message])).toEqual([["uncertain_value", "“主动公开文件数”：未填报符号、约数或汉字数字与连在一起的数字混排，无法确定各栏，记为空"]]);
+  });
+});
+
 describe("readTables: malformed rows", () => {
   it("handles missing cells: no value, no unit", async () => {
     const { byId, warnings } = await read(
