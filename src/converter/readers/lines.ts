@@ -523,20 +523,25 @@ export function locateTables(document: SourceDocument, template: Template): Tabl
     if (segment.kind === "grid") found.push(...gridRegions(segment, template.tables));
     else found.push(...streamRegions(segment, template.tables));
   }
-  // A grid cut in two by text (a web-page scrap, a page footer, a note) is one table when its parts print different rows.
+  // A grid cut in two by a little text (a web-page scrap, a page footer, a note) is one table when its parts print different rows.
   const regions: TableRegion[] = [];
   for (const region of found) {
     const previous = regions[regions.length - 1];
     if (previous && previous.table === region.table && previous.mode === "grid" && region.mode === "grid" && !sharesRows(previous, region)) {
       const from = Math.max(...previous.ranges.map((r) => r.end));
       const to = Math.min(...region.ranges.map((r) => r.start));
-      for (const block of document.blocks) {
-        const range = blockRange(block);
-        if (block.kind !== "table" && range && range.start >= from && range.end <= to) previous.interruptions.push(trim(textOf(block)));
+      const between = document.blocks
+        .filter((block) => block.kind !== "table")
+        .flatMap((block) => {
+          const range = blockRange(block);
+          return range && range.start >= from && range.end <= to ? [trim(textOf(block))] : [];
+        });
+      if (between.length <= MAX_INTERRUPTION_BLOCKS && between.reduce((n, t) => n + t.text.length, 0) <= MAX_INTERRUPTION_CHARS) {
+        previous.interruptions.push(...between);
+        previous.lines.push(...region.lines);
+        previous.ranges.push(...region.ranges);
+        continue;
       }
-      previous.lines.push(...region.lines);
-      previous.ranges.push(...region.ranges);
-      continue;
     }
     regions.push(region);
   }
@@ -555,6 +560,10 @@ export function locateTables(document: SourceDocument, template: Template): Tabl
   for (const region of best.values()) region.lines = joinBrokenLabels(region.lines, labelsOf(region.table));
   return [...best.values()].sort((a, b) => (a.ranges[0]?.start ?? 0) - (b.ranges[0]?.start ?? 0));
 }
+
+/** Most text between two parts of one table: more is the report's own text, and the parts stay apart. */
+const MAX_INTERRUPTION_BLOCKS = 3;
+const MAX_INTERRUPTION_CHARS = 400;
 
 /** The rows a region prints figures on, where the label names one row only. */
 function printedRows(region: TableRegion): Set<string> {

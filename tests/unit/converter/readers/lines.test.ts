@@ -117,6 +117,20 @@ describe("grids", () => {
     expect(regions[0]!.interruptions.map((t) => t.text)).toEqual(["本表由区政务公开办公室根据各部门报送的数据汇总，部分部门未按时报送，数据以此为准。"]);
   });
 
+  it("keeps apart two parts of a table that the report's own text stands between", async () => {
+    // Seed 000's sections 四 and 五 (lines 106–112) between the two parts.
+    const prose = [
+      "四、政府信息依申请公开情况",
+      "2017年，大武口区没有收到公民、法人或其他组织依照《条例》的有关规定提交的政府信息公开申请。",
+      "五、因政府信息公开申请行政复议、提起行政诉讼、收到投诉举报情况",
+      "2017年，大武口区无涉及政府信息公开的行政复议和行政诉讼。",
+    ];
+    const { regions } = await readSource(["统计指标\t单位\t统计数", "(一) 收到申请数\t件\t43", ...prose, "1. 当面申请数\t件\t33", "2. 传真申请数\t件\t0"].join("\n"));
+    expect(regions).toHaveLength(1);
+    expect(regions[0]!.lines.filter((l) => l.values.length > 0).map((l) => l.label?.text)).toEqual(["1. 当面申请数", "2. 传真申请数"]);
+    expect(regions[0]!.interruptions).toEqual([]);
+  });
+
   it("keeps one of a table printed twice (the same rows): the one with more figures", async () => {
     const table = ["统计指标\t单位\t统计数", "(一) 收到申请数\t件\t43", "1. 当面申请数\t件\t33"];
     const { regions, warnings } = await readSource([...table, "2016年共收到政府信息公开申请43件，均已按时答复。", ...table, "2. 传真申请数\t件\t0"].join("\n"));
