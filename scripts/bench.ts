@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--n 500,2000,10000] [--skip-build] [--out bench-results/] [--work DIR] [--keep] [--limit-mb 12000]
  *
- * For each corpus size N: synthesize N reports from the real seeds
+ * For each corpus size N: synthesize N reports from the real reports of sources/ (every template and form)
  * (scripts/bench/synthesize.ts) into a throw-away copy of the site
  * (scripts/bench/workspace.ts), then measure with scripts/bench/measure.ts
  * (wall time and peak RSS of the whole process tree):
@@ -140,11 +140,11 @@ async function benchOne(n: number, args: Args): Promise<Result> {
   writeFileSync(log, "");
 
   const t0 = performance.now();
-  const corpus = synthesizeCorpus(loadSeeds(join(PROJECT, "sources")), n);
+  const corpus = synthesizeCorpus(await loadSeeds(join(PROJECT, "sources")), n);
   let sourceBytes = 0;
   for (const report of corpus) {
-    writeFileSync(join(site.sources, report.file), report.text);
-    sourceBytes += Buffer.byteLength(report.text);
+    writeFileSync(join(site.sources, report.file), report.bytes);
+    sourceBytes += report.bytes.length;
   }
   const synthesizeSeconds = (performance.now() - t0) / 1000;
   console.log(`synthesized ${n} sources (${(sourceBytes / 1e6).toFixed(1)} MB) in ${synthesizeSeconds.toFixed(1)} s`);

@@ -1,10 +1,13 @@
 /**
- * A synthetic corpus for the benchmark, made from the real seed reports so it
- * exercises the same code paths: each synthetic report is a real report with
- * another jurisdiction (from the division-code dataset, same level), another
- * year, its statistics-table figures scaled by one factor (so the table's
- * sums still hold), and a few body paragraphs dropped (so texts differ).
- * Deterministic for a given seed.
+ * A synthetic corpus for the benchmark, made from the real reports of
+ * sources/ — every template and every form — so it exercises the same code
+ * paths: each synthetic report is a real report with another jurisdiction
+ * (from the division-code dataset, same level), another year within its
+ * format's years, the figures of its tab- or pipe-separated table scaled by
+ * one factor (so the table's sums still hold), and a few body paragraphs
+ * dropped (so texts differ). A PDF cannot be rewritten: it is copied as it
+ * is under its own name, so its conversion is measured (its copies are one
+ * report on the site). Deterministic for a given seed.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -12,9 +15,15 @@ import { prng } from "../../tests/helpers/prng.ts";
 
 export interface SeedReport {
   file: string;
-  text: string;
+  form: "text" | "html" | "pdf";
+  bytes: Uint8Array;
+  /** The decoded text; null for a PDF. */
+  text: string | null;
   year: number;
-  level: "province" | "prefecture" | "county";
+  /** The years of the report's format, for the synthetic year. */
+  years: { from: number; to: number };
+  /** null: a province's report, whose name is not swapped. */
+  level: "prefecture" | "county" | null;
   /** Names to replace: the report's own name, its parent and province. */
   name: string;
   parentName: string | null;
@@ -25,7 +34,7 @@ export interface SeedReport {
 
 export interface SyntheticReport {
   file: string;
-  text: string;
+  bytes: Uint8Array;
 }
 
 interface Division {
@@ -75,7 +84,7 @@ function stem(name: string): string | null {
   return s.length >= 2 && s !== name ? s : null;
 }
 
-function replaceNames(text: string, seed: SeedReport, target: Division, level: SeedReport["level"]): string {
+function replaceNames(text: string, seed: SeedReport, target: Division, level: "prefecture" | "county"): string {
   const pairs: [string, string][] = [[seed.name, target.name]];
   if (seed.parentName) pairs.push([seed.parentName, level === "prefecture" ? target.provinceName : target.parentName]);
   pairs.push([seed.provinceName, target.provinceName]);
@@ -116,23 +125,30 @@ function dropParagraphs(lines: string[], table: SeedReport["table"], count: numb
   return lines.map((line, i) => (drop.has(i) ? "" : line));
 }
 
+const EXTENSION: Record<SeedReport["form"], string> = { text: ".txt", html: ".html", pdf: ".pdf" };
+
 export function synthesizeCorpus(seeds: SeedReport[], n: number, seed = 20261121): SyntheticReport[] {
   const random = prng(seed);
   const divisions = loadDivisions();
   const used = new Set<string>();
   const out: SyntheticReport[] = [];
-  const years = Array.from({ length: 11 }, (_, i) => 2008 + i);
+  const encoder = new TextEncoder();
   for (let i = 0; i < n; i++) {
     const base = seeds[i % seeds.length]!;
+    if (base.text === null || base.level === null) {
+      out.push({ file: `${String(i).padStart(6, "0")}_copy-of-${base.file}`, bytes: base.bytes });
+      continue;
+    }
     const pool = base.level === "prefecture" ? divisions.prefecture : divisions.county;
+    const span = base.years.to - base.years.from + 1;
     let target: Division;
     let year: number;
     let key: string;
     let attempts = 0;
     do {
       target = pool[Math.floor(random() * pool.length)]!;
-      year = years[Math.floor(random() * years.length)]!;
-      key = `${target.code}-${year}`;
+      year = base.years.from + Math.floor(random() * span);
+      key = `${target.code}-${year}-${base.file}`;
       attempts++;
       if (attempts > 10_000) throw new Error(`cannot find ${n} distinct jurisdiction-years at level ${base.level}`);
     } while (used.has(key));
@@ -141,7 +157,7 @@ export function synthesizeCorpus(seeds: SeedReport[], n: number, seed = 20261121
     scaleTable(lines, base.table, 1 + Math.floor(random() * 5));
     const varied = dropParagraphs(lines, base.table, Math.floor(random() * 4), random).join("\n");
     const text = shiftYears(replaceNames(varied, base, target, base.level), year - base.year);
-    out.push({ file: `${String(i).padStart(6, "0")}_${key}.txt`, text });
+    out.push({ file: `${String(i).padStart(6, "0")}_${target.code}-${year}${EXTENSION[base.form]}`, bytes: encoder.encode(text) });
   }
   return out;
 }

@@ -128,8 +128,10 @@ function pdfjsData(): { cMapUrl: string; standardFontDataUrl: string } {
 
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
   const doc = nextDoc++;
-  // A copy, transferred: the caller keeps its bytes.
-  const data = bytes.slice().buffer;
+  // A copy, transferred: the caller keeps its bytes. (Buffer's slice() is a view, not a copy.)
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  const data = copy.buffer;
   const opened = await request({ type: "open", doc, data, ...pdfjsData() }, [data]);
   return {
     numPages: opened.numPages as number,
