@@ -20,6 +20,14 @@ async function failure(file: string, bytes: Uint8Array): Promise<{ code: string;
 }
 
 describe("PDF adapter", () => {
+  it("leaves the caller's bytes as they were: a Buffer read from disk reads twice the same", async () => {
+    const buffer = readFileSync(join(ROOT, "sources/jiangsu-hongze-2023.pdf"));
+    const first = await pdfAdapter.read("a.pdf", buffer);
+    expect(buffer.byteLength).toBe(293525);
+    const second = await pdfAdapter.read("b.pdf", buffer);
+    expect(second.text).toBe(first.text);
+  });
+
   it("recognises a PDF by its first bytes, whatever the file is called", () => {
     expect(pdfAdapter.form).toBe("pdf");
     expect(pdfAdapter.extensions).toEqual([".pdf"]);
