@@ -32,10 +32,14 @@ function blockText(block: Block): SourceText {
   }
 }
 
+/** Each template's evidence folded the way the body is, once per process. */
+const FOLDED_EVIDENCE = new Map(TEMPLATES.map((t) => [t.id, t.evidence.map((e) => fold(e.text).text)]));
+
 export function chooseTemplate(document: SourceDocument, year: number): TemplateChoice {
   const body = fold(concat(document.blocks.map(blockText), " ").text).text;
   const scored = TEMPLATES.map((template) => {
-    const found = template.evidence.filter((e) => body.includes(fold(e.text).text));
+    const folded = FOLDED_EVIDENCE.get(template.id)!;
+    const found = template.evidence.filter((_, i) => body.includes(folded[i]!));
     const prior = year >= template.years.from && year <= template.years.to ? YEAR_PRIOR : 0;
     return { template, found, score: found.reduce((sum, e) => sum + e.weight, 0) + (found.length > 0 ? prior : 0) };
   });
