@@ -193,6 +193,8 @@ export function printedText(documentText: string, source: SourceText): string {
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
       name.startsWith("#") ? String.fromCodePoint(parseInt(name.slice(name[1] === "x" || name[1] === "X" ? 2 : 1), name[1] === "x" || name[1] === "X" ? 16 : 10)) : (ENTITIES[name.toLowerCase()] ?? entity),
     )
+    // A line end between two Chinese characters is the page's, not a space the report printed.
+    .replace(/(?<=[\p{Script=Han}\p{Ps}\p{Pe}、，。：；])[ \t\u3000]*(?:\r\n|\r|\n)\s*(?=[\p{Script=Han}\p{Ps}\p{Pe}])/gu, "")
     .replace(/\s+/g, " ")
     .trim();
   const folded = source.text.replace(/\s+/g, " ").trim();

@@ -24,7 +24,7 @@ describe("convertSource", () => {
     const { removals } = (await convertSeed("001")).report;
     expect(removals.map((r) => r.from)).toEqual([...removals.map((r) => r.from)].sort((a, b) => a - b));
     expect(removals.filter((r) => r.kind === "repeated_passage").map((r) => r.from)).toEqual([37, 132]);
-    expect(removals.filter((r) => r.kind === "page_break_join").length).toBe(44);
+    expect(removals.filter((r) => r.kind === "page_break_join").length).toBe(42);
   });
 
   it("takes the template from the report's own table, not from its year", async () => {

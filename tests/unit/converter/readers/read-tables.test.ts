@@ -272,7 +272,7 @@ describe("readTables: shapes", () => {
     expect(byId("proactive_total")).toMatchObject({
       value: 8573,
       line: 4,
-      label: "(一) 主动公开政府信息数 (不同渠道和方式公开相同信息 计1条)",
+      label: "(一) 主动公开政府信息数 (不同渠道和方式公开相同信息计1条)",
     });
     expect(byId("response_hotspots")).toMatchObject({ value: 218, line: 7 });
     expect(byId("proactive_normative_docs")?.value).toBe(6);
