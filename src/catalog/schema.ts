@@ -261,6 +261,12 @@ export const DepartmentKind = z.strictObject({
 
 export const DepartmentsFile = z.strictObject({ description: z.string(), departments: z.array(DepartmentKind) });
 
+/** Pairs of characters OCR confuses (沐/沭), to tell apart two divisions one character off a written name. */
+export const OcrConfusionsFile = z.strictObject({
+  description: z.string(),
+  pairs: z.array(z.tuple([z.string().length(1), z.string().length(1)])),
+});
+
 export type TextCue = z.infer<typeof TextCue>;
 export type TextFigure = z.infer<typeof TextFigure>;
 export type CellValue = z.infer<typeof CellValue>;

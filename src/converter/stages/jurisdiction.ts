@@ -23,8 +23,9 @@
  * so invisible characters and compatibility forms never change the result.
  */
 import { createRequire } from "node:module";
+import ocrConfusionsFile from "../../catalog/ocr-confusions.json" with { type: "json" };
 import specialAreasFile from "../../catalog/special-areas.json" with { type: "json" };
-import { SpecialAreasFile } from "../../catalog/schema.ts";
+import { OcrConfusionsFile, SpecialAreasFile } from "../../catalog/schema.ts";
 import type { Diagnostic, DivisionRef, Jurisdiction, JurisdictionLevel, JurisdictionMatch } from "../../schema/report.ts";
 import { defineWarnings } from "../diagnostics.ts";
 import { identityText, placeholderId } from "../identity.ts";
@@ -266,6 +267,14 @@ function oneCharacterOff(a: string, b: string): boolean {
   return true;
 }
 
+const CONFUSIONS = new Set(OcrConfusionsFile.parse(ocrConfusionsFile).pairs.flatMap(([a, b]) => [`${a}${b}`, `${b}${a}`]));
+
+/** The one character where `a` and `b` differ is a pair OCR is known to confuse. */
+function confusable(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return CONFUSIONS.has(`${a[i]}${b[i]}`);
+  return false;
+}
+
 /** The written name without the province and prefecture named in front of it (江苏省宿迁市沐阳县 → 沐阳县). */
 function withoutAncestors(name: string, data: Dataset): string {
   let rest = name;
@@ -323,7 +332,11 @@ function correction(tail: string, text: string, data: Dataset): Correction {
   for (const test of tests) {
     const confirmed = near.filter(test);
     if (confirmed.length === 1) return { division: confirmed[0]!, tied: [], near: near.length };
-    if (confirmed.length > 1) return { division: null, tied: confirmed, near: near.length };
+    if (confirmed.length > 1) {
+      const likely = confirmed.filter((d) => confusable(d.key, tail));
+      if (likely.length === 1) return { division: likely[0]!, tied: [], near: near.length };
+      return { division: null, tied: confirmed, near: near.length };
+    }
   }
   return { division: null, tied: [], near: near.length };
 }

@@ -148,9 +148,13 @@ describe("a name one character off a division", () => {
     expect(resolveJurisdiction("宿迂市", "江苏省").jurisdiction).toMatchObject({ id: "321300", match: "corrected" });
   });
 
-  it("stays unresolved when the text fits two divisions equally: 沭阳县 and 泗阳县 are both in 宿迁市", () => {
-    const result = resolveJurisdiction("沐阳县", "宿迁市");
-    expect(result.jurisdiction).toMatchObject({ id: placeholderId("沐阳县"), code: null, match: "unresolved", resolved: false });
+  it("is corrected to the division whose differing character OCR is known to confuse: 沐 is read as 沭 (沭阳县), not 泗 (泗阳县)", () => {
+    expect(resolveJurisdiction("沐阳县", "宿迁市").jurisdiction).toMatchObject({ id: "321322", code: "321322", match: "corrected", resolved: true });
+  });
+
+  it("stays unresolved when the text fits two divisions equally: 沂阳县 is one character off both 沭阳县 and 泗阳县 in 宿迁市", () => {
+    const result = resolveJurisdiction("沂阳县", "宿迁市");
+    expect(result.jurisdiction).toMatchObject({ id: placeholderId("沂阳县"), code: null, match: "unresolved", resolved: false });
     expect(result.diagnostics[0]!.message).toContain("相差一字的 江苏省宿迁市沭阳县 321322、江苏省宿迁市泗阳县 321323 都与正文相符");
   });
 
