@@ -40,6 +40,20 @@ const NOT_WORD = /[^\p{L}\p{N}]/gu;
  * 其中：, parenthesised notes, spaces and punctuation stripped.
  */
 export function labelCore(label: string): string {
+  let core = CORES.get(label);
+  if (core === undefined) {
+    core = computeLabelCore(label);
+    // Cells recur within a report (every table is tried on every cell) and across reports (the same labels): remember them, within bounds.
+    if (CORES.size >= MAX_REMEMBERED_CORES) CORES.clear();
+    CORES.set(label, core);
+  }
+  return core;
+}
+
+const CORES = new Map<string, string>();
+const MAX_REMEMBERED_CORES = 50_000;
+
+function computeLabelCore(label: string): string {
   let text = label.normalize("NFKC").replace(/<[^<>]+>/g, "").trim();
   // Numbering and 其中： may come in either order (其中：1. …) — strip until stable.
   for (let previous = ""; previous !== text; ) {
@@ -86,15 +100,39 @@ export function fold(text: string): FoldedText {
   let out = "";
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (/[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff]/.test(ch)) continue;
-    const normal = ch.normalize("NFKC");
-    for (const part of normal) {
+    const code = text.charCodeAt(i);
+    if (isFoldedSpace(code)) continue;
+    // ASCII and the CJK Unified Ideographs are their own NFKC form: no need to normalise them one by one.
+    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
+      out += text[i]!;
+      map.push(i);
+      continue;
+    }
+    for (const part of text[i]!.normalize("NFKC")) {
       out += part;
       map.push(i);
     }
   }
   return { text: out, map };
+}
+
+/** What a label may be broken by: JavaScript's white space (\s: U+3000 and no-break spaces included) and the zero-width characters. */
+function isFoldedSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    (code >= 0x200b && code <= 0x200d) ||
+    code === 0x2060 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }
 
 /** A label found in text: folded positions [from, to), and every role its words can have here. */
