@@ -126,17 +126,26 @@ function cueCandidates(text: SourceText, indicator: string, cue: TextCue, whole:
   return found;
 }
 
-/** `…` in a zero phrase stands for a few words (未收到…政府信息公开…申请). */
+/** `…` in a zero phrase stands for a few words (未收到…政府信息公开…申请). Compiled once per phrase. */
 function zeroPattern(phrase: string): RegExp {
-  const parts = phrase.split("…").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(parts.join("[^，。；,;]{0,12}"), "g");
+  let pattern = ZERO_PATTERNS.get(phrase);
+  if (!pattern) {
+    const parts = phrase.split("…").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    pattern = new RegExp(parts.join("[^，。；,;]{0,12}"), "g");
+    ZERO_PATTERNS.set(phrase, pattern);
+  }
+  return pattern;
 }
+
+const ZERO_PATTERNS = new Map<string, RegExp>();
 
 /** A zero phrase says there were none only where its clause ends with it (未收到政府信息公开申请。, not …申请行政复议). */
 const CLAUSE_AFTER = /^(?:的?情况|的事项|事项)?(?:[，。；,;！!？?、）)\s]|$)/;
 
 function zeroCandidates(text: SourceText, indicator: string, phrase: string, whole: boolean): Candidate[] {
   const found: Candidate[] = [];
+  // The phrase's first words must be there before the pattern is worth running.
+  if (!text.text.includes(phrase.split("…")[0]!)) return found;
   for (const match of text.text.matchAll(zeroPattern(phrase))) {
     if (!CLAUSE_AFTER.test(text.text.slice(match.index + match[0].length))) continue;
     if (whole && namesPartAfterWhich(sentenceBefore(text.text, match.index))) continue;
@@ -165,12 +174,12 @@ export function extractTextFigures(document: SourceDocument, prose: readonly Sou
   const parentOf = new Map<string, string | null>([...template.indicators, ...template.derived].map((i) => [i.id, i.parent]));
   for (const figure of template.textFigures) {
     const whole = parents.has(figure.indicator) || (parentOf.get(figure.indicator) ?? null) === null;
-    const candidates = prose
-      .flatMap((text) => [
-        ...figure.cues.flatMap((cue) => cueCandidates(text, figure.indicator, cue, whole)),
-        ...figure.zero.flatMap((phrase) => zeroCandidates(text, figure.indicator, phrase, whole)),
-      ])
-      .sort((a, b) => (a.text.offsets[a.position] ?? 0) - (b.text.offsets[b.position] ?? 0));
+    const candidates: Candidate[] = [];
+    for (const text of prose) {
+      for (const cue of figure.cues) candidates.push(...cueCandidates(text, figure.indicator, cue, whole));
+      for (const phrase of figure.zero) candidates.push(...zeroCandidates(text, figure.indicator, phrase, whole));
+    }
+    candidates.sort((a, b) => (a.text.offsets[a.position] ?? 0) - (b.text.offsets[b.position] ?? 0));
     const first = candidates[0];
     if (!first) continue;
     const others = candidates.filter((c) => c.value !== first.value);
