@@ -60,9 +60,10 @@ export class ConversionError extends Error {
   readonly file: string;
   readonly detail: string | null;
 
-  constructor(code: ConversionErrorCode, file: string, detail: string | null = null) {
+  /** `options.cause`: the error behind an internal_error, kept for debugging (never printed in a message). */
+  constructor(code: ConversionErrorCode, file: string, detail: string | null = null, options?: { cause?: unknown }) {
     const reason = CONVERSION_ERRORS[code];
-    super(`${file}: ${reason.zh} / ${reason.en}${detail ? ` (${detail})` : ""}`);
+    super(`${file}: ${reason.zh} / ${reason.en}${detail ? ` (${detail})` : ""}`, options);
     this.name = "ConversionError";
     this.code = code;
     this.file = file;

@@ -82,7 +82,22 @@ function mergeStatistics(table: readonly Statistic[], text: readonly Statistic[]
   );
 }
 
+/**
+ * Convert one source. Every failure is a ConversionError naming the file: a
+ * refusal of the input with its reason, or — for anything a stage throws
+ * that is not one — internal_error with the stage's message, a converter bug
+ * the fuzz test looks for.
+ */
 export async function convertSource(input: ConvertInput): Promise<ConvertOutput> {
+  try {
+    return await convertOrThrow(input);
+  } catch (error) {
+    if (error instanceof ConversionError) throw error;
+    throw new ConversionError("internal_error", input.file, error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+async function convertOrThrow(input: ConvertInput): Promise<ConvertOutput> {
   const { file } = input;
   const document = await readDocument(file, input.bytes);
   const lines = new LineIndex(document.text);

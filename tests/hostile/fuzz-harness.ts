@@ -2,7 +2,8 @@
  * The fuzz harness: random mutations of the real seed texts (deleted,
  * duplicated, swapped and truncated lines; injected characters, markup and
  * control codes), converted through the whole pipeline. A case passes when
- * the converter either refuses the file with a ConversionError or returns a
+ * the converter either refuses the file with a ConversionError that names a
+ * fault of the input (not internal_error or invalid_report) or returns a
  * report that validates against the schema and an MDX that compiles with
  * @mdx-js/mdx and contains no JSX but our two elements, no ESM, no
  * expressions, no HTML. Everything is derived from a fixed PRNG seed, so a
@@ -94,6 +95,9 @@ function remarkUnsafeNodes() {
   };
 }
 
+/** Error codes that are the converter's own failure, never an acceptable answer to any input. */
+const CONVERTER_FAULTS: ReadonlySet<string> = new Set(["internal_error", "invalid_report"]);
+
 export type FuzzOutcome = { kind: "converted"; id: string } | { kind: "refused"; code: string };
 
 /** Run one case; throws (with the case named) on anything but a refusal or a sound report. */
@@ -101,10 +105,12 @@ export async function runCase(c: FuzzCase): Promise<FuzzOutcome> {
   const where = `fuzz case ${c.index} (seed ${c.seed}: ${c.mutations.join("; ")})`;
   let output;
   try {
-    output = convertSource({ file: c.file, bytes: new TextEncoder().encode(c.text) });
+    output = await convertSource({ file: c.file, bytes: new TextEncoder().encode(c.text) });
   } catch (error) {
-    if (error instanceof ConversionError) return { kind: "refused", code: error.code };
-    throw new Error(`${where}: threw ${error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error)}`);
+    // A refusal names a fault of the input; internal_error and invalid_report name a fault of the converter.
+    if (error instanceof ConversionError && !CONVERTER_FAULTS.has(error.code)) return { kind: "refused", code: error.code };
+    const shown = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    throw new Error(`${where}: threw ${shown instanceof Error ? `${shown.name}: ${shown.message}\n${shown.stack}` : String(shown)}`);
   }
   parseReport(JSON.parse(JSON.stringify(output.report)), where);
   unsafe = [];

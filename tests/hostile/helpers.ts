@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConversionError } from "../../src/converter/errors.ts";
 import { convertSource, type ConvertOutput } from "../../src/converter/pipeline.ts";
+import type { Statistic } from "../../src/schema/report.ts";
 import { seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
 
@@ -19,14 +20,14 @@ export function seedText(prefix: string): { file: string; text: string } {
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-export function convertText(file: string, text: string): ConvertOutput {
+export function convertText(file: string, text: string): Promise<ConvertOutput> {
   return convertSource({ file, bytes: utf8(text) });
 }
 
 /** Run a conversion that must fail with a ConversionError; anything else fails the test. */
-export function conversionError(run: () => unknown): ConversionError {
+export async function conversionError(run: () => Promise<unknown>): Promise<ConversionError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ConversionError) return error;
     throw error;
@@ -53,4 +54,13 @@ export function editLines(text: string, edits: Record<number, string>): string {
     lines[index] = replacement;
   }
   return lines.join("\n");
+}
+
+/**
+ * Figures with their place as line and column only. A span also names its
+ * file and its offsets into the decoded text, which an edit of an earlier
+ * line (a shorter title) or another file name changes by construction.
+ */
+export function byPlace(statistics: readonly Statistic[]) {
+  return statistics.map(({ span: { line, column, endLine, endColumn }, ...figure }) => ({ ...figure, span: { line, column, endLine, endColumn } }));
 }

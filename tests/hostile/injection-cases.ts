@@ -10,7 +10,7 @@ import { FIXTURES } from "./helpers.ts";
 
 export const INJECTION_FILE = "hostile-injection.txt";
 
-export function convertInjectionFixture(): ConvertOutput {
+export function convertInjectionFixture(): Promise<ConvertOutput> {
   return convertSource({ file: INJECTION_FILE, bytes: readFileSync(join(FIXTURES, INJECTION_FILE)) });
 }
 
@@ -18,7 +18,8 @@ export function convertInjectionFixture(): ConvertOutput {
  * Text that must be visible in the rendered body, exactly. Markdown links and
  * known HTML tags are OCR debris the normalize/noise stages unwrap by design
  * (the link keeps its label; the <a> tag is logged as a `markup` removal), so
- * "点我" and "链接" remain of those two; everything else stays as typed.
+ * "点我" and "链接" remain of those two; so are HTML comments, which a browser
+ * would not show either; everything else stays as typed.
  */
 export const VISIBLE_IN_BODY = [
   "一、概述<script>alert(8)</script>{alert(9)}",
@@ -28,7 +29,8 @@ export const VISIBLE_IN_BODY = [
   "export const a = 1; 这一行以 export 开头。",
   "<Foo bar={1} /> 与 <StatisticsTable /> 与 <ScreenshotTable> 都是伪造的组件。",
   "点我 是伪造的链接。",
-  "<!-- 注释 --> 与 --> 与 <!-- 都应是文字。",
+  // HTML comments are taken out of text as markup (logged); the stray --> stays as typed.
+  "与 --> 与 都应是文字。",
   "`反引号` 与 ``` 与 $$x$$ 与 $y$ 都应是文字。",
   '链接 与 <svg onload=alert(5)> 与 <iframe src="javascript:alert(6)"></iframe>。',
   "&lt;script&gt;alert(7)&lt;/script&gt; 与 &#x3C;b&#x3E; 是实体。",

@@ -72,12 +72,13 @@ describe("files that are not a report's text", () => {
 
     const summary = await convert(src, out);
     expect(summary.converted.map((c) => c.id)).toEqual(["640202-2017", "640500-2017", "640221-2016", "640303-2018", "640104-2018"]);
+    // binary_file now says what the converter reads instead (text, a web page or a PDF): a source may be any of them.
     expect(summary.failed.map((f) => f.message)).toEqual([
       "blank.txt: 文件为空或只有空白 / file is empty or whitespace only (only whitespace)",
-      "control.txt: 不是文本文件 / binary file (3000 control characters in 4000 visible ones)",
+      "control.txt: 不是文本、网页或 PDF 文件 / neither text, a web page nor a PDF (3000 control characters in 4000 visible ones)",
       "empty.txt: 文件为空或只有空白 / file is empty or whitespace only (0 bytes)",
       expect.stringMatching(/^huge\.txt: 文件过大，不像一份年度报告 \/ file too large for one annual report \(2097\d{4} bytes > 4194304\)$/),
-      "picture.txt: 不是文本文件 / binary file (contains NUL bytes)",
+      "picture.txt: 不是文本、网页或 PDF 文件 / neither text, a web page nor a PDF (contains NUL bytes)",
     ]);
     expect(failureCounts(summary.failed)).toBe("2 binary_file, 2 empty_file, 1 file_too_large");
     expect(snapshot(out)).toEqual(await seedsAlone());
@@ -129,10 +130,10 @@ describe("files that are not a report's text", () => {
     expect(read.error.message).toBe(`pagemap: 文件过大，不像一份年度报告 / file too large for one annual report (more than ${MAX_SOURCE_BYTES} bytes read, although stat gave 0)`);
   });
 
-  it(`converts a realistic report just under the ${MAX_SOURCE_BYTES / 1024 / 1024} MiB limit (time printed)`, () => {
+  it(`converts a realistic report just under the ${MAX_SOURCE_BYTES / 1024 / 1024} MiB limit (time printed)`, async () => {
     const text = largeReport(MAX_SOURCE_BYTES - 64 * 1024);
     const started = performance.now();
-    const { report, mdx } = convertText("large.txt", text);
+    const { report, mdx } = await convertText("large.txt", text);
     const ms = performance.now() - started;
     console.log(`${Buffer.byteLength(text)} bytes, ${report.source.lines} lines: ${Math.round(ms)} ms`);
     expect(report.id).toBe("640303-2018");
@@ -140,20 +141,20 @@ describe("files that are not a report's text", () => {
     expect(mdx.length).toBeGreaterThan(1_000_000);
   });
 
-  it(`refuses more than ${MAX_SOURCE_LINES} lines, even under the byte limit`, () => {
+  it(`refuses more than ${MAX_SOURCE_LINES} lines, even under the byte limit`, async () => {
     const { text } = seedText("003");
     // 238 lines of seed, then 100,000 line ends (the last one closes a line rather than opening one).
-    const error = conversionError(() => convertText("lines.txt", text + "\n".repeat(MAX_SOURCE_LINES)));
+    const error = await conversionError(() => convertText("lines.txt", text + "\n".repeat(MAX_SOURCE_LINES)));
     expect(error.code).toBe("file_too_large");
     expect(error.message).toBe(`lines.txt: 文件过大，不像一份年度报告 / file too large for one annual report (${MAX_SOURCE_LINES + 237} lines > ${MAX_SOURCE_LINES})`);
   });
 
-  it("refuses bytes over the limit in the pipeline too (library callers)", () => {
-    const error = conversionError(() => convertSource({ file: "big.txt", bytes: new Uint8Array(MAX_SOURCE_BYTES + 1).fill(0x41) }));
+  it("refuses bytes over the limit in the pipeline too (library callers)", async () => {
+    const error = await conversionError(() => convertSource({ file: "big.txt", bytes: new Uint8Array(MAX_SOURCE_BYTES + 1).fill(0x41) }));
     expect(error.message).toBe(`big.txt: 文件过大，不像一份年度报告 / file too large for one annual report (${MAX_SOURCE_BYTES + 1} bytes > ${MAX_SOURCE_BYTES})`);
   });
 
-  it("a text file that decodes but is only zero-width and full-width spaces is empty", () => {
-    expect(conversionError(() => convertSource({ file: "zw.txt", bytes: utf8("\u200b\u3000\ufeff\n\u2060 \n") })).code).toBe("empty_file");
+  it("a text file that decodes but is only zero-width and full-width spaces is empty", async () => {
+    expect((await conversionError(() => convertSource({ file: "zw.txt", bytes: utf8("\u200b\u3000\ufeff\n\u2060 \n") }))).code).toBe("empty_file");
   });
 });

@@ -21,7 +21,6 @@
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -75,13 +74,15 @@ export function fingerprintOf(inputs: FingerprintInputs): string {
 }
 
 /**
- * A package's version from its package.json, found by walking up from its
- * entry point (ESM-only packages do not export ./package.json).
+ * A package's version from its package.json, found in the node_modules
+ * folders from here up, the folders Node resolves a bare name in (ESM-only
+ * packages do not export ./package.json, and import.meta.resolve is not
+ * available under every loader, vitest's included).
  */
 function packageVersion(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+  let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const manifest = join(dir, "package.json");
+    const manifest = join(dir, "node_modules", name, "package.json");
     if (existsSync(manifest)) {
       const parsed = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
       if (parsed.name === name && parsed.version) return parsed.version;

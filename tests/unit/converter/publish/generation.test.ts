@@ -14,10 +14,14 @@ import { synthesizeCorpus } from "../../../../scripts/bench/synthesize.ts";
 import { SEED_003, SEED_004, SOURCES, published, run, workspace, type Workspace } from "./helpers.ts";
 import { fillDisk, mountReadOnly, mountSmallDisk, type SmallDisk } from "./small-disk.ts";
 
-const corpus = synthesizeCorpus(loadSeeds(SOURCES), 20);
+const corpus = synthesizeCorpus(await loadSeeds(SOURCES), 20);
 
+/** The synthetic corpus in `ws.src`; `edit` changes the text forms (a PDF is copied as it is). */
 function writeCorpus(ws: Workspace, edit: (text: string) => string = (t) => t): void {
-  for (const report of corpus) writeFileSync(join(ws.src, report.file), edit(report.text));
+  for (const report of corpus) {
+    const pdf = report.file.endsWith(".pdf");
+    writeFileSync(join(ws.src, report.file), pdf ? report.bytes : edit(new TextDecoder().decode(report.bytes)));
+  }
 }
 
 /** Each report changed (one paragraph more), so every one must be converted and written again. */
@@ -73,7 +77,8 @@ describe.skipIf(!canMount)("a full disk (tmpfs)", () => {
     expect(cli.status).toBe(1);
     expect(cli.stderr).toBe("");
     expect(cli.stdout).toContain("  [disk_full] 003_2853f03aefee650d.txt: 磁盘已满，无法写入 / no space left on the disk (ENOSPC)\n");
-    expect(cli.stdout.trimEnd().split("\n").at(-1)).toBe("nothing published: the content folder is as it was. 5 failed (5 disk_full)");
+    // Every source of the corpus (20 files in all forms) fails the same way.
+    expect(cli.stdout.trimEnd().split("\n").at(-1)).toBe("nothing published: the content folder is as it was. 20 failed (20 disk_full)");
     expect(cli.stdout).not.toMatch(/\n\s+at /);
     expect(existsSync(contentFiles(out).manifest)).toBe(false);
   }, 60_000);

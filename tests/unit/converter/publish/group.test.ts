@@ -1,18 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { composePublished, figureChanges, groupById, isSingleSource, publishedVersion } from "../../../../src/converter/publish/group.ts";
-import type { Statistic } from "../../../../src/schema/report.ts";
+import { composePublished, figureChanges, formDisagreements, groupById, isSingleSource, publishedVersion } from "../../../../src/converter/publish/group.ts";
+import type { Report, SourceForm, Statistic } from "../../../../src/schema/report.ts";
 import { convertSeed } from "../../../helpers/convert-seed.ts";
 
 const sha = (c: string) => c.repeat(64);
-const source = (id: string, shaChar: string, file: string, publishedOn: string | null = null) => ({ id, sha256: sha(shaChar), publishedOn, file });
+const source = (id: string, shaChar: string, file: string, publishedOn: string | null = null, form: SourceForm = "text") => ({ id, sha256: sha(shaChar), publishedOn, file, form });
 
 const statistic = (indicator: string, value: number | null, line: number): Statistic => ({
   indicator,
   value,
+  status: value === null ? "not_reported" : "reported",
   origin: "table",
-  line,
+  table: "statistics",
+  row: indicator,
+  column: null,
   raw: value === null ? "—" : String(value),
+  unit: null,
   label: indicator,
+  line,
+  span: { file: "003.txt", start: line * 100, end: line * 100 + 1, line, column: 1, endLine: line, endColumn: 2, page: null },
   note: null,
 });
 
@@ -55,6 +61,29 @@ describe("groupById", () => {
   });
 });
 
+describe("groupById: one report in several forms", () => {
+  it("reads the richest form (page, then PDF, then text), whatever the names; the newest of each other form is its alternative", () => {
+    const [group] = groupById([
+      source("321322-development-reform-2023", "a", "a-shuyang.txt", null, "text"),
+      source("321322-development-reform-2023", "b", "z-shuyang.html", null, "html"),
+      source("321322-development-reform-2023", "c", "m-shuyang.pdf", null, "pdf"),
+      source("321322-development-reform-2023", "d", "b-shuyang.txt", null, "text"),
+    ]);
+    expect(group!.versions.map((v) => v.file)).toEqual(["z-shuyang.html"]);
+    expect(group!.alternatives.map((v) => v.file)).toEqual(["m-shuyang.pdf", "b-shuyang.txt"]);
+    expect(publishedVersion(group!).file).toBe("z-shuyang.html");
+    expect(isSingleSource(group!)).toBe(false);
+  });
+});
+
+describe("formDisagreements", () => {
+  it("a figure another form gives differently; one it cannot settle (null there) is not a disagreement", () => {
+    const page = [statistic("requests_received", 26, 10), statistic("complaints_total", 45, 20), statistic("fees", 0, 30)];
+    const text = [statistic("requests_received", 26, 10), statistic("complaints_total", 46, 20), statistic("fees", null, 30)];
+    expect(formDisagreements(page, text)).toEqual([{ indicator: "complaints_total", published: 45, version: 46 }]);
+  });
+});
+
 describe("figureChanges", () => {
   it("lists the figures given differently, in the published order, an indicator one side lacks counting as null", () => {
     const published = [statistic("requests_received", 5, 10), statistic("complaints_total", 45, 20), statistic("fees", null, 30)];
@@ -67,12 +96,33 @@ describe("figureChanges", () => {
   });
 });
 
-describe("composePublished", () => {
-  const { report } = convertSeed("003");
+describe("composePublished", async () => {
+  const { report } = await convertSeed("003");
 
   it("a single source is published exactly as converted", () => {
     const [group] = groupById([source(report.id, "e", report.source.file)]);
     expect(composePublished(group!, new Map([[sha("e"), report]]))).toEqual(report);
+  });
+
+  it("another form: recorded in source.alternatives, and a warning naming both files when a figure differs", () => {
+    const text = { ...report, source: { ...report.source, file: "003.txt", form: "text" as const, bytes: 1234 }, statistics: report.statistics.map((s) => (s.indicator === "complaints_total" ? { ...s, value: 46 } : s)) };
+    const page = { ...report, source: { ...report.source, file: "003.html", form: "html" as const } };
+    const [group] = groupById([source(report.id, "e", "003.html", null, "html"), source(report.id, "f", "003.txt", null, "text")]);
+    const published = composePublished(group!, new Map<string, Report>([[sha("e"), page], [sha("f"), text]]));
+    expect(published.statistics).toEqual(page.statistics);
+    expect(published.versions).toEqual([]);
+    expect(published.source.alternatives).toEqual([{ file: "003.txt", form: "text", bytes: 1234, sha256: sha("f"), figuresAgree: false }]);
+    expect(published.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      [
+        "forms_disagree",
+        null,
+        "003.html 与同一报告的另一形式 003.txt 有 1 项数字不同（complaints_total 45 / 46），发布的是 003.html 的 / 1 figure(s) differ between 003.html and 003.txt, another form of this report; 003.html is published",
+      ],
+    ]);
+    // The same two forms agreeing: recorded, no warning.
+    const agreeing = composePublished(group!, new Map<string, Report>([[sha("e"), page], [sha("f"), { ...text, statistics: page.statistics }]]));
+    expect(agreeing.source.alternatives.map((a) => a.figuresAgree)).toEqual([true]);
+    expect(agreeing.diagnostics).toEqual(report.diagnostics);
   });
 
   it("several versions: the newest's figures, every version listed with its changes, and a warning", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { SEED_003, SEED_004, SOURCES, published, run, workspace } from "./helpers.ts";
+import { SEED_003, SEED_004, SOURCES, published, run, workspace, type Workspace } from "./helpers.ts";
 
 describe("convertSources", () => {
   it("writes MDX and JSON (2-space indent, trailing newline, $schema) and summarises each report", async () => {
@@ -22,9 +23,22 @@ describe("convertSources", () => {
       },
     ]);
     const json = readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8");
-    expect(json.startsWith('{\n  "$schema": "/downloads/report.schema.json",\n  "schemaVersion": "1.0.0",\n  "id": "640303-2018",')).toBe(true);
-    expect(json.endsWith('  "versions": []\n}\n')).toBe(true);
-    expect(JSON.parse(json).source).toMatchObject({ file: SEED_003, encoding: "utf-8", lines: 238 });
+    expect(json.startsWith('{\n  "$schema": "/downloads/report.schema.json",\n  "schemaVersion": "2.0.0",\n  "id": "640303-2018",')).toBe(true);
+    // Schema 2.0 puts what the conversion noted last: versions, diagnostics, removals, then the headings.
+    expect(json.includes('\n  "versions": [],\n  "diagnostics": [],\n  "removals": [\n')).toBe(true);
+    expect(json.endsWith('\n  ]\n}\n')).toBe(true);
+    expect(Object.keys(JSON.parse(json)).at(-1)).toBe("headings");
+    expect(JSON.parse(json).source).toEqual({
+      file: SEED_003,
+      form: "text",
+      bytes: 27056,
+      sha256: createHash("sha256").update(readFileSync(join(SOURCES, SEED_003))).digest("hex"),
+      encoding: "utf-8",
+      lines: 238,
+      pages: null,
+      url: null,
+      alternatives: [],
+    });
     expect(readFileSync(join(ws.out, "reports", "640303-2018.mdx"), "utf8").startsWith('---\nid: "640303-2018"\n')).toBe(true);
     // Nothing of the run's work is left behind.
     expect(readdirSync(join(ws.out, ".cache")).sort()).toEqual(["published-from.json"]);
@@ -75,7 +89,12 @@ describe("convertSources", () => {
     copyFileSync(join(SOURCES, SEED_004), outside);
     const summary = await run(ws, { files: [outside] });
     expect(summary.failed).toEqual([
-      { file: outside, code: "not_in_sources", message: `${outside}: 不是来源文件夹中的 .txt 文件 / not a .txt file in the sources folder (${ws.src})` },
+      // Sources are of every form now (text, web page, PDF), no longer .txt only.
+      {
+        file: outside,
+        code: "not_in_sources",
+        message: `${outside}: 不是来源文件夹中可读取格式（文本、网页、PDF）的文件 / not a file of a readable form (text, web page, PDF) in the sources folder (${ws.src})`,
+      },
     ]);
     expect(summary.converted.map((c) => c.id)).toEqual(["640303-2018"]);
   });
@@ -110,5 +129,70 @@ describe("a named file goes through the same grouping as a full run", () => {
     expect(after.deleted).toEqual([`data/versions/640303-2018/${revision[0]}`]);
     expect(readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8")).toBe(original);
     expect(existsSync(join(ws.out, "data", "versions"))).toBe(false);
+  });
+});
+
+describe("one report in several forms", () => {
+  const PAGE = "jiangsu-shuyang-2023-fagaiju.html";
+  const TEXT = "jiangsu-shuyang-2023-fagaiju.txt";
+  const ID = "321322-development-reform-2023";
+  /** The saved page and its capture-tool text, as x.html and x.txt; `edit` changes lines of the text by number. */
+  function forms(edit: Record<number, string> = {}): Workspace {
+    const ws = workspace();
+    copyFileSync(join(SOURCES, PAGE), join(ws.src, "x.html"));
+    const lines = readFileSync(join(SOURCES, TEXT), "utf8").split("\n");
+    for (const [n, text] of Object.entries(edit)) lines[Number(n) - 1] = text;
+    writeFileSync(join(ws.src, "x.txt"), lines.join("\n"));
+    return ws;
+  }
+  const report = (ws: Workspace) => JSON.parse(readFileSync(join(ws.out, "data", `${ID}.json`), "utf8"));
+
+  it("x.html and x.txt are one report: the page is read, the text recorded in source.alternatives", async () => {
+    const ws = forms();
+    const summary = await run(ws);
+    expect(summary.failed).toEqual([]);
+    expect(summary.converted.map((c) => [c.file, c.id, c.figures, c.warnings])).toEqual([["x.html", ID, 75, 0]]);
+    expect(summary.superseded).toEqual([{ file: "x.txt", id: ID, as: "alternative", of: "x.html" }]);
+    expect([...published(ws.out).keys()]).toEqual([`data/${ID}.json`, `reports/${ID}.mdx`]);
+    const json = report(ws);
+    expect(json.source).toMatchObject({ file: "x.html", form: "html" });
+    expect(json.source.alternatives).toEqual([
+      { file: "x.txt", form: "text", bytes: 6733, sha256: createHash("sha256").update(readFileSync(join(ws.src, "x.txt"))).digest("hex"), figuresAgree: true },
+    ]);
+    expect(json.diagnostics.filter((d: { code: string }) => d.code === "forms_disagree")).toEqual([]);
+
+    // The figures are the page's own: the same as when the page is the only form.
+    const alone = workspace();
+    copyFileSync(join(SOURCES, PAGE), join(alone.src, "x.html"));
+    await run(alone);
+    expect(json.statistics).toEqual(report(alone).statistics);
+  });
+
+  it("a figure the text gives differently: the page's figure is published, with a warning naming both files", async () => {
+    // Line 51 of the capture text is the 18 of 规范性文件 | 现行有效件数.
+    const ws = forms({ 51: "19" });
+    const summary = await run(ws);
+    expect(summary.converted.map((c) => [c.file, c.warnings])).toEqual([["x.html", 1]]);
+    const json = report(ws);
+    expect(json.statistics.find((s: { indicator: string }) => s.indicator === "normative_docs__in_force")).toMatchObject({ value: 18, status: "reported" });
+    expect(json.source.alternatives.map((a: { file: string; figuresAgree: boolean }) => [a.file, a.figuresAgree])).toEqual([["x.txt", false]]);
+    expect(json.diagnostics).toEqual([
+      {
+        severity: "warning",
+        code: "forms_disagree",
+        line: null,
+        message:
+          "x.html 与同一报告的另一形式 x.txt 有 1 项数字不同（normative_docs__in_force 18 / 19），发布的是 x.html 的 / 1 figure(s) differ between x.html and x.txt, another form of this report; x.html is published",
+      },
+    ]);
+  });
+
+  it("naming only the text on the command line groups it with the page exactly as a full run does", async () => {
+    const ws = forms({ 51: "19" });
+    const full = await run(ws, { cache: "reuse" });
+    const before = published(ws.out);
+    const named = await run(ws, { cache: "reuse", files: [join(ws.src, "x.txt")] });
+    expect({ ...named, unchanged: [] }).toEqual({ ...full, unchanged: [] });
+    expect(published(ws.out)).toEqual(before);
   });
 });
