@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { contentFiles, publishedSourcesDir, reportBodyPath, reportDataPath, versionDataPath } from "../../src/content-files.ts";
+import { contentFiles, publishedSourcesDir, reportBodyPath, reportDataPath, reportTextPath, versionDataPath } from "../../src/content-files.ts";
 import { BODY_DIR, DATA_DIR } from "../../src/site/report-files.ts";
 
 describe("content files", () => {
@@ -12,6 +12,7 @@ describe("content files", () => {
       dataDir: "src/content/data",
       reportsDir: "src/content/reports",
       versionsDir: "src/content/data/versions",
+      textsDir: "src/content/texts",
       cacheDir: "src/content/.cache",
       manifest: "src/content/.cache/convert-manifest.json",
       sourcesRecord: "src/content/.cache/published-from.json",
@@ -19,11 +20,13 @@ describe("content files", () => {
       journal: "src/content/.cache/commit.json",
       previous: "src/content/.cache/previous",
     });
-    expect([reportDataPath("out", "640303-2018"), reportBodyPath("out", "640303-2018"), versionDataPath("out", "640303-2018", "ab")]).toEqual([
-      "out/data/640303-2018.json",
-      "out/reports/640303-2018.mdx",
-      "out/data/versions/640303-2018/ab.json",
-    ]);
+    expect([
+      reportDataPath("out", "640303-2018"),
+      reportBodyPath("out", "640303-2018"),
+      versionDataPath("out", "640303-2018", "ab"),
+      // A PDF report's text layer, which its spans refer to.
+      reportTextPath("out", "320829-2023"),
+    ]).toEqual(["out/data/640303-2018.json", "out/reports/640303-2018.mdx", "out/data/versions/640303-2018/ab.json", "out/texts/320829-2023.txt"]);
     // The site reads the same folders.
     expect([DATA_DIR, BODY_DIR]).toEqual(["src/content/data", "src/content/reports"]);
   });
