@@ -97,23 +97,32 @@ export interface FoldedText {
 }
 
 export function fold(text: string): FoldedText {
-  let out = "";
   const map: number[] = [];
+  return { text: foldInto(text, map), map };
+}
+
+/** The folded text alone, where no position has to be mapped back. */
+export function foldText(text: string): string {
+  return foldInto(text, null);
+}
+
+function foldInto(text: string, map: number[] | null): string {
+  let out = "";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isFoldedSpace(code)) continue;
     // ASCII and the CJK Unified Ideographs are their own NFKC form: no need to normalise them one by one.
     if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
       out += text[i]!;
-      map.push(i);
+      map?.push(i);
       continue;
     }
     for (const part of text[i]!.normalize("NFKC")) {
       out += part;
-      map.push(i);
+      map?.push(i);
     }
   }
-  return { text: out, map };
+  return out;
 }
 
 /** What a label may be broken by: JavaScript's white space (\s: U+3000 and no-break spaces included) and the zero-width characters. */

@@ -145,7 +145,8 @@ export function readTables(input: TablesInput): TablesResult {
   for (const read of reads) if (read.statistic.value !== null && !known.has(read.target.id)) known.set(read.target.id, read.statistic.value);
   const printedIds = new Set([...reads.map((r) => r.target.id), ...runs.flatMap((r) => r.run.slots.map((s) => s.id))]);
   const absent = new Set(template.indicators.map((i) => i.id).filter((id) => !printedIds.has(id)));
-  const rules = expandDerived(input.rules, template, printedIds);
+  // The solver alone needs the rules with derived figures spelt out.
+  const rules = runs.length > 0 ? expandDerived(input.rules, template, printedIds) : [];
   const splitInput: SplitInput = { runs: runs.map((r) => r.run), known, rules, stated: input.stated, absent };
   const solved = runs.length > 0 ? splitRuns(splitInput) : null;
   if (solved) {

@@ -27,8 +27,16 @@ export function formatNumber(n: number): string {
   return String(Number(n.toFixed(6)));
 }
 
+const LABELS = new WeakMap<Template, Map<string, string>>();
+
 function labelOf(template: Template, id: string): string {
-  return template.indicators.find((i) => i.id === id)?.label ?? template.derived.find((d) => d.id === id)?.label ?? id;
+  let labels = LABELS.get(template);
+  if (!labels) {
+    // Derived first, so a printed indicator's label wins where both have the id.
+    labels = new Map([...template.derived.map((d) => [d.id, d.label] as const), ...template.indicators.map((i) => [i.id, i.label] as const)]);
+    LABELS.set(template, labels);
+  }
+  return labels.get(id) ?? id;
 }
 
 interface Operand {

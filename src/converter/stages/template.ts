@@ -6,9 +6,8 @@
  * prior, for a report that shows none of it (a report without a table).
  */
 import { TEMPLATES, getTemplate, templateForYear, DEFAULT_TEMPLATE_ID, type Template } from "../../catalog/index.ts";
-import { concat } from "../document/source-text.ts";
-import type { Block, SourceDocument, SourceText } from "../document/types.ts";
-import { fold } from "../readers/labels.ts";
+import type { Block, SourceDocument } from "../document/types.ts";
+import { foldText } from "../readers/labels.ts";
 import { compareText } from "../../report/compare-text.ts";
 
 /** What the year adds to a template whose years include it: enough to break a tie, never to outweigh a header. */
@@ -21,22 +20,22 @@ export interface TemplateChoice {
   scores: { template: string; score: number }[];
 }
 
-function blockText(block: Block): SourceText {
+function blockText(block: Block): string {
   switch (block.kind) {
     case "table":
-      return concat(block.grid.flatMap((row, r) => row.filter((p) => p.origin.row === r).map((p) => p.cell.text)), " ");
+      return block.grid.flatMap((row, r) => row.filter((p) => p.origin.row === r).map((p) => p.cell.text.text)).join(" ");
     case "list":
-      return concat(block.items, " ");
+      return block.items.map((item) => item.text).join(" ");
     default:
-      return block.text;
+      return block.text.text;
   }
 }
 
 /** Each template's evidence folded the way the body is, once per process. */
-const FOLDED_EVIDENCE = new Map(TEMPLATES.map((t) => [t.id, t.evidence.map((e) => fold(e.text).text)]));
+const FOLDED_EVIDENCE = new Map(TEMPLATES.map((t) => [t.id, t.evidence.map((e) => foldText(e.text))]));
 
 export function chooseTemplate(document: SourceDocument, year: number): TemplateChoice {
-  const body = fold(concat(document.blocks.map(blockText), " ").text).text;
+  const body = foldText(document.blocks.map(blockText).join(" "));
   const scored = TEMPLATES.map((template) => {
     const folded = FOLDED_EVIDENCE.get(template.id)!;
     const found = template.evidence.filter((_, i) => body.includes(folded[i]!));
