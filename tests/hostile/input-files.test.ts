@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,6 +18,8 @@ import { failureCounts } from "../../src/converter/publish/failure-counts.ts";
 import { readSource } from "../../src/converter/publish/read-source.ts";
 import { convertSources } from "../../src/converter/publish/run.ts";
 import { MAX_SOURCE_BYTES, MAX_SOURCE_LINES } from "../../src/converter/input/decode.ts";
+import { MAX_PDF_BYTES } from "../../src/converter/input/pdf/index.ts";
+import { Page, pdf } from "../fixtures/pdf/pdf-writer.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../helpers/source-lines.ts";
 import { conversionError, convertText, seedText, utf8 } from "./helpers.ts";
@@ -128,6 +131,26 @@ describe("files that are not a report's text", () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.message).toBe(`pagemap: 文件过大，不像一份年度报告 / file too large for one annual report (more than ${MAX_SOURCE_BYTES} bytes read, although stat gave 0)`);
+  });
+
+  it(`reads a PDF over the text limit (fonts and images weigh), up to ${MAX_PDF_BYTES / 1024 / 1024} MiB; a file named as text over ${MAX_SOURCE_BYTES / 1024 / 1024} MiB is refused unread, whatever it holds`, async () => {
+    const { src, out } = workspace();
+    const lines = ["红寺堡区2019年政府信息公开工作年度报告", "本报告由红寺堡区人民政府办公室编制，所列数据统计期限为", "2019年1月1日至2019年12月31日。", "一、概述", "二、主动公开政府信息情况"];
+    const page = new Page().centred(297, 80, 16, lines[0]!);
+    lines.slice(1).forEach((line, i) => page.text(58, 120 + i * 24, 12, line));
+    // What makes a real PDF heavy stands beside its text; here, a comment in the page's content.
+    page.ops.push(`%${"0".repeat(5 * 1024 * 1024)}`);
+    const big = pdf([page]);
+    expect(big.length).toBeGreaterThan(MAX_SOURCE_BYTES);
+    writeFileSync(join(src, "hongsibu-2019.pdf"), big);
+    // The same bytes under a text name are read only up to the text limit.
+    writeFileSync(join(src, "pdf-as-text.txt"), big);
+    const summary = await convert(src, out);
+    expect(summary.converted.find((c) => c.file === "hongsibu-2019.pdf")).toMatchObject({ id: "640303-2019", title: "红寺堡区2019年政府信息公开工作年度报告" });
+    expect(summary.failed.map((f) => f.message)).toEqual([
+      `pdf-as-text.txt: 文件过大，不像一份年度报告 / file too large for one annual report (${big.length} bytes > ${MAX_SOURCE_BYTES})`,
+    ]);
+    expect(readSource(join(src, "hongsibu-2019.pdf"), src)).toMatchObject({ ok: true, sha256: createHash("sha256").update(big).digest("hex") });
   });
 
   it(`converts a realistic report just under the ${MAX_SOURCE_BYTES / 1024 / 1024} MiB limit (time printed)`, async () => {

@@ -2,14 +2,18 @@
  * Reading one source file, safely: only a regular file is read (a named pipe
  * would block the run forever, a device such as /dev/zero never ends); a
  * symbolic link is followed only to a regular file inside the sources folder;
- * and at most MAX_SOURCE_BYTES + 1 bytes are read whatever stat says (files in
- * /proc and some devices report size 0).
+ * and at most the form's limit + 1 bytes are read whatever stat says (files in
+ * /proc and some devices report size 0). The limit is the largest the file's
+ * form may have, by its extension (a PDF carries fonts and images: 64 MiB;
+ * text and web pages: 4 MiB); the adapter that reads the bytes applies its
+ * own form's limit again, whatever the extension said.
  */
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
-import { basename, sep } from "node:path";
+import { basename, extname, sep } from "node:path";
 import { ConversionError } from "../errors.ts";
 import { MAX_SOURCE_BYTES } from "../input/decode.ts";
+import { MAX_PDF_BYTES } from "../input/pdf/index.ts";
 
 export type SourceRead = { ok: true; bytes: Buffer; sha256: string } | { ok: false; error: ConversionError };
 
@@ -33,9 +37,15 @@ function inside(folder: string, path: string): boolean {
   return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
+/** The most bytes a source of this name may have. */
+export function readLimit(file: string): number {
+  return extname(file).toLowerCase() === ".pdf" ? MAX_PDF_BYTES : MAX_SOURCE_BYTES;
+}
+
 /** Read the source at `path`, which lies in `sourcesDir`. */
 export function readSource(path: string, sourcesDir: string): SourceRead {
   const file = basename(path);
+  const limit = readLimit(file);
   let target = path;
   let stats: Stats;
   try {
@@ -51,7 +61,7 @@ export function readSource(path: string, sourcesDir: string): SourceRead {
     return fail(new ConversionError("unreadable_file", file, errnoOf(error)));
   }
   if (!stats.isFile()) return fail(new ConversionError("not_a_regular_file", file, kindOf(stats)));
-  if (stats.size > MAX_SOURCE_BYTES) return fail(new ConversionError("file_too_large", file, `${stats.size} bytes > ${MAX_SOURCE_BYTES}`));
+  if (stats.size > limit) return fail(new ConversionError("file_too_large", file, `${stats.size} bytes > ${limit}`));
 
   let fd: number;
   try {
@@ -65,10 +75,10 @@ export function readSource(path: string, sourcesDir: string): SourceRead {
     if (!opened.isFile()) return fail(new ConversionError("not_a_regular_file", file, kindOf(opened)));
     // stat's size is only a hint: read until the end of the file, and stop just past the limit.
     // (Whole pages: some kernel files refuse reads of a few bytes.)
-    const hint = Math.min(Math.ceil((opened.size + 1) / 4096) * 4096, MAX_SOURCE_BYTES + 1);
+    const hint = Math.min(Math.ceil((opened.size + 1) / 4096) * 4096, limit + 1);
     const chunks: Buffer[] = [];
     let length = 0;
-    for (let chunk = Buffer.allocUnsafeSlow(hint); length <= MAX_SOURCE_BYTES; chunk = Buffer.allocUnsafeSlow(64 * 1024)) {
+    for (let chunk = Buffer.allocUnsafeSlow(hint); length <= limit; chunk = Buffer.allocUnsafeSlow(64 * 1024)) {
       let filled = 0;
       while (filled < chunk.length) {
         const n = readSync(fd, chunk, filled, chunk.length - filled, null);
@@ -79,8 +89,8 @@ export function readSource(path: string, sourcesDir: string): SourceRead {
       length += filled;
       if (filled < chunk.length) break;
     }
-    if (length > MAX_SOURCE_BYTES) {
-      return fail(new ConversionError("file_too_large", file, `more than ${MAX_SOURCE_BYTES} bytes read, although stat gave ${opened.size}`));
+    if (length > limit) {
+      return fail(new ConversionError("file_too_large", file, `more than ${limit} bytes read, although stat gave ${opened.size}`));
     }
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
     return { ok: true, bytes, sha256: sha256(bytes) };
