@@ -94,6 +94,37 @@ describe("title without a year or a jurisdiction", () => {
   });
 });
 
+describe("invisible characters in the title", () => {
+  it("U+202E and U+200E: the title is shown without them, the owner and id are the seed's, and no empty heading is left", async () => {
+    const text = seed003.text.replace(TITLE_LINE, "# \u202e红\u200e寺堡区 2018 年政府信息公开\u202c工作年度报告\u200e");
+    const { report, mdx } = await convertText("bidi.txt", text);
+    expect([report.id, report.title, report.jurisdiction.name]).toEqual(["640303-2018", "红寺堡区2018年政府信息公开工作年度报告", "红寺堡区"]);
+    expect(mdx.split("\n")[2]).toBe('title: "红寺堡区2018年政府信息公开工作年度报告"');
+    expect(report.headings).toEqual(reference.headings);
+    expect(report.diagnostics).toEqual([]);
+    expect(byPlace(report.statistics)).toEqual(byPlace(reference.statistics));
+  });
+
+  it("a revised copy with U+200E inside 红寺堡区 is a version of the same report, not a second one", async () => {
+    const root = mkdtempSync(join(tmpdir(), "hostile-bidi-"));
+    const src = join(root, "sources");
+    mkdirSync(src);
+    copyFileSync(join(SOURCES_DIR, seed003.file), join(src, seed003.file));
+    const revised = seed003.text.replaceAll("红寺堡区", "红\u200e寺堡区").replace("举报投诉数量</b>\t件\t45", "举报投诉数量</b>\t件\t46");
+    writeFileSync(join(src, "hongsibu-2018-revised.txt"), revised);
+    const summary = await convertSources({ sourcesDir: src, outDir: join(root, "content"), catalogSize: (id: string) => getTemplate(id).indicators.length });
+    expect(summary.failed).toEqual([]);
+    expect(summary.converted.map((c) => [c.file, c.id, c.title])).toEqual([["hongsibu-2018-revised.txt", "640303-2018", "红寺堡区2018年政府信息公开工作年度报告"]]);
+    expect(summary.superseded).toEqual([{ file: seed003.file, id: "640303-2018", as: "version", of: "hongsibu-2018-revised.txt" }]);
+    const report = JSON.parse(readFileSync(join(root, "content", "data", "640303-2018.json"), "utf8"));
+    expect(report.jurisdiction).toEqual(reference.jurisdiction);
+    expect(report.versions.map((v: { file: string; changes: unknown }) => [v.file, v.changes])).toEqual([
+      [seed003.file, [{ indicator: "complaints_total", published: 46, version: 45 }]],
+      ["hongsibu-2018-revised.txt", []],
+    ]);
+  });
+});
+
 describe("unknown jurisdiction", () => {
   it("is published with a warning under a placeholder id that depends only on the name", async () => {
     const text = seed003.text.replaceAll("红寺堡区", "云梦泽区");

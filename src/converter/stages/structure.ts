@@ -257,7 +257,8 @@ class Cutter {
       const piece = trim(slice(text, a, b));
       if (owner !== -1) units.push(this.inside(owner, piece));
       // Only the first piece keeps the block's own hints (a heading level, a bold lead-in at its start).
-      else if (piece.text !== "") units.push({ kind: "text", text: piece, hints: a === 0 ? hints : withoutLeadHints(hints) });
+      // A piece of nothing but invisible characters (the U+202E left of a title line whose title was cut out) is no block.
+      else if (VISIBLE.test(piece.text)) units.push({ kind: "text", text: piece, hints: a === 0 ? hints : withoutLeadHints(hints) });
     }
     return units;
   }
@@ -286,6 +287,9 @@ class Cutter {
     return units;
   }
 }
+
+/** A character that shows: neither white space nor a format character (bidi controls, zero-width spaces). */
+const VISIBLE = /[^\s\p{Cf}]/u;
 
 /** Hints of a block without those that describe its start (for a piece cut from its middle). */
 function withoutLeadHints(hints: BlockHints): BlockHints {
