@@ -46,4 +46,21 @@ describe("terminal output", () => {
     expect(JSON.parse(readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8")).title).toBe("红寺堡区2018年政府信息公开工作年度报告\u001b[2J\u001b[31m\u001b]0;pwned\u0007");
     expect(cli.stdout).toContain("\n640303-2018  红寺堡区2018年政府信息公开工作年度报告  58/58");
   }, 60_000);
+
+  it("a refusal quoting a title with ANSI escapes, and a file name holding them, reach the terminal without them", () => {
+    const ws = workspace([SEED_003]);
+    const headline = "我区发布2018年政府信息公开工作年度报告\u001b[2J\u001b[1;1H\u001b]0;pwned\u0007";
+    writeFileSync(join(ws.src, "news.txt"), `${headline}\n\n近日，红寺堡区人民政府发布年度报告。\n`);
+    writeFileSync(join(ws.src, "\u001b[31mred.txt"), "");
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/convert.ts", "--sources", ws.src, "--out", ws.out], { encoding: "utf8" });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const lines = cli.stdout.split("\n");
+    expect(lines).toContain(
+      "  [not_a_report] news.txt: 不像政府信息公开工作年度报告（没有“本报告…”“统计期限”等说明、统计表或年报章节） / does not read as an annual report (no self-description, statistics table or report sections) (我区发布2018年政府信息公开工作年度报告)",
+    );
+    // The escape sequence goes whole, in the progress line and in the error list alike.
+    expect(lines).toContain("  ✗ red.txt: 文件为空或只有空白 / file is empty or whitespace only (0 bytes)");
+    expect(lines).toContain("  [empty_file] red.txt: 文件为空或只有空白 / file is empty or whitespace only (0 bytes)");
+  }, 60_000);
 });
