@@ -4,9 +4,10 @@
  * Sources that convert to the same id are one report:
  * - files of different forms (the saved page and its text, a PDF and its
  *   extracted text) are one report in several forms: the richest form is
- *   read (a page or a PDF holds the real cells, text may have lost them), the
- *   others are recorded as its alternatives, and a figure they give
- *   differently is a warning naming both files;
+ *   read (a page or a PDF holds the real cells, text may have lost them),
+ *   every file of the other forms is recorded as an alternative (none is left
+ *   out, an older text beside a newer one included), and a figure an
+ *   alternative gives differently is a warning naming both files;
  * - within the richest form, byte-identical files (same sha256) are one
  *   version, recorded under the first file name, the others its copies;
  * - different contents of that form are versions of the report (a corrected
@@ -45,7 +46,7 @@ export interface SourceGroup<T extends SourceIdentity> {
   id: string;
   /** Versions of the richest form, oldest first; the last one is published. */
   versions: SourceVersion<T>[];
-  /** The other forms of the report: the newest version of each, richest first. */
+  /** The other forms of the report: every version of each, richest form first, oldest first within a form. */
   alternatives: SourceVersion<T>[];
 }
 
@@ -77,7 +78,7 @@ export function groupById<T extends SourceIdentity>(sources: T[]): SourceGroup<T
     return {
       id,
       versions: versionsOf(members.filter((s) => s.form === richest)),
-      alternatives: others.map((form) => versionsOf(members.filter((s) => s.form === form)).at(-1)!),
+      alternatives: others.flatMap((form) => versionsOf(members.filter((s) => s.form === form))),
     };
   });
 }

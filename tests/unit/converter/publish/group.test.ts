@@ -62,7 +62,7 @@ describe("groupById", () => {
 });
 
 describe("groupById: one report in several forms", () => {
-  it("reads the richest form (page, then PDF, then text), whatever the names; the newest of each other form is its alternative", () => {
+  it("reads the richest form (page, then PDF, then text), whatever the names; every file of the other forms is an alternative", () => {
     const [group] = groupById([
       source("321322-development-reform-2023", "a", "a-shuyang.txt", null, "text"),
       source("321322-development-reform-2023", "b", "z-shuyang.html", null, "html"),
@@ -70,7 +70,8 @@ describe("groupById: one report in several forms", () => {
       source("321322-development-reform-2023", "d", "b-shuyang.txt", null, "text"),
     ]);
     expect(group!.versions.map((v) => v.file)).toEqual(["z-shuyang.html"]);
-    expect(group!.alternatives.map((v) => v.file)).toEqual(["m-shuyang.pdf", "b-shuyang.txt"]);
+    // Richest form first, oldest first within a form (undated: by name), as versions are ordered.
+    expect(group!.alternatives.map((v) => v.file)).toEqual(["m-shuyang.pdf", "a-shuyang.txt", "b-shuyang.txt"]);
     expect(publishedVersion(group!).file).toBe("z-shuyang.html");
     expect(isSingleSource(group!)).toBe(false);
   });

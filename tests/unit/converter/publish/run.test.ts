@@ -187,6 +187,27 @@ describe("one report in several forms", () => {
     ]);
   });
 
+  it("every file of the report is accounted for: an older text and a copy of the text beside the page", async () => {
+    const ws = forms();
+    copyFileSync(join(ws.src, "x.txt"), join(ws.src, "x-copy.txt"));
+    const lines = readFileSync(join(SOURCES, TEXT), "utf8").split("\n");
+    lines[50] = "19";
+    writeFileSync(join(ws.src, "x-old.txt"), lines.join("\n"));
+    const summary = await run(ws);
+    expect(summary.converted.map((c) => [c.file, c.warnings])).toEqual([["x.html", 2]]);
+    expect(summary.superseded).toEqual([
+      { file: "x-copy.txt", id: ID, as: "alternative", of: "x.html" },
+      { file: "x-old.txt", id: ID, as: "alternative", of: "x.html" },
+      { file: "x.txt", id: ID, as: "copy", of: "x-copy.txt" },
+    ]);
+    const json = report(ws);
+    expect(json.source.alternatives.map((a: { file: string; figuresAgree: boolean }) => [a.file, a.figuresAgree])).toEqual([
+      ["x-copy.txt", true],
+      ["x-old.txt", false],
+    ]);
+    expect(json.diagnostics.map((d: { code: string }) => d.code)).toEqual(["identical_copies", "forms_disagree"]);
+  });
+
   it("naming only the text on the command line groups it with the page exactly as a full run does", async () => {
     const ws = forms({ 51: "19" });
     const full = await run(ws, { cache: "reuse" });
