@@ -8,7 +8,7 @@ import { DEFAULT_CONTENT_DIR, DEFAULT_SOURCES_DIR } from "../../content-files.ts
 
 export const CONVERT_OPTIONS = {
   sources: { type: "string", value: "DIR", help: `read the sources in DIR: text, web pages, PDFs (default ${DEFAULT_SOURCES_DIR})` },
-  out: { type: "string", value: "DIR", help: `write DIR/data and DIR/reports (default ${DEFAULT_CONTENT_DIR})` },
+  out: { type: "string", value: "DIR", help: `write DIR/data, DIR/reports and DIR/texts (default ${DEFAULT_CONTENT_DIR})` },
   jobs: { type: "string", value: "N", help: "worker threads (default: available cores; 1 = no workers)" },
   "no-cache": { type: "boolean", help: "convert every file again and rewrite the cache" },
   strict: { type: "boolean", help: "exit non-zero on any warning or error" },
