@@ -73,7 +73,7 @@ describe("injection fixture", async () => {
 
 describe("injection in every seed", () => {
   // Each seed gets the hostile lines after its title line; nothing may turn into code.
-  const HOSTILE = ["{", "}", "<script>alert(1)</script>。", "import a from 'b'。", "export default 1。", "<Foo />。", "{/* x */}。", "$$。", "```。", "<!-- x -->。"];
+  const HOSTILE = ["{", "}", "<script>alert(1)</script>。", "import a from 'b'。", "export default 1。", "<Foo />。", "{/* x */}。", "$$。", "```。", "<!-- x -->。", "www.二是《<关于印发的通知>》。"];
   for (const prefix of ["000", "001", "002", "003", "004"]) {
     it(`seed ${prefix}`, async () => {
       const { file, text } = seedText(prefix);

@@ -3,10 +3,11 @@
  * serialised by mdast-util-to-markdown with the GFM and MDX extensions, which
  * escape every character of source text that Markdown, GFM or MDX would
  * otherwise read as syntax: no JSX, no {expressions}, no HTML, no links or
- * autolinks, no emphasis, no lists or headings the report did not have. One
- * thing the extensions leave to us: a paragraph that begins with `import` or
- * `export` would be read as ESM, so its first letter is written as a character
- * reference.
+ * autolinks, no emphasis, no lists or headings the report did not have. Two
+ * things the extensions leave to us (UNSAFE below): a paragraph that begins
+ * with `import` or `export` would be read as ESM, so its first letter is
+ * written as a character reference; and `www.` before a non-ASCII character
+ * would start a literal autolink.
  *
  * The only JSX is ours: <StatisticsTable table="…" /> where a statistics table
  * stood (the page fills it from the JSON) and <ScreenshotTable>…</ScreenshotTable>
@@ -19,10 +20,18 @@ import { toMarkdown, type Unsafe } from "mdast-util-to-markdown";
 import type { Report } from "../../schema/report.ts";
 import type { BodyBlock } from "./structure.ts";
 
-/** ESM statements start a line with these words; the first letter is escaped at the start of a block. */
-const ESM: Unsafe[] = [
+/**
+ * What the extensions leave unescaped:
+ * - ESM statements start a line with these words; the first letter is escaped at the start of a block;
+ * - a GFM literal autolink (www.…) takes a Unicode domain (www.二是…), but mdast-util-gfm escapes the
+ *   dot only before an ASCII word character; the link would run on to the next space or `<`,
+ *   swallowing the backslash of an escaped `<` and leaving that `<` to open JSX. Its dot is escaped
+ *   before any non-ASCII character too, so no such link begins.
+ */
+const UNSAFE: Unsafe[] = [
   { character: "i", atBreak: true, after: "mport\\b" },
   { character: "e", atBreak: true, after: "xport\\b" },
+  { character: ".", before: "[Ww]", after: "[^\\x00-\\x7f]", inConstruct: "phrasing", notInConstruct: ["autolink", "link", "image", "label"] },
 ];
 
 function plain(text: string): string {
@@ -110,6 +119,6 @@ function frontmatter(report: Report): string {
 
 export function renderMdx(blocks: readonly BodyBlock[], report: Report): string {
   const tree: Root = { type: "root", children: blocks.flatMap(node) };
-  const body = toMarkdown(tree, { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: ESM, bullet: "-", rule: "-" });
+  const body = toMarkdown(tree, { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: UNSAFE, bullet: "-", rule: "-" });
   return `${frontmatter(report)}\n\n${body}`;
 }
