@@ -13,10 +13,10 @@
  * stood (the page fills it from the JSON) and <ScreenshotTable>…</ScreenshotTable>
  * around a table transcribed from a screenshot of a web page.
  */
-import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
+import type { Heading, List, Paragraph, Parents, PhrasingContent, Root, RootContent, Table, Text } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { mdxToMarkdown } from "mdast-util-mdx";
-import { toMarkdown, type Unsafe } from "mdast-util-to-markdown";
+import { defaultHandlers, toMarkdown, type Info, type Options, type State, type Unsafe } from "mdast-util-to-markdown";
 import type { Report } from "../../schema/report.ts";
 import type { BodyBlock } from "./structure.ts";
 
@@ -117,8 +117,30 @@ function frontmatter(report: Report): string {
   ].join("\n");
 }
 
+/**
+ * Text with none of the characters any unsafe pattern is about, and no
+ * backslash, is returned by the library's escaping exactly as it is: say so
+ * without running its ~40 patterns over it (most of a Chinese report's text
+ * is such text). Anything else goes through the library's own handler.
+ */
+function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
+  const plainText = (PLAIN_TEXT ??= plainTextPattern(state.unsafe));
+  return plainText.test(node.value) ? node.value : defaultHandlers.text(node, parent, state, info);
+}
+
+let PLAIN_TEXT: RegExp | null = null;
+
+function plainTextPattern(unsafe: readonly Unsafe[]): RegExp {
+  const characters = [...new Set([...unsafe.map((pattern) => pattern.character), "\\"])];
+  const escaped = characters.map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("");
+  return new RegExp(`^[^${escaped}]*$`, "u");
+}
+
+/** Made once: mdast-util-to-markdown compiles each unsafe pattern into a regex on the pattern object itself, so fresh extensions per report would compile them all again. */
+const MARKDOWN_OPTIONS: Options = { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: UNSAFE, bullet: "-", rule: "-", handlers: { text } };
+
 export function renderMdx(blocks: readonly BodyBlock[], report: Report): string {
   const tree: Root = { type: "root", children: blocks.flatMap(node) };
-  const body = toMarkdown(tree, { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: UNSAFE, bullet: "-", rule: "-" });
+  const body = toMarkdown(tree, MARKDOWN_OPTIONS);
   return `${frontmatter(report)}\n\n${body}`;
 }
