@@ -14,6 +14,7 @@
 import departmentsFile from "../../catalog/departments.json" with { type: "json" };
 import { DepartmentsFile } from "../../catalog/schema.ts";
 import type { Department, Diagnostic, Jurisdiction } from "../../schema/report.ts";
+import { compareText } from "../../report/compare-text.ts";
 import { defineWarnings } from "../diagnostics.ts";
 import { displayText, identityHash, identityText } from "../identity.ts";
 import { endsWithJurisdictionName, resolveJurisdiction } from "./jurisdiction.ts";
@@ -45,7 +46,7 @@ function departmentNames(): NameOfKind[] {
       seen.set(key, kind.slug);
     }
   }
-  names = [...seen].map(([key, slug]) => ({ key, slug })).sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
+  names = [...seen].map(([key, slug]) => ({ key, slug })).sort((a, b) => b.key.length - a.key.length || compareText(a.key, b.key));
   return names;
 }
 

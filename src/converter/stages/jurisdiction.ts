@@ -27,6 +27,7 @@ import ocrConfusionsFile from "../../catalog/ocr-confusions.json" with { type: "
 import specialAreasFile from "../../catalog/special-areas.json" with { type: "json" };
 import { OcrConfusionsFile, SpecialAreasFile } from "../../catalog/schema.ts";
 import type { Diagnostic, DivisionRef, Jurisdiction, JurisdictionLevel, JurisdictionMatch } from "../../schema/report.ts";
+import { compareText } from "../../report/compare-text.ts";
 import { defineWarnings } from "../diagnostics.ts";
 import { identityText, placeholderId } from "../identity.ts";
 
@@ -347,7 +348,7 @@ function mostSpecific(candidates: readonly Division[], name: string, text: strin
   const scored = candidates
     .filter((c) => LEVEL_RANK[c.level] === best)
     .map((d) => ({ d, score: ancestorScore(d, name) * 10 + ancestorScore(d, text) }))
-    .sort((a, b) => b.score - a.score || a.d.code.localeCompare(b.d.code));
+    .sort((a, b) => b.score - a.score || compareText(a.d.code, b.d.code));
   return { chosen: scored[0]!.d, tied: scored.length > 1 && scored[1]!.score === scored[0]!.score, ranked: scored.map((s) => s.d) };
 }
 

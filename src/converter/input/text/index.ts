@@ -19,6 +19,7 @@
 import { MAX_SOURCE_LINES, decodeText } from "../decode.ts";
 import type { InputAdapter } from "../types.ts";
 import { ConversionError } from "../../errors.ts";
+import { compareText } from "../../../report/compare-text.ts";
 import type { Block, PageMetadata, SourceDocument } from "../../document/types.ts";
 import type { Diagnostic, Removal } from "../../../schema/report.ts";
 import { linesToBlocks } from "./blocks.ts";
@@ -91,7 +92,7 @@ function lineBlocks(
 const NO_METADATA: PageMetadata = { title: null, publishedOn: null, url: null, publisher: null };
 
 function sortRemovals(removals: Removal[]): Removal[] {
-  return [...removals].sort((a, b) => a.from - b.from || a.to - b.to || a.kind.localeCompare(b.kind) || a.excerpt.localeCompare(b.excerpt));
+  return [...removals].sort((a, b) => a.from - b.from || a.to - b.to || compareText(a.kind, b.kind) || compareText(a.excerpt, b.excerpt));
 }
 
 /** The bytes of a plain-text report as a SourceDocument; ConversionError when they are not usable text. */
