@@ -6,7 +6,7 @@
  * seeds' own outputs are exactly what they are without the mix.
  */
 import { describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -115,4 +115,37 @@ describe("determinism with a hostile mix", async () => {
       expect(runs[0]!.bytes.get(path)!.equals(alone.bytes.get(path)!), path).toBe(true);
     }
   });
+});
+
+describe("determinism whatever the machine's locale and time zone", () => {
+  it("the CLI writes byte-identical output under LC_ALL=C, TZ=UTC and LC_ALL=zh_CN.UTF-8, TZ=Asia/Shanghai", () => {
+    const dir = sourcesDir();
+    for (const file of ["fujian-pingtan-2013-dishui.html", "jiangsu-shuyang-2023-fagaiju.html", "jiangsu-shuyang-2023-fagaiju.txt"]) copyFileSync(join(SOURCES_DIR, file), join(dir, file));
+    copyFileSync(join(FIXTURES, "hostile-injection.txt"), join(dir, "i-injection.txt"));
+    const outputs = [
+      { LC_ALL: "C", LANG: "C", TZ: "UTC" },
+      { LC_ALL: "zh_CN.UTF-8", LANG: "zh_CN.UTF-8", TZ: "Asia/Shanghai" },
+    ].map((locale) => {
+      const out = mkdtempSync(join(tmpdir(), "hostile-locale-"));
+      const cli = spawnSync(process.execPath, ["--import", "tsx", "scripts/convert.ts", "--sources", dir, "--out", out, "--jobs", "1"], {
+        encoding: "utf8",
+        env: { ...process.env, ...locale },
+      });
+      expect(cli.status, cli.stderr).toBe(0);
+      const bytes = new Map<string, Buffer>();
+      const walk = (folder: string, prefix: string) => {
+        for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+          else bytes.set(`${prefix}${entry.name}`, readFileSync(join(folder, entry.name)));
+        }
+      };
+      for (const sub of ["data", "reports"]) walk(join(out, sub), `${sub}/`);
+      return bytes;
+    });
+    const [c, zh] = outputs;
+    // 7 reports (the shuyang page read, its text an alternative), a JSON and an MDX each, and seed 003's other version.
+    expect([...c!.keys()]).toHaveLength(15);
+    expect([...zh!.keys()]).toEqual([...c!.keys()]);
+    for (const [path, bytes] of c!) expect(zh!.get(path)!.equals(bytes), path).toBe(true);
+  }, 120_000);
 });
