@@ -118,22 +118,23 @@ function frontmatter(report: Report): string {
 }
 
 /**
- * Text with none of the characters any unsafe pattern is about, and no
- * backslash, is returned by the library's escaping exactly as it is: say so
- * without running its ~40 patterns over it (most of a Chinese report's text
- * is such text). Anything else goes through the library's own handler.
+ * The library's escaping runs each of its ~40 unsafe patterns over every
+ * text, but a pattern can only match at its own character. Give it the
+ * patterns whose character is in the text or next to it (the characters
+ * around a text take part in the decision, so they count too): the output is
+ * the same, and most of a Chinese report's text needs few or none.
  */
 function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
-  const plainText = (PLAIN_TEXT ??= plainTextPattern(state.unsafe));
-  return plainText.test(node.value) ? node.value : defaultHandlers.text(node, parent, state, info);
-}
-
-let PLAIN_TEXT: RegExp | null = null;
-
-function plainTextPattern(unsafe: readonly Unsafe[]): RegExp {
-  const characters = [...new Set([...unsafe.map((pattern) => pattern.character), "\\"])];
-  const escaped = characters.map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("");
-  return new RegExp(`^[^${escaped}]*$`, "u");
+  const present = new Set(`${info.before}${node.value}${info.after}`);
+  const all = state.unsafe;
+  const relevant = all.filter((pattern) => present.has(pattern.character));
+  if (relevant.length === 0 && !node.value.includes("\\")) return node.value;
+  state.unsafe = relevant;
+  try {
+    return defaultHandlers.text(node, parent, state, info);
+  } finally {
+    state.unsafe = all;
+  }
 }
 
 /** Made once: mdast-util-to-markdown compiles each unsafe pattern into a regex on the pattern object itself, so fresh extensions per report would compile them all again. */
