@@ -125,9 +125,13 @@ function frontmatter(report: Report): string {
  * the same, and most of a Chinese report's text needs few or none.
  */
 function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
-  const present = new Set(`${info.before}${node.value}${info.after}`);
   const all = state.unsafe;
-  const relevant = all.filter((pattern) => present.has(pattern.character));
+  const present = charactersPresent(`${info.before}${node.value}${info.after}`);
+  const relevant = all.filter((pattern) => {
+    const code = pattern.character.charCodeAt(0);
+    // The library's patterns are all about ASCII characters; any other is kept, to be safe.
+    return code >= 0x80 || present[code] === 1;
+  });
   if (relevant.length === 0 && !node.value.includes("\\")) return node.value;
   state.unsafe = relevant;
   try {
@@ -135,6 +139,16 @@ function text(node: Text, parent: Parents | undefined, state: State, info: Info)
   } finally {
     state.unsafe = all;
   }
+}
+
+/** Which ASCII characters a string holds, one flag per code. */
+function charactersPresent(value: string): Uint8Array {
+  const present = new Uint8Array(0x80);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) present[code] = 1;
+  }
+  return present;
 }
 
 /** Made once: mdast-util-to-markdown compiles each unsafe pattern into a regex on the pattern object itself, so fresh extensions per report would compile them all again. */
