@@ -189,10 +189,14 @@ function scanForm(label: string): string {
   return text;
 }
 
+const NONE: readonly Entry[] = [];
+
 export class TableLabels {
   private readonly byCore = new Map<string, LabelRole[]>();
   private readonly entries: Entry[] = [];
-  private readonly byFirst = new Map<string, Entry[]>();
+  /** Entries of two characters or more by their first two, longest first; single-character ones (row labels) by their character. */
+  private readonly byFirstTwo = new Map<string, Entry[]>();
+  private readonly single = new Map<string, Entry[]>();
 
   constructor(readonly table: Table) {
     for (const heading of table.headings) this.add(heading, { kind: "heading" });
@@ -227,7 +231,9 @@ export class TableLabels {
         }
         break;
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length || compareText(a.folded, b.folded));
+    for (const lists of [this.byFirstTwo, this.single]) {
+      for (const list of lists.values()) list.sort((a, b) => b.folded.length - a.folded.length || compareText(a.folded, b.folded));
+    }
   }
 
   private addRow(row: Row, block: string | null, section: string | null): void {
@@ -251,8 +257,8 @@ export class TableLabels {
     if (this.entries.some((e) => e.folded === folded && sameRole(e.role, role))) return;
     const entry = { folded, role, label };
     this.entries.push(entry);
-    const first = folded[0]!;
-    this.byFirst.set(first, [...(this.byFirst.get(first) ?? []), entry]);
+    const [lists, key] = folded.length >= 2 ? [this.byFirstTwo, folded.slice(0, 2)] : [this.single, folded];
+    lists.set(key, [...(lists.get(key) ?? []), entry]);
   }
 
   /** Every role a whole cell's text may stand for. */
@@ -274,8 +280,13 @@ export class TableLabels {
     const hits: LabelHit[] = [];
     let at = 0;
     while (at < folded.length) {
-      const candidates = this.byFirst.get(folded[at]!) ?? [];
-      const entry = candidates.find((e) => folded.startsWith(e.folded, at) && accept(e.role));
+      // Longer labels first: those starting with the next two characters, then a one-character label.
+      let candidates = this.byFirstTwo.get(folded.slice(at, at + 2)) ?? NONE;
+      let entry = candidates.find((e) => folded.startsWith(e.folded, at) && accept(e.role));
+      if (!entry) {
+        candidates = this.single.get(folded[at]!) ?? NONE;
+        entry = candidates.find((e) => accept(e.role));
+      }
       if (!entry) {
         at++;
         continue;
