@@ -5,7 +5,10 @@
  * (scripts/bench/synthesize.ts) into a throw-away copy of the site
  * (scripts/bench/workspace.ts), then measure with scripts/bench/measure.ts
  * (wall time and peak RSS of the whole process tree):
- *   1. full conversion (all cores), its throughput in reports/s;
+ *   1. full conversion (all cores), its throughput in reports/s; and the same
+ *      for a corpus synthesized from the OCR text reports of the 2008 table
+ *      alone, the corpus the converter was measured on before it read other
+ *      formats and forms, so the two figures compare like with like;
  *   2. a re-run with nothing changed, and one with ONE source changed;
  *   3. `astro build` (default Node heap), Pagefind indexing and index size;
  *   4. gzip bytes of a report page and an indicator page (HTML + CSS + JS,
@@ -117,6 +120,8 @@ interface Result {
   sourcesMB: number;
   convert: Step & { reportsPerSecond: number; converted: number; failed: number };
   convertOneThread?: Step & { reportsPerSecond: number };
+  /** The same conversion of N reports synthesized from the OCR text reports of the 2008 table only. */
+  convertOcr2008?: Step & { reportsPerSecond: number; seeds: string[] };
   rerunUnchanged: Step & { converted: number };
   rerunOneChanged: Step & { converted: number };
   build?: Step & { pages: number; distMB: number; profile: Record<string, { pages: number; ms: number }>; error?: string };
@@ -140,7 +145,8 @@ async function benchOne(n: number, args: Args): Promise<Result> {
   writeFileSync(log, "");
 
   const t0 = performance.now();
-  const corpus = synthesizeCorpus(await loadSeeds(join(PROJECT, "sources")), n);
+  const seeds = await loadSeeds(join(PROJECT, "sources"));
+  const corpus = synthesizeCorpus(seeds, n);
   let sourceBytes = 0;
   for (const report of corpus) {
     writeFileSync(join(site.sources, report.file), report.bytes);
@@ -167,6 +173,18 @@ async function benchOne(n: number, args: Args): Promise<Result> {
     check(single, "convert --jobs 1", log);
     result.convertOneThread = { ...step(single), reportsPerSecond: Math.round(n / single.seconds) };
     console.log(`convert, 1 thread: ${single.seconds.toFixed(1)} s, ${result.convertOneThread.reportsPerSecond} reports/s`);
+  }
+  const ocr2008 = seeds.filter((s) => s.form === "text" && s.template === "national-2008");
+  if (ocr2008.length > 0) {
+    const sources = join(site.root, "sources-ocr-2008");
+    mkdirSync(sources);
+    for (const report of synthesizeCorpus(ocr2008, n)) writeFileSync(join(sources, report.file), report.bytes);
+    const run = await measure(node, ["--import", "tsx", join(site.root, "scripts", "convert.ts"), "--quiet", "--no-cache", "--sources", sources, "--out", join(site.root, "content-ocr-2008")], {
+      cwd: site.root,
+    });
+    check(run, "convert, 2008 OCR corpus", log);
+    result.convertOcr2008 = { ...step(run), reportsPerSecond: Math.round(n / run.seconds), seeds: ocr2008.map((s) => s.file) };
+    console.log(`convert, all cores, ${n} reports from the ${ocr2008.length} OCR text reports of the 2008 table: ${run.seconds.toFixed(1)} s, ${result.convertOcr2008.reportsPerSecond} reports/s`);
   }
   const full = await convert("--no-cache");
   check(full, "convert", log);
@@ -254,12 +272,13 @@ function kb(bytes: number | undefined): string {
 
 function printTable(results: Result[]): void {
   const rows: string[][] = [
-    ["N", "convert r/s", "convert peak", "re-run 1 changed", "build", "build peak", "pagefind", "index", "report page", "indicator page", "search 公开", "search 申请"],
+    ["N", "convert r/s", "2008 OCR r/s", "convert peak", "re-run 1 changed", "build", "build peak", "pagefind", "index", "report page", "indicator page", "search 公开", "search 申请"],
   ];
   for (const r of results) {
     rows.push([
       String(r.n),
       String(r.convert.reportsPerSecond),
+      r.convertOcr2008 ? String(r.convertOcr2008.reportsPerSecond) : "–",
       `${r.convert.peakRssMB} MB`,
       `${r.rerunOneChanged.seconds} s`,
       r.build ? `${r.build.seconds} s` : "–",

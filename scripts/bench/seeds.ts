@@ -23,6 +23,7 @@ export async function loadSeeds(sourcesDir: string): Promise<SeedReport[]> {
     seeds.push({
       file,
       form: report.source.form,
+      template: report.template,
       bytes,
       text: report.source.form === "pdf" ? null : new TextDecoder().decode(bytes),
       year: report.year,

@@ -16,6 +16,8 @@ import { prng } from "../../tests/helpers/prng.ts";
 export interface SeedReport {
   file: string;
   form: "text" | "html" | "pdf";
+  /** The catalog template the converter read it with. */
+  template: string;
   bytes: Uint8Array;
   /** The decoded text; null for a PDF. */
   text: string | null;

@@ -15,7 +15,7 @@ import { join, relative } from "node:path";
  */
 const SITE_FILES = ["src", "public", "scripts/convert.ts", "scripts/index-search.ts", "astro.config.mjs", "package.json", "tsconfig.json"];
 /** Generated content and caches of the project: the copy gets its own. */
-const SKIP = ["src/content/data", "src/content/reports", "src/content/.cache"];
+const SKIP = ["src/content/data", "src/content/reports", "src/content/texts", "src/content/.cache"];
 /** Caches inside node_modules that must not be shared with the project's builds. */
 const PRIVATE_CACHES = new Set([".astro", ".vite", ".cache"]);
 

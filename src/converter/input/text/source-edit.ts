@@ -61,7 +61,7 @@ export class TextBuilder {
 }
 
 /** The global twins of each pattern — one to test, one that reports group indices — made once (lines are rewritten by the hundred thousand). */
-type Twins = { scan: RegExp; indexed: RegExp };
+type Twins = { scan: RegExp; indexed: RegExp; groups: number };
 const TWINS_OF_OBJECT = new WeakMap<RegExp, Twins>();
 /** By source and flags too: a regex literal inside a function is a new object at every call. */
 const TWINS_OF_SOURCE = new Map<string, Twins>();
@@ -73,17 +73,21 @@ function twinsOf(pattern: RegExp): Twins {
   twins = TWINS_OF_SOURCE.get(key);
   if (!twins) {
     const flags = pattern.flags.replace(/[gd]/g, "");
-    twins = { scan: new RegExp(pattern.source, `${flags}g`), indexed: new RegExp(pattern.source, `${flags}gd`) };
+    // The number of capture groups: what an empty alternative added to the pattern reports for "".
+    const groups = new RegExp(`${pattern.source}|`, flags).exec("")!.length - 1;
+    twins = { scan: new RegExp(pattern.source, `${flags}g`), indexed: new RegExp(pattern.source, `${flags}gd`), groups };
     TWINS_OF_SOURCE.set(key, twins);
   }
   TWINS_OF_OBJECT.set(pattern, twins);
   return twins;
 }
 
-function globalWithIndices(pattern: RegExp): RegExp {
-  const { indexed } = twinsOf(pattern);
-  indexed.lastIndex = 0;
-  return indexed;
+/** The global twin to run: with group indices (the `d` flag, which costs time on every match) only where the pattern has groups. */
+function globalTwin(pattern: RegExp): RegExp {
+  const twins = twinsOf(pattern);
+  const regex = twins.groups > 0 ? twins.indexed : twins.scan;
+  regex.lastIndex = 0;
+  return regex;
 }
 
 /** Whether the pattern matches anywhere (the cheap test before a rewrite). */
@@ -99,7 +103,7 @@ function matches(pattern: RegExp, text: string): boolean {
  */
 export function rewrite(source: SourceText, pattern: RegExp, replace: (match: RegExpExecArray) => readonly Piece[]): SourceText {
   if (!matches(pattern, source.text)) return source;
-  const regex = globalWithIndices(pattern);
+  const regex = globalTwin(pattern);
   let match = regex.exec(source.text);
   if (!match) return source;
   const out = new TextBuilder();
@@ -112,7 +116,7 @@ export function rewrite(source: SourceText, pattern: RegExp, replace: (match: Re
     for (const piece of replace(match)) {
       if (typeof piece === "string") out.write(piece, written);
       else if (typeof piece === "number") {
-        const range = match.indices?.[piece];
+        const range = match.indices ? match.indices[piece] : piece === 0 ? [start, end] : undefined;
         if (range) out.keep(source, range[0], range[1]);
       } else if ("write" in piece) out.write(piece.write, source.offsets[piece.at] ?? written);
       else out.keep(source, piece.from, piece.to);
@@ -132,7 +136,7 @@ export function keepGroup(source: SourceText, pattern: RegExp, group: number): S
 
 /** Split at every match of `separator` (no capture groups), like String.split. */
 export function splitText(source: SourceText, separator: RegExp): SourceText[] {
-  const regex = globalWithIndices(separator);
+  const regex = globalTwin(separator);
   const pieces: SourceText[] = [];
   let last = 0;
   for (const match of source.text.matchAll(regex)) {
