@@ -93,7 +93,9 @@ function wideFile(template: Template, body: string, rows: number): DownloadFile 
     CSV_FILES.wide(template.id),
     "wide",
     `宽表：${template.name}`,
-    `用这种格式的 ${rows} 份报告，每份一行：报告信息，随后该格式的每个指标一列（先是统计表印出的，后是推算的，见代码本），不是数字的为空。`,
+    `用这种格式的 ${rows} 份报告，每份一行：报告信息，随后该格式印出的 ${template.indicators.length} 个指标各一列` +
+      (template.derived.length > 0 ? `，再后是 ${template.derived.length} 个推算指标（合计项，见代码本）` : "") +
+      "；不是数字的为空。",
     body,
     rows,
   );
