@@ -91,7 +91,7 @@ describe("downloads of the published corpus", () => {
       ...r.statistics.map((s) => ({ key: key(r.id, s.indicator, s.origin, String(s.span.line), String(s.span.column)), value: cell(s.value), status: s.status })),
       ...r.derived.map((d) => ({ key: key(r.id, d.indicator, "derived", "", ""), value: cell(d.value), status: d.status })),
     ]);
-    const fromCsv = long.filter((r) => r.value_status !== "not_in_report").map((r) => ({ key: key(r.report_id, r.indicator_id, r.origin, r.source_line, r.source_column), value: r.value, status: r.value_status }));
+    const fromCsv = long.filter((r) => r.value_status !== "not_in_report").map((r) => ({ key: key(r.report_id!, r.indicator_id!, r.origin!, r.source_line!, r.source_column!), value: r.value, status: r.value_status }));
     const order = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     expect(fromCsv.sort(order)).toEqual(fromJson.sort(order));
   });

@@ -291,7 +291,7 @@ describe("long CSV", () => {
     // 平潭 2020: 办理结果总计 · 总计 21 against its parts, which add up to 27.
     const total = row(rows, { report_id: "x659039f5dea5-2020", indicator_id: "replies_total__total", origin: "table" });
     expect(total.check_status).toBe("fail");
-    expect(total.failed_checks.split(";")).toContain("replies_total_sum__total");
+    expect(total.failed_checks!.split(";")).toContain("replies_total_sum__total");
     expect(row(rows, { report_id: "x659039f5dea5-2020", indicator_id: "replies_granted__total", origin: "table" }).check_status).toBe("fail");
     expect(row(rows, { report_id: "640221-2016", indicator_id: "requests_fax" }).check_status).toBe("not_assessable");
   });
@@ -312,7 +312,7 @@ describe("wide CSV per format", () => {
     for (const template of TEMPLATES) {
       const { rows } = table(file(bundle, `reports-wide-${template.id}.csv`));
       for (const r of rows) {
-        const report = byId.get(r.report_id)!;
+        const report = byId.get(r.report_id!)!;
         for (const figure of templateFigures(template)) {
           const stands = figureOf(report, figure.id);
           expect(r[figure.id], `${report.id} ${figure.id}`).toBe(stands.kind === "absent" ? "" : cell(stands.value));
@@ -342,7 +342,7 @@ describe("wide CSV per format", () => {
     expect(new Set(all.header).size).toBe(all.header.length);
     for (const template of TEMPLATES) {
       for (const r of table(file(bundle, `reports-wide-${template.id}.csv`)).rows) {
-        const other = row(all.rows, { report_id: r.report_id });
+        const other = row(all.rows, { report_id: r.report_id! });
         for (const [name, value] of Object.entries(r)) expect(other[name], `${r.report_id} ${name}`).toBe(value);
       }
     }
