@@ -12,7 +12,11 @@ import mdx from "@astrojs/mdx";
  */
 const site = siteUrl(process.env.SITE_URL);
 
-/** The configured address, checked: an absolute http(s) URL, or none at all. */
+/**
+ * The configured address, checked: an absolute http(s) URL, or none at all.
+ * @param {string | undefined} value
+ * @returns {string | undefined}
+ */
 function siteUrl(value) {
   const text = value?.trim();
   if (!text) return undefined;
