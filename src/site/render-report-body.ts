@@ -10,8 +10,9 @@
  *   remark-parse + remark-mdx + remark-gfm  → mdast (MDX syntax understood, GFM tables)
  *   our mdast pass                          → heading ids; bare URLs stay text; only
  *                                             http(s)/mailto links; no images or HTML
- *   remark-rehype with JSX handlers         → <StatisticsTable /> becomes a marker comment
- *                                             (the page puts the Astro component there);
+ *   remark-rehype with JSX handlers         → <StatisticsTable table="…" /> becomes a marker
+ *                                             comment naming the table (the page puts the
+ *                                             table's component there);
  *                                             <ScreenshotTable> becomes a captioned <figure>;
  *                                             any other JSX / ESM / expression is dropped
  *   our hast pass                           → wide tables wrapped in a scroll box
@@ -28,8 +29,16 @@ import type { Root as MdastRoot, Nodes as MdastNodes, Parents as MdastParents } 
 import type { Root as HastRoot, Element as HastElement, ElementContent, Parents as HastParents } from "hast";
 import { createSlugger, headingAnchor } from "../report/anchors.ts";
 
-/** The comment the renderer leaves where `<StatisticsTable />` stood. */
+/** The comment the renderer leaves where `<StatisticsTable />` stood, for a marker that names no table. */
 export const STATISTICS_MARKER = "<!--statistics-table-->";
+
+/** A template table id (src/catalog/schema.ts): the only text a marker may carry. */
+const TABLE_ID = /^[a-z][a-z0-9_]*$/;
+
+/** The marker of `<StatisticsTable table="<id>" />`. */
+export function statisticsMarker(table: string | null): string {
+  return table === null ? STATISTICS_MARKER : `<!--statistics-table:${table}-->`;
+}
 
 export const SCREENSHOT_CAPTION = "转录自报告中的网页截图";
 
@@ -92,7 +101,12 @@ function remarkReportSafety() {
 
 const handlers: RemarkRehypeOptions["handlers"] = {
   mdxJsxFlowElement(state, node) {
-    if (node.name === "StatisticsTable") return { type: "comment", value: "statistics-table" };
+    if (node.name === "StatisticsTable") {
+      const attributes = (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes ?? [];
+      const attribute = attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "table");
+      const table = attribute && typeof attribute.value === "string" && TABLE_ID.test(attribute.value) ? attribute.value : null;
+      return { type: "comment", value: statisticsMarker(table).slice(4, -3) };
+    }
     if (node.name === "ScreenshotTable") {
       const caption: HastElement = {
         type: "element",
@@ -175,9 +189,22 @@ export function renderReportBody(mdx: string, where: string): string {
   }
 }
 
-/** The body split where the statistics table belongs; `after` is null when the body has no marker. */
-export function splitAtStatistics(html: string): { before: string; after: string | null } {
-  const at = html.indexOf(STATISTICS_MARKER);
-  if (at < 0) return { before: html, after: null };
-  return { before: html.slice(0, at), after: html.slice(at + STATISTICS_MARKER.length).replaceAll(STATISTICS_MARKER, "") };
+/** A piece of a rendered body: HTML, or the place of a statistics table (`table` null when the marker names none). */
+export type BodySegment = { kind: "html"; html: string } | { kind: "table"; table: string | null };
+
+const MARKER = /<!--statistics-table(?::([a-z][a-z0-9_]*))?-->/g;
+
+/** The body cut at every statistics marker, in order; empty HTML between markers is left out. */
+export function bodySegments(html: string): BodySegment[] {
+  const segments: BodySegment[] = [];
+  let at = 0;
+  for (const match of html.matchAll(MARKER)) {
+    const before = html.slice(at, match.index);
+    if (before.trim() !== "") segments.push({ kind: "html", html: before });
+    segments.push({ kind: "table", table: match[1] ?? null });
+    at = match.index + match[0].length;
+  }
+  const rest = html.slice(at);
+  if (rest.trim() !== "") segments.push({ kind: "html", html: rest });
+  return segments;
 }
