@@ -86,9 +86,10 @@ export function reportVersions(report: Report): VersionView[] {
 
 /** Every original file a report's page offers, with the SHA-256 it must have: its form, its other forms, its versions. */
 export function originalFiles(report: Report): { file: string; sha256: string }[] {
-  return [
+  const all = [
     { file: report.source.file, sha256: report.source.sha256 },
     ...report.source.alternatives.map((a) => ({ file: a.file, sha256: a.sha256 })),
     ...report.versions.map((v) => ({ file: v.file, sha256: v.sha256 })),
   ];
+  return all.filter((f, i) => all.findIndex((g) => g.file === f.file && g.sha256 === f.sha256) === i);
 }
