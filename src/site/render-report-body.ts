@@ -8,7 +8,8 @@
  * per content change, inside the content loader (which caches by digest).
  *
  *   remark-parse + remark-mdx + remark-gfm  → mdast (MDX syntax understood, GFM tables)
- *   our mdast pass                          → heading ids; bare URLs stay text; only
+ *   our mdast pass                          → heading ids, levels from h2 down without
+ *                                             skipping one; bare URLs stay text; only
  *                                             http(s)/mailto links; no images or HTML
  *   remark-rehype with JSX handlers         → <StatisticsTable table="…" /> becomes a marker
  *                                             comment naming the table (the page puts the
@@ -65,38 +66,47 @@ function isLiteralAutolink(node: MdastNodes, source: string): boolean {
   return first !== "[" && first !== "<";
 }
 
+interface Walk {
+  slugger: ReturnType<typeof createSlugger>;
+  source: string;
+  /** The level of the last heading, so that none skips a level (an h4 straight under an h2 becomes an h3). */
+  depth: number;
+}
+
 /** Children of a parent rebuilt so that unsafe links lose their href and images disappear. */
-function sanitizeMdast(node: MdastNodes, slugger: ReturnType<typeof createSlugger>, source: string): void {
+function sanitizeMdast(node: MdastNodes, walk: Walk): void {
   if (node.type === "heading") {
     // Heading ids come from the same function the converter used for the JSON's headings.
     const data = (node.data ??= {});
-    data.hProperties = { ...(data.hProperties ?? {}), id: headingAnchor(mdastToString(node), slugger) };
-    if (node.depth === 1) node.depth = 2; // the page title is the only h1
+    data.hProperties = { ...(data.hProperties ?? {}), id: headingAnchor(mdastToString(node), walk.slugger) };
+    // The page title is the only h1; below it, one level at a time.
+    node.depth = Math.min(Math.max(node.depth, 2), walk.depth + 1) as typeof node.depth;
+    walk.depth = node.depth;
   }
   if (!("children" in node)) return;
   const parent = node as MdastParents;
   const kept: MdastNodes[] = [];
   for (const child of parent.children as MdastNodes[]) {
     if (child.type === "image" || child.type === "imageReference" || child.type === "html") continue;
-    if (isLiteralAutolink(child, source)) {
+    if (isLiteralAutolink(child, walk.source)) {
       kept.push({ type: "text", value: mdastToString(child) });
       continue;
     }
     if (child.type === "link" && !SAFE_LINK.test(child.url)) {
       for (const inner of child.children) {
-        sanitizeMdast(inner, slugger, source);
+        sanitizeMdast(inner, walk);
         kept.push(inner);
       }
       continue;
     }
-    sanitizeMdast(child, slugger, source);
+    sanitizeMdast(child, walk);
     kept.push(child);
   }
   (parent as { children: MdastNodes[] }).children = kept;
 }
 
 function remarkReportSafety() {
-  return (tree: MdastRoot, file: { value: unknown }) => sanitizeMdast(tree, createSlugger(), String(file.value));
+  return (tree: MdastRoot, file: { value: unknown }) => sanitizeMdast(tree, { slugger: createSlugger(), source: String(file.value), depth: 1 });
 }
 
 const handlers: RemarkRehypeOptions["handlers"] = {

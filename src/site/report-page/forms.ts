@@ -6,10 +6,19 @@
  */
 import { getTemplate, indicatorFor } from "../../catalog/index.ts";
 import type { Report, SourceForm } from "../../schema/report.ts";
-import { formatNumber } from "../format.ts";
+import { formatBytes, formatNumber } from "../format.ts";
 import { paths } from "../paths.ts";
 
 export const FORM_NAMES: Record<SourceForm, string> = { text: "文本", html: "网页（HTML）", pdf: "PDF" };
+
+/**
+ * A source file's size for the page; null when the report records 0 bytes,
+ * which no source can have (the converter refuses empty files): the size is
+ * then not known, and the page says nothing rather than "0 字节".
+ */
+export function fileSize(bytes: number): string | null {
+  return bytes > 0 ? formatBytes(bytes) : null;
+}
 
 export interface FormView {
   file: string;

@@ -153,6 +153,11 @@ describe("renderReportBody", () => {
     expect(a).toBe('<h2 id="一-概述">一、概述</h2>');
   });
 
+  it("never skips a heading level (an h4 straight under an h2 becomes an h3), keeping the converter's anchors", () => {
+    const html = renderReportBody("## 二、主动公开政府信息情况\n\n#### 4.认真办理依申请公开\n\n### （一）甲\n\n#### 1.乙\n", "x659039f5dea5-2020.mdx");
+    expect([...html.matchAll(/<h([234]) id="([^"]+)">/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["2:二-主动公开政府信息情况", "3:4认真办理依申请公开", "3:一-甲", "4:1乙"]);
+  });
+
   it("demotes a stray # heading to h2 (the page title is the only h1)", () => {
     expect(renderReportBody("# 政府信息公开情况统计表\n", "003.mdx")).toBe('<h2 id="政府信息公开情况统计表">政府信息公开情况统计表</h2>');
   });
