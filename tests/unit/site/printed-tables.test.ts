@@ -10,7 +10,7 @@ import { cellsOf, coverageOf, printedTables, renderedCellIds, rowsOf, type Print
 import { columnUnit } from "../../../src/site/printed-tables/blocks.ts";
 import { matrixHeaderLabels } from "../../../src/site/printed-tables/matrix.ts";
 import type { Report } from "../../../src/schema/report.ts";
-import { corpus, IDS, type Published } from "./report/corpus.ts";
+import { corpus, IDS, publish, sourceText, type Published } from "./report/corpus.ts";
 
 let published: Published;
 beforeAll(async () => {
@@ -240,6 +240,17 @@ describe("every table of every format", () => {
       expect(tables.every((t) => t.layout === "header_row" || rowsOf(t).length > 0)).toBe(true);
     }
   });
+});
+
+describe("rows the format lacks", () => {
+  it("are shown after the table as printed, with their line, never forced onto an indicator", async () => {
+    // 大武口区 2017 with a row its 2008 table does not have, in the shape reports print such rows.
+    const seed = sourceText("000_76c4b6d22ff18d10.txt").replace("8. 告知通过其他途径办理数\t件\t0\n", "8. 告知通过其他途径办理数\t件\t0\n(五) 申请人满意度\t%\t98\n");
+    const one = await publish([], { "000_76c4b6d22ff18d10.txt": seed });
+    const t = printedTables(one.report(IDS.dawukou2017)).find((x) => x.id === "statistics")!;
+    expect(t.extraRows).toEqual([{ label: "(五) 申请人满意度", raw: "98", line: 192, href: "/reports/640202-2017/source/#L192" }]);
+    expect(cellsOf(t).some((c) => c.source?.raw === "98")).toBe(false);
+  }, 60_000);
 });
 
 describe("headers", () => {
