@@ -11,6 +11,17 @@ const WIDTHS = [390, 1280] as const;
 const SLICE = 1400;
 const MAX_SLICES = 12;
 
+/** One report of each format in the corpus: 2008 table, Fujian's table, 2019 and 2021 formats (a web page and a PDF). */
+const REPORT_FORMATS: [string, string][] = [
+  ["2008", "640202-2017"],
+  ["fujian", "x659039f5dea5-2016"],
+  ["2019", "x659039f5dea5-2020"],
+  ["2021-html", "321322-development-reform-2023"],
+  ["2021-pdf", "320813-2023"],
+];
+/** 平潭 2016's crawler text holds the whole report on one line: its 主动公开信息数 (3460). */
+const SOURCE_SPAN = "/reports/x659039f5dea5-2016/source/#S5271-5275";
+
 async function firstDir(path: string): Promise<string> {
   const names = (await readdir(path, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   if (!names[0]) throw new Error(`${path} is empty: build the site first`);
@@ -25,6 +36,9 @@ async function main() {
     ["reports", "/reports/"],
     ["report", `/reports/${report}/`],
     ["source", `/reports/${report}/source/#L161`],
+    // A report page of each table format, and a source page opened at one figure's exact place.
+    ...REPORT_FORMATS.map(([name, id]): [string, string] => [`report-${name}`, `/reports/${id}/`]),
+    ["source-span", SOURCE_SPAN],
     ["indicators", "/indicators/"],
     ["indicator", "/indicators/requests_received/"],
     ["indicator-view", `/indicators/proactive_total/?j=${code}`],

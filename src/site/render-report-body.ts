@@ -8,10 +8,12 @@
  * per content change, inside the content loader (which caches by digest).
  *
  *   remark-parse + remark-mdx + remark-gfm  → mdast (MDX syntax understood, GFM tables)
- *   our mdast pass                          → heading ids; bare URLs stay text; only
+ *   our mdast pass                          → heading ids, levels from h2 down without
+ *                                             skipping one; bare URLs stay text; only
  *                                             http(s)/mailto links; no images or HTML
- *   remark-rehype with JSX handlers         → <StatisticsTable /> becomes a marker comment
- *                                             (the page puts the Astro component there);
+ *   remark-rehype with JSX handlers         → <StatisticsTable table="…" /> becomes a marker
+ *                                             comment naming the table (the page puts the
+ *                                             table's component there);
  *                                             <ScreenshotTable> becomes a captioned <figure>;
  *                                             any other JSX / ESM / expression is dropped
  *   our hast pass                           → wide tables wrapped in a scroll box
@@ -28,8 +30,16 @@ import type { Root as MdastRoot, Nodes as MdastNodes, Parents as MdastParents } 
 import type { Root as HastRoot, Element as HastElement, ElementContent, Parents as HastParents } from "hast";
 import { createSlugger, headingAnchor } from "../report/anchors.ts";
 
-/** The comment the renderer leaves where `<StatisticsTable />` stood. */
+/** The comment the renderer leaves where `<StatisticsTable />` stood, for a marker that names no table. */
 export const STATISTICS_MARKER = "<!--statistics-table-->";
+
+/** A template table id (src/catalog/schema.ts): the only text a marker may carry. */
+const TABLE_ID = /^[a-z][a-z0-9_]*$/;
+
+/** The marker of `<StatisticsTable table="<id>" />`. */
+export function statisticsMarker(table: string | null): string {
+  return table === null ? STATISTICS_MARKER : `<!--statistics-table:${table}-->`;
+}
 
 export const SCREENSHOT_CAPTION = "转录自报告中的网页截图";
 
@@ -56,43 +66,57 @@ function isLiteralAutolink(node: MdastNodes, source: string): boolean {
   return first !== "[" && first !== "<";
 }
 
+interface Walk {
+  slugger: ReturnType<typeof createSlugger>;
+  source: string;
+  /** The level of the last heading, so that none skips a level (an h4 straight under an h2 becomes an h3). */
+  depth: number;
+}
+
 /** Children of a parent rebuilt so that unsafe links lose their href and images disappear. */
-function sanitizeMdast(node: MdastNodes, slugger: ReturnType<typeof createSlugger>, source: string): void {
+function sanitizeMdast(node: MdastNodes, walk: Walk): void {
   if (node.type === "heading") {
     // Heading ids come from the same function the converter used for the JSON's headings.
     const data = (node.data ??= {});
-    data.hProperties = { ...(data.hProperties ?? {}), id: headingAnchor(mdastToString(node), slugger) };
-    if (node.depth === 1) node.depth = 2; // the page title is the only h1
+    data.hProperties = { ...(data.hProperties ?? {}), id: headingAnchor(mdastToString(node), walk.slugger) };
+    // The page title is the only h1; below it, one level at a time.
+    node.depth = Math.min(Math.max(node.depth, 2), walk.depth + 1) as typeof node.depth;
+    walk.depth = node.depth;
   }
   if (!("children" in node)) return;
   const parent = node as MdastParents;
   const kept: MdastNodes[] = [];
   for (const child of parent.children as MdastNodes[]) {
     if (child.type === "image" || child.type === "imageReference" || child.type === "html") continue;
-    if (isLiteralAutolink(child, source)) {
+    if (isLiteralAutolink(child, walk.source)) {
       kept.push({ type: "text", value: mdastToString(child) });
       continue;
     }
     if (child.type === "link" && !SAFE_LINK.test(child.url)) {
       for (const inner of child.children) {
-        sanitizeMdast(inner, slugger, source);
+        sanitizeMdast(inner, walk);
         kept.push(inner);
       }
       continue;
     }
-    sanitizeMdast(child, slugger, source);
+    sanitizeMdast(child, walk);
     kept.push(child);
   }
   (parent as { children: MdastNodes[] }).children = kept;
 }
 
 function remarkReportSafety() {
-  return (tree: MdastRoot, file: { value: unknown }) => sanitizeMdast(tree, createSlugger(), String(file.value));
+  return (tree: MdastRoot, file: { value: unknown }) => sanitizeMdast(tree, { slugger: createSlugger(), source: String(file.value), depth: 1 });
 }
 
 const handlers: RemarkRehypeOptions["handlers"] = {
   mdxJsxFlowElement(state, node) {
-    if (node.name === "StatisticsTable") return { type: "comment", value: "statistics-table" };
+    if (node.name === "StatisticsTable") {
+      const attributes = (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes ?? [];
+      const attribute = attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "table");
+      const table = attribute && typeof attribute.value === "string" && TABLE_ID.test(attribute.value) ? attribute.value : null;
+      return { type: "comment", value: statisticsMarker(table).slice(4, -3) };
+    }
     if (node.name === "ScreenshotTable") {
       const caption: HastElement = {
         type: "element",
@@ -175,9 +199,22 @@ export function renderReportBody(mdx: string, where: string): string {
   }
 }
 
-/** The body split where the statistics table belongs; `after` is null when the body has no marker. */
-export function splitAtStatistics(html: string): { before: string; after: string | null } {
-  const at = html.indexOf(STATISTICS_MARKER);
-  if (at < 0) return { before: html, after: null };
-  return { before: html.slice(0, at), after: html.slice(at + STATISTICS_MARKER.length).replaceAll(STATISTICS_MARKER, "") };
+/** A piece of a rendered body: HTML, or the place of a statistics table (`table` null when the marker names none). */
+export type BodySegment = { kind: "html"; html: string } | { kind: "table"; table: string | null };
+
+const MARKER = /<!--statistics-table(?::([a-z][a-z0-9_]*))?-->/g;
+
+/** The body cut at every statistics marker, in order; empty HTML between markers is left out. */
+export function bodySegments(html: string): BodySegment[] {
+  const segments: BodySegment[] = [];
+  let at = 0;
+  for (const match of html.matchAll(MARKER)) {
+    const before = html.slice(at, match.index);
+    if (before.trim() !== "") segments.push({ kind: "html", html: before });
+    segments.push({ kind: "table", table: match[1] ?? null });
+    at = match.index + match[0].length;
+  }
+  const rest = html.slice(at);
+  if (rest.trim() !== "") segments.push({ kind: "html", html: rest });
+  return segments;
 }

@@ -1,68 +1,99 @@
 /**
- * The statistics table of one report, laid out as the official template
- * prints it: sections in order, each indicator indented by its depth in the
- * parent chain, every figure with its status (value / null / absent) and the
- * failed consistency checks that concern it.
+ * The statistics tables of one report, each the way the report's format
+ * prints it (src/site/printed-tables/): 2008's sections and group rows,
+ * Fujian's 本年度 | 历年累计, 表二's blocks, 表三's applicant × outcome matrix,
+ * 表四's grouped header row. Every cell is the figure the report gives
+ * (src/report/figures.ts), null shown as 未填报 / 无法确定 / 报告中没有此项,
+ * linked to its exact place in the original, with the checks that concern it.
  */
-import { getTemplate, sectionsOf, type Indicator, type Template } from "../catalog/index.ts";
-import type { Check, Report } from "../schema/report.ts";
-import { failedChecksByIndicator, figureOf, type Figure } from "./figures.ts";
+import { getTemplate, type Table } from "../catalog/index.ts";
+import type { Report } from "../schema/report.ts";
+import { blocksTable } from "./printed-tables/blocks.ts";
+import { cellContext, type CellContext } from "./printed-tables/cells.ts";
+import { headerRowTable } from "./printed-tables/header-row.ts";
+import { matrixTable } from "./printed-tables/matrix.ts";
+import { rowsTable } from "./printed-tables/rows.ts";
+import type { PrintedCell, PrintedRow, PrintedTable } from "./printed-tables/types.ts";
 
-export interface StatisticsRow {
-  indicator: Indicator;
-  /** 0 for a top-level row, 1 for 其中/children, … */
-  depth: number;
-  figure: Figure;
-  failedChecks: Check[];
-}
+export type * from "./printed-tables/types.ts";
 
-export interface StatisticsSection {
-  id: string;
-  label: string;
-  /** Set when the section heading is itself a figure (四、行政复议数量 …). */
-  headline: StatisticsRow | null;
-  rows: StatisticsRow[];
-}
-
-function depthOf(template: Template, indicator: Indicator): number {
-  let depth = 0;
-  let parent = indicator.parent;
-  while (parent) {
-    depth += 1;
-    parent = template.indicators.find((i) => i.id === parent)?.parent ?? null;
+function printed(context: CellContext, table: Table): PrintedTable {
+  switch (table.layout) {
+    case "rows":
+      return rowsTable(context, table);
+    case "blocks":
+      return blocksTable(context, table);
+    case "matrix":
+      return matrixTable(context, table);
+    case "header_row":
+      return headerRowTable(context, table);
   }
-  return depth;
 }
 
-export function statisticsTable(report: Report): StatisticsSection[] {
-  const template = getTemplate(report.template);
-  const failed = failedChecksByIndicator(report);
-  const rowOf = (indicator: Indicator): StatisticsRow => ({
-    indicator,
-    depth: depthOf(template, indicator),
-    figure: figureOf(report, indicator.id),
-    failedChecks: failed.get(indicator.id) ?? [],
-  });
-  const ordered = template.indicators;
-  return sectionsOf(template).map((section) => {
-    const members = ordered.filter((i) => i.section === section.id);
-    const headlineIndicator = section.indicator ? members.find((i) => i.id === section.indicator) : undefined;
-    return {
-      id: section.id,
-      label: section.label,
-      headline: headlineIndicator ? rowOf(headlineIndicator) : null,
-      rows: members.filter((i) => i !== headlineIndicator).map(rowOf),
-    };
-  });
+const memo = new WeakMap<Report, PrintedTable[]>();
+
+/** Every table of the report's template, in the template's order. */
+export function printedTables(report: Report): PrintedTable[] {
+  let tables = memo.get(report);
+  if (!tables) {
+    const template = getTemplate(report.template);
+    const context = cellContext(report, template);
+    tables = template.tables.map((table) => printed(context, table));
+    memo.set(report, tables);
+  }
+  return tables;
 }
 
-/** Counts for the table's footnote. */
-export function statisticsCoverage(sections: StatisticsSection[]): { value: number; null: number; absent: number; text: number } {
-  const rows = sections.flatMap((s) => (s.headline ? [s.headline, ...s.rows] : s.rows));
+/** The rows of a table that carry cells, in printed order (section rows with a figure included). */
+export function rowsOf(table: PrintedTable): PrintedRow[] {
+  switch (table.layout) {
+    case "rows":
+      return table.sections.flatMap((s) => [...(s.heading && s.heading.cells.length > 0 ? [s.heading] : []), ...s.rows]);
+    case "blocks":
+      return table.blocks.flatMap((b) => b.rows);
+    case "matrix":
+      return table.rows;
+    case "header_row":
+      return [];
+  }
+}
+
+/** Every cell of a table, in printed order. */
+export function cellsOf(table: PrintedTable): PrintedCell[] {
+  return table.layout === "header_row" ? table.sections.flatMap((s) => s.groups.flatMap((g) => g.cells)) : rowsOf(table).flatMap((r) => r.cells);
+}
+
+export interface Coverage {
+  cells: number;
+  reported: number;
+  notReported: number;
+  uncertain: number;
+  absent: number;
+  computed: number;
+  fromText: number;
+}
+
+/** What a table holds, for its footnote. */
+export function coverageOf(table: PrintedTable): Coverage {
+  const cells = cellsOf(table);
+  const count = (test: (c: PrintedCell) => boolean) => cells.filter(test).length;
   return {
-    value: rows.filter((r) => r.figure.kind !== "absent" && r.figure.value !== null).length,
-    null: rows.filter((r) => r.figure.kind !== "absent" && r.figure.value === null).length,
-    absent: rows.filter((r) => r.figure.kind === "absent").length,
-    text: rows.filter((r) => r.figure.kind === "statistic" && r.figure.statistic.origin === "text").length,
+    cells: cells.length,
+    reported: count((c) => c.status === "reported"),
+    notReported: count((c) => c.status === "not_reported"),
+    uncertain: count((c) => c.status === "uncertain"),
+    absent: count((c) => c.status === "absent"),
+    computed: count((c) => c.origin === "derived"),
+    fromText: count((c) => c.origin === "text"),
   };
+}
+
+/** The indicator ids that have a cell of their own on the page (a row the report lacks is one cell, under its first id). */
+export function renderedCellIds(tables: readonly PrintedTable[]): Set<string> {
+  const ids = new Set<string>();
+  for (const table of tables) {
+    if (table.layout === "header_row") for (const c of cellsOf(table)) ids.add(c.indicator);
+    else for (const row of rowsOf(table)) for (const c of row.absent ? row.cells.slice(0, 1) : row.cells) ids.add(c.indicator);
+  }
+  return ids;
 }

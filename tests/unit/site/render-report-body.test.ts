@@ -1,9 +1,9 @@
 /**
  * The report-body renderer on snippets of real converter output (the MDX of
- * 中卫市 2017 and 大武口区 2017, copied verbatim) plus hostile input.
+ * 中卫市 2017, 大武口区 2017 and 沭阳县发改局 2023, copied verbatim) plus hostile input.
  */
 import { describe, expect, it } from "vitest";
-import { renderReportBody, splitAtStatistics, STATISTICS_MARKER, SCREENSHOT_CAPTION, stripFrontmatter } from "../../../src/site/render-report-body.ts";
+import { bodySegments, renderReportBody, statisticsMarker, STATISTICS_MARKER, SCREENSHOT_CAPTION, stripFrontmatter } from "../../../src/site/render-report-body.ts";
 
 const FRONTMATTER = `---
 id: "640500-2017"
@@ -47,9 +47,25 @@ const HEADINGS = `## 一、概述
 
 const STATISTICS = `石嘴山市大武口区2017年度政府信息公开情况统计表
 
-<StatisticsTable />
+<StatisticsTable table="statistics" />
 
 2018年1月22日
+`;
+
+/** 沭阳县发改局 2023: the 2021 format's three tables, each under its section heading. */
+const THREE_TABLES = `## 二、主动公开政府信息情况
+
+<StatisticsTable table="proactive" />
+
+## 三、收到和处理政府信息公开申请情况
+
+<StatisticsTable table="requests" />
+
+## 四、政府信息公开行政复议、行政诉讼情况
+
+<StatisticsTable table="appeals" />
+
+## 五、存在的主要问题及整改措施
 `;
 
 describe("renderReportBody", () => {
@@ -66,16 +82,39 @@ describe("renderReportBody", () => {
     expect(html).toBe("<p>门户网站（www.dwk.gov.cn查阅或下载）</p>");
   });
 
-  it("puts the statistics marker where <StatisticsTable /> stood", () => {
+  it("puts a marker naming the table where <StatisticsTable table=… /> stood", () => {
     const html = renderReportBody(STATISTICS, "640202-2017.mdx");
-    expect(html).toBe(`<p>石嘴山市大武口区2017年度政府信息公开情况统计表</p>\n${STATISTICS_MARKER}\n<p>2018年1月22日</p>`);
-    const { before, after } = splitAtStatistics(html);
-    expect(before).toBe("<p>石嘴山市大武口区2017年度政府信息公开情况统计表</p>\n");
-    expect(after).toBe("\n<p>2018年1月22日</p>");
+    expect(html).toBe(`<p>石嘴山市大武口区2017年度政府信息公开情况统计表</p>\n<!--statistics-table:statistics-->\n<p>2018年1月22日</p>`);
+    expect(bodySegments(html)).toEqual([
+      { kind: "html", html: "<p>石嘴山市大武口区2017年度政府信息公开情况统计表</p>\n" },
+      { kind: "table", table: "statistics" },
+      { kind: "html", html: "\n<p>2018年1月22日</p>" },
+    ]);
   });
 
-  it("reports no split when the body has no statistics table", () => {
-    expect(splitAtStatistics("<p>x</p>")).toEqual({ before: "<p>x</p>", after: null });
+  it("cuts a body with several tables at each of them, in order", () => {
+    const segments = bodySegments(renderReportBody(THREE_TABLES, "321322-development-reform-2023.mdx"));
+    expect(segments.map((s) => (s.kind === "table" ? `[${s.table}]` : s.html.trim()))).toEqual([
+      '<h2 id="二-主动公开政府信息情况">二、主动公开政府信息情况</h2>',
+      "[proactive]",
+      '<h2 id="三-收到和处理政府信息公开申请情况">三、收到和处理政府信息公开申请情况</h2>',
+      "[requests]",
+      '<h2 id="四-政府信息公开行政复议-行政诉讼情况">四、政府信息公开行政复议、行政诉讼情况</h2>',
+      "[appeals]",
+      '<h2 id="五-存在的主要问题及整改措施">五、存在的主要问题及整改措施</h2>',
+    ]);
+  });
+
+  it("gives a marker no table unless the attribute is a table id", () => {
+    expect(renderReportBody("<StatisticsTable />\n", "t.mdx")).toBe(STATISTICS_MARKER);
+    expect(renderReportBody('<StatisticsTable table="--><script>alert(1)</script>" />\n', "t.mdx")).toBe(STATISTICS_MARKER);
+    expect(renderReportBody("<StatisticsTable table={x} />\n", "t.mdx")).toBe(STATISTICS_MARKER);
+    expect(bodySegments(STATISTICS_MARKER)).toEqual([{ kind: "table", table: null }]);
+    expect(statisticsMarker("requests")).toBe("<!--statistics-table:requests-->");
+  });
+
+  it("has only HTML when the body has no statistics table", () => {
+    expect(bodySegments("<p>x</p>")).toEqual([{ kind: "html", html: "<p>x</p>" }]);
   });
 
   it("renders <ScreenshotTable> as a captioned figure around the GFM table, in a named scroll region", () => {
@@ -112,6 +151,11 @@ describe("renderReportBody", () => {
     const b = renderReportBody("## 一、概述\n", "b.mdx");
     expect(a).toBe(b);
     expect(a).toBe('<h2 id="一-概述">一、概述</h2>');
+  });
+
+  it("never skips a heading level (an h4 straight under an h2 becomes an h3), keeping the converter's anchors", () => {
+    const html = renderReportBody("## 二、主动公开政府信息情况\n\n#### 4.认真办理依申请公开\n\n### （一）甲\n\n#### 1.乙\n", "x659039f5dea5-2020.mdx");
+    expect([...html.matchAll(/<h([234]) id="([^"]+)">/g)].map((m) => `${m[1]}:${m[2]}`)).toEqual(["2:二-主动公开政府信息情况", "3:4认真办理依申请公开", "3:一-甲", "4:1乙"]);
   });
 
   it("demotes a stray # heading to h2 (the page title is the only h1)", () => {
