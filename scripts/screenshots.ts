@@ -20,7 +20,8 @@ async function firstDir(path: string): Promise<string> {
 async function main() {
   const report = process.env.REPORT ?? (await firstDir("dist/reports"));
   const code = report.slice(0, 6);
-  const pages: [string, string][] = [
+  const only = process.env.ONLY?.split(",");
+  const all: [string, string][] = [
     ["home", "/"],
     ["reports", "/reports/"],
     ["report", `/reports/${report}/`],
@@ -28,6 +29,14 @@ async function main() {
     ["indicators", "/indicators/"],
     ["indicator", "/indicators/requests_received/"],
     ["indicator-view", `/indicators/proactive_total/?j=${code}`],
+    ["indicator-shared", "/indicators/requests_received__total/"],
+    ["indicator-zero-blank", "/indicators/requests_received__research/?y=2023"],
+    ["indicator-unknown", "/indicators/requests_received/?j=999999"],
+    ["indicator-derived", "/indicators/replies_denied__total/"],
+    ["concepts", "/concepts/"],
+    ["concept", "/concepts/requests_received/"],
+    ["concept-refused", "/concepts/replies_denied/"],
+    ["jurisdiction-pingtan", "/jurisdictions/x659039f5dea5/"],
     ["jurisdictions", "/jurisdictions/"],
     ["jurisdiction", `/jurisdictions/${code}/`],
     ["search", "/search/?q=行政复议"],
@@ -35,6 +44,8 @@ async function main() {
     ["downloads", "/downloads/"],
     ["404", "/no-such-page/"],
   ];
+  // ONLY=home,concept npx tsx scripts/screenshots.ts takes just those.
+  const pages = only ? all.filter(([name]) => only.includes(name)) : all;
   await mkdir("screenshots", { recursive: true });
   const server = await serveDist();
   const browser = await launchChromium();
