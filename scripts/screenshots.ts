@@ -31,7 +31,8 @@ async function firstDir(path: string): Promise<string> {
 async function main() {
   const report = process.env.REPORT ?? (await firstDir("dist/reports"));
   const code = report.slice(0, 6);
-  const pages: [string, string][] = [
+  const only = process.env.ONLY?.split(",");
+  const all: [string, string][] = [
     ["home", "/"],
     ["reports", "/reports/"],
     ["report", `/reports/${report}/`],
@@ -42,6 +43,14 @@ async function main() {
     ["indicators", "/indicators/"],
     ["indicator", "/indicators/requests_received/"],
     ["indicator-view", `/indicators/proactive_total/?j=${code}`],
+    ["indicator-shared", "/indicators/requests_received__total/"],
+    ["indicator-zero-blank", "/indicators/requests_received__research/?y=2023"],
+    ["indicator-unknown", "/indicators/requests_received/?j=999999"],
+    ["indicator-derived", "/indicators/replies_denied__total/"],
+    ["concepts", "/concepts/"],
+    ["concept", "/concepts/requests_received/"],
+    ["concept-refused", "/concepts/replies_denied/"],
+    ["jurisdiction-pingtan", "/jurisdictions/x659039f5dea5/"],
     ["jurisdictions", "/jurisdictions/"],
     ["jurisdiction", `/jurisdictions/${code}/`],
     ["search", "/search/?q=行政复议"],
@@ -49,6 +58,8 @@ async function main() {
     ["downloads", "/downloads/"],
     ["404", "/no-such-page/"],
   ];
+  // ONLY=home,concept npx tsx scripts/screenshots.ts takes just those.
+  const pages = only ? all.filter(([name]) => only.includes(name)) : all;
   // What a reader without JavaScript gets: no filters, no sort buttons, the plain tables.
   const withoutScripts: [string, string][] = [
     ["reports-nojs", "/reports/"],
@@ -78,7 +89,7 @@ async function main() {
       await page.close();
       const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, javaScriptEnabled: false });
       const plain = await context.newPage();
-      for (const [name, path] of withoutScripts) {
+      for (const [name, path] of withoutScripts.filter(([name]) => !only || only.includes(name))) {
         await plain.goto(server.url + path, { waitUntil: "networkidle" });
         await plain.screenshot({ path: `screenshots/${name}-${width}.png`, clip: { x: 0, y: 0, width, height: SLICE } });
         console.log(`screenshots/${name}-${width}.png`);

@@ -1,19 +1,34 @@
 /**
- * One indicator across every report that uses its template: the rows of the
- * indicator page's table, year-over-year change, per-year summaries, who did
- * not report it, and where a consistency check concerning it failed.
+ * One indicator across every report whose format has it: the rows of the
+ * indicator page's table, year-over-year change, per-year summaries within one
+ * level of government, who did not report it, and where a consistency check
+ * concerning it failed. An id two formats share (most of 2019 and 2021) is one
+ * series, each row naming its format.
  */
 import type { Template } from "../catalog/index.ts";
-import type { Check, Report } from "../schema/report.ts";
+import { compareText } from "../report/compare-text.ts";
+import { ownerKey } from "../report/owner.ts";
+import type { Check, JurisdictionLevel, Report } from "../schema/report.ts";
 import { compareReports, prefectureOf, reportOwner } from "./corpus.ts";
 import { failedChecksByIndicator, figureOf, type Figure } from "./figures.ts";
+import { yearSummaries, type YearSummary } from "./series/summaries.ts";
+
+export type { YearSummary } from "./series/summaries.ts";
 
 export interface SeriesRow {
   reportId: string;
+  /** the jurisdiction's id (division code, or x + 12 hex digits outside GB/T 2260) */
   code: string;
+  jurisdictionName: string;
   owner: string;
+  ownerKey: string;
+  level: JurisdictionLevel;
+  department: boolean;
+  /** the department's own name (发展和改革局) for a department's report */
+  departmentName: string | null;
   prefecture: string;
   year: number;
+  template: string;
   figure: Figure;
   value: number | null;
   /** value of the same owner's previous-year report, when there is one */
@@ -21,21 +36,7 @@ export interface SeriesRow {
   failedChecks: Check[];
 }
 
-export interface YearSummary {
-  year: number;
-  reports: number;
-  withValue: number;
-  total: number | null;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-function ownerKey(report: Report): string {
-  return `${report.jurisdiction.id}/${report.department?.slug ?? ""}`;
-}
-
-/** Rows of every report whose template has the indicator (2019 and 2021 share most ids). */
+/** Rows of every report whose template has the indicator, oldest year first. */
 export function seriesRows(reports: readonly Report[], templates: readonly Template[], indicator: string): SeriesRow[] {
   const ids = new Set(templates.map((t) => t.id));
   const relevant = reports.filter((r) => ids.has(r.template)).sort(compareReports);
@@ -47,9 +48,15 @@ export function seriesRows(reports: readonly Report[], templates: readonly Templ
     return {
       reportId: report.id,
       code: report.jurisdiction.id,
+      jurisdictionName: report.jurisdiction.name,
       owner: reportOwner(report),
+      ownerKey: ownerKey(report),
+      level: report.jurisdiction.level,
+      department: report.department !== null,
+      departmentName: report.department?.name ?? null,
       prefecture: prefectureOf(report.jurisdiction)?.name ?? "",
       year: report.year,
+      template: report.template,
       figure,
       value: figure.kind === "absent" ? null : figure.value,
       previous: !priorFigure || priorFigure.kind === "absent" ? null : priorFigure.value,
@@ -58,56 +65,76 @@ export function seriesRows(reports: readonly Report[], templates: readonly Templ
   });
 }
 
-function median(sorted: number[]): number | null {
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+/** Per year and level of government (departments apart): never a city added to its own districts. */
+export function indicatorSummaries(rows: readonly SeriesRow[]): YearSummary[] {
+  return yearSummaries(rows.map((r) => ({ year: r.year, level: r.level, department: r.department, value: r.value })));
 }
 
-export function yearSummaries(rows: readonly SeriesRow[]): YearSummary[] {
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  return years.map((year) => {
-    const inYear = rows.filter((r) => r.year === year);
-    const values = inYear.flatMap((r) => (r.value === null ? [] : [r.value])).sort((a, b) => a - b);
-    return {
-      year,
-      reports: inYear.length,
-      withValue: values.length,
-      total: values.length ? values.reduce((a, b) => a + b, 0) : null,
-      median: median(values),
-      min: values[0] ?? null,
-      max: values.at(-1) ?? null,
-    };
-  });
+/**
+ * The jurisdictions a view can choose, in id order: its name, and the
+ * departments whose reports it also selects (平潭综合实验区（含地方税务局）;
+ * 沭阳县（发展和改革局） when only a department's report is in the corpus).
+ */
+export function jurisdictionChoices(rows: readonly SeriesRow[]): { id: string; label: string }[] {
+  const byId = new Map<string, { name: string; own: boolean; departments: Set<string> }>();
+  for (const row of rows) {
+    const entry = byId.get(row.code) ?? { name: row.jurisdictionName, own: false, departments: new Set<string>() };
+    if (row.departmentName === null) entry.own = true;
+    else entry.departments.add(row.departmentName);
+    byId.set(row.code, entry);
+  }
+  return [...byId.entries()]
+    .sort((a, b) => compareText(a[0], b[0]))
+    .map(([id, { name, own, departments }]) => {
+      const list = [...departments].sort(compareText).join("、");
+      return { id, label: departments.size === 0 ? name : own ? `${name}（含${list}）` : `${name}（${list}）` };
+    });
 }
 
-/** Compact rows for the client-side filter (JSON island or values.json). */
+export type RowStatus = "value" | "not_reported" | "uncertain" | "absent";
+
+/** Compact rows for the client-side view (JSON island or values.json). */
 export interface CompactRow {
   /** report id */ r: string;
-  /** jurisdiction code */ j: string;
-  /** owner name */ n: string;
+  /** jurisdiction id */ j: string;
+  /** owner name (the department's for a department's report) */ n: string;
   /** prefecture */ p: string;
   y: number;
-  /** value, null when not reported */ v: number | null;
+  /** template id */ t: string;
+  /** level of government: province, prefecture, county */ lv: JurisdictionLevel;
+  /** a department's report */ d: 0 | 1;
+  /** value, null unless s is "value" */ v: number | null;
   /** origin: "t" table, "x" prose, "d" derived, "" absent */ o: "t" | "x" | "d" | "";
-  /** source line, 0 when absent */ l: number;
+  /** source line, 0 when absent or derived */ l: number;
   /** previous-year value */ pv: number | null;
   /** a check concerning this figure failed */ f: 0 | 1;
-  /** "value" = a number, "null" = printed without a readable number, "absent" = not in the report */ s: "value" | "null" | "absent";
+  s: RowStatus;
+}
+
+export function rowStatus(figure: Figure): RowStatus {
+  if (figure.kind === "absent") return "absent";
+  if (figure.status === "reported") return "value";
+  return figure.status;
 }
 
 export function compactRows(rows: readonly SeriesRow[]): CompactRow[] {
-  return rows.map((row) => ({
-    r: row.reportId,
-    j: row.code,
-    n: row.owner,
-    p: row.prefecture,
-    y: row.year,
-    v: row.value,
-    o: row.figure.kind === "statistic" ? (row.figure.statistic.origin === "table" ? "t" : "x") : row.figure.kind === "derived" ? "d" : "",
-    l: row.figure.kind === "statistic" ? row.figure.statistic.line : 0,
-    pv: row.previous,
-    f: row.failedChecks.length ? 1 : 0,
-    s: row.figure.kind === "absent" ? "absent" : row.figure.value === null ? "null" : "value",
-  }));
+  return rows.map((row) => {
+    const statistic = row.figure.kind === "statistic" ? row.figure.statistic : null;
+    return {
+      r: row.reportId,
+      j: row.code,
+      n: row.owner,
+      p: row.prefecture,
+      y: row.year,
+      t: row.template,
+      lv: row.level,
+      d: row.department ? 1 : 0,
+      v: row.value,
+      o: statistic ? (statistic.origin === "table" ? "t" : "x") : row.figure.kind === "derived" ? "d" : "",
+      l: statistic ? statistic.line : 0,
+      pv: row.previous,
+      f: row.failedChecks.length ? 1 : 0,
+      s: rowStatus(row.figure),
+    };
+  });
 }
