@@ -3,6 +3,7 @@
  * government), years, and the measures by kind. Pure: from the index, whose
  * owners are sorted by key.
  */
+import { COMPARE_TEXT as T } from "./strings.ts";
 import type { CompareIndex, MeasureMeta } from "./types.ts";
 
 export interface OwnerChoice {
@@ -62,13 +63,24 @@ function listed(items: readonly string[], max: number, unit: string): string {
 }
 
 /** What each closed part of the chooser says about the current choice. */
-export function choiceSummaries(index: CompareIndex, selection: { owners: readonly string[]; years: readonly number[]; measures: readonly string[] }): ChoiceSummaries {
+export function choiceSummaries(
+  index: CompareIndex,
+  selection: { owners: readonly string[]; years: readonly number[]; measures: readonly string[] },
+  /** The URL named only owners or years the data lacks: "all" would be untrue. */
+  nothingKnown = false,
+): ChoiceSummaries {
   const years = yearChoices(index);
   const names = selection.owners.map((k) => index.owners.find((o) => o.key === k)?.name ?? k);
   const measures = selection.measures.map((k) => index.measures.find((m) => m.key === k)?.label ?? k);
   return {
-    owners: names.length ? listed(names, 3, "个地区") : `全部（${index.owners.length} 个）`,
-    years: selection.years.length ? listed(selection.years.map(String), 6, "个年度") : years.length ? `全部（${years[0]}—${years.at(-1)}年）` : "全部",
+    owners: names.length ? listed(names, 3, "个地区") : nothingKnown ? T.unknown.none : `全部（${index.owners.length} 个）`,
+    years: selection.years.length
+      ? listed(selection.years.map(String), 6, "个年度")
+      : nothingKnown
+        ? T.unknown.none
+        : years.length
+          ? `全部（${years[0]}—${years.at(-1)}年）`
+          : "全部",
     measures: measures.length ? listed(measures, 3, "项") : "未选择",
   };
 }

@@ -59,6 +59,7 @@ export const COMPARE_TEXT = {
     chart: (key: string) => `链接要求图表显示的 ${key} 不在所选指标中，图表显示第一项。`,
     sort: (key: string) => `链接中的排序 ${key} 不是表格的一列，按默认顺序排列。`,
     nothing: "链接所选的地区或年度都不在本站数据中，因此没有可显示的报告。",
+    none: "链接所选的地区或年度不在数据中",
   },
   chart: {
     heading: "图表",

@@ -332,7 +332,9 @@ function yearsText(years: readonly number[]): string {
 }
 
 /** 对比：收到申请数、不予公开占收到申请的比例（平潭综合实验区、中卫市，2017、2022年） */
-export function viewTitle(index: CompareIndex, selection: Selection, measures: readonly MeasureMeta[]): string {
+export function viewTitle(index: CompareIndex, selection: Selection, measures: readonly MeasureMeta[], nothingKnown = false): string {
+  const labels = measures.length ? listText(measures.map((m) => m.label), 3, "项") : "—";
+  if (nothingKnown) return `${T.title}：${labels}（${T.unknown.none}）`;
   const owners = selection.owners.length
     ? listText(
         selection.owners.map((k) => index.owners.find((o) => o.key === k)?.name ?? k),
@@ -342,7 +344,6 @@ export function viewTitle(index: CompareIndex, selection: Selection, measures: r
     : "全部地区";
   const allYears = [...new Set(index.reports.map((r) => r[2]))].sort((a, b) => a - b);
   const years = selection.years.length ? yearsText(selection.years) : allYears.length ? `${allYears[0]}—${allYears.at(-1)}年` : "";
-  const labels = measures.length ? listText(measures.map((m) => m.label), 3, "项") : "—";
   return `${T.title}：${labels}（${[owners, years].filter(Boolean).join("，")}）`;
 }
 
@@ -426,7 +427,7 @@ export function buildView(index: CompareIndex, columns: ReadonlyMap<string, Meas
     chart: chartView(rows, measures, chartMeasure(selection)),
     notices,
     emptyMessage: rows.length > 0 ? null : resolved.nothingKnown ? T.unknown.nothing : T.empty,
-    title: viewTitle(index, selection, measures),
+    title: viewTitle(index, selection, measures, resolved.nothingKnown),
     templates: index.templates.filter((t) => templateIds.has(t.id)),
   };
 }

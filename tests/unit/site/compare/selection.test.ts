@@ -1,5 +1,6 @@
 /** The comparison view's choices in the URL: read, checked against the data, written back. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { choiceSummaries } from "../../../../src/site/compare/chooser.ts";
 import { compareData, type CompareData } from "../../../../src/site/compare/data.ts";
 import { chartMeasure, defaultSelection, readRequest, resolveSelection, writeSelection } from "../../../../src/site/compare/selection.ts";
 import { corpusReports } from "./corpus.ts";
@@ -80,5 +81,28 @@ describe("writeSelection", () => {
     expect(writeSelection(defaultSelection(data.index))).toBe("?m=c.requests_received,c.replies_granted,c.replies_denied,r.share_granted,r.share_denied");
     const { selection } = resolve("?m=c.requests_received&chart=c.requests_received");
     expect(writeSelection(selection)).toBe("?m=c.requests_received");
+  });
+});
+
+describe("choiceSummaries", () => {
+  it("says what each closed part of the chooser holds", () => {
+    expect(choiceSummaries(data.index, resolve("").selection)).toEqual({
+      owners: "全部（10 个）",
+      years: "全部（2011—2025年）",
+      measures: "收到申请数、同意公开（予以公开）、不同意公开（不予公开）等 5 项",
+    });
+    expect(choiceSummaries(data.index, resolve("?j=640500,x659039f5dea5&y=2017,2022&m=r.share_denied").selection)).toEqual({
+      owners: "中卫市、平潭综合实验区",
+      years: "2017、2022",
+      measures: "不予公开占收到申请的比例",
+    });
+  });
+
+  it("never says all when the URL named only what the data lacks", () => {
+    const resolved = resolve("?j=999999");
+    expect(choiceSummaries(data.index, resolved.selection, resolved.nothingKnown)).toMatchObject({
+      owners: "链接所选的地区或年度不在数据中",
+      years: "链接所选的地区或年度不在数据中",
+    });
   });
 });

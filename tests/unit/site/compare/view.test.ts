@@ -120,6 +120,7 @@ describe("a chosen view", () => {
     expect(unknown.rows).toEqual([]);
     expect(unknown.notices).toEqual(["链接中的地区 999999 不在本站数据中，已略去。"]);
     expect(unknown.emptyMessage).toBe(COMPARE_TEXT.unknown.nothing);
+    expect(unknown.title).toBe("对比：收到申请数、同意公开（予以公开）等 5 项（链接所选的地区或年度不在数据中）");
     expect(unknown.chart).toMatchObject({ spec: null, message: COMPARE_TEXT.chart.empty });
     const none = view("?j=640500&y=2011");
     expect(none.rows).toEqual([]);
