@@ -28,6 +28,8 @@ async function main() {
     ["indicators", "/indicators/"],
     ["indicator", "/indicators/requests_received/"],
     ["indicator-view", `/indicators/proactive_total/?j=${code}`],
+    ["compare", "/compare/"],
+    ["compare-view", "/compare/?j=640500,x659039f5dea5&y=2014,2017,2020,2022,2025&m=c.requests_received,c.replies_denied,r.share_denied,i.proactive_total&sort=-r.share_denied"],
     ["jurisdictions", "/jurisdictions/"],
     ["jurisdiction", `/jurisdictions/${code}/`],
     ["search", "/search/?q=行政复议"],
