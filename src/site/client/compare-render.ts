@@ -8,7 +8,7 @@ import { citationText, viewCsv, viewJson } from "../compare/export.ts";
 import { DOWNLOAD_NAMES } from "../compare/paths.ts";
 import { COMPARE_TEXT as T } from "../compare/strings.ts";
 import type { CompareIndex } from "../compare/types.ts";
-import { fixedCells, MAX_TABLE_ROWS, viewCaveats, type View, type ViewColumn } from "../compare/view.ts";
+import { chartSize, fixedCells, MAX_TABLE_ROWS, viewCaveats, type View, type ViewColumn } from "../compare/view.ts";
 import { drawChart } from "./draw-chart.ts";
 
 type Child = Node | string | null | undefined | false;
@@ -166,6 +166,7 @@ export function renderChart(region: HTMLElement, view: View): void {
   const canvas = box.querySelector<HTMLCanvasElement>("canvas")!;
   canvas.setAttribute("aria-label", T.chart.label(chart?.title ?? T.chart.heading));
   box.hidden = !chart?.spec;
+  box.dataset.size = chartSize(chart?.spec ?? null);
   if (chart?.spec) drawChart(canvas, chart.spec);
 }
 

@@ -41,12 +41,12 @@ export const COMPARE_TEXT = {
     a: "报告中没有此项",
     f: "该格式没有此项",
   } satisfies Record<Exclude<ColumnStatus, "r">, string>,
-  zeroDenominator: (label: string) => `${label}为 0，不计算`,
+  zeroDenominator: (label: string) => `${label}为 0`,
   missingOperand: (label: string, reason: string) => `${label}：${reason}`,
   sortBy: (label: string) => `按${label}排序`,
   tableCaption: "所选报告的数字",
   tableNote:
-    "一行一份报告。数字链接到它在原文中的位置（几项之和、比率链接到报告页）；没有数字的格子写明原因：未报告（表中该格空白或为—）、无法确定（印了但读不准）、报告中没有此项、该格式没有此项。",
+    "一行一份报告。数字链接到它在原文中的位置（几项之和、比率链接到报告页）；没有数字的格子写明原因：未报告（表中该格空白或为—）、无法确定（印了但读不准）、报告中没有此项、该格式没有此项。比率只在分子、分母都有数字且分母不为 0 时计算，否则写明缺的是哪一项。",
   scrollHint: "表格较宽，可左右滑动查看各列。",
   rowCount: (shown: number, total: number) =>
     shown < total ? `共 ${total} 份报告，表中显示前 ${shown} 份；完整内容请下载 CSV。` : `共 ${total} 份报告。`,
@@ -64,10 +64,18 @@ export const COMPARE_TEXT = {
   chart: {
     heading: "图表",
     measure: "图表显示",
-    line: (shown: number, total: number) =>
-      shown < total ? `折线：各地区历年变化；图中只画前 ${shown} 个地区（共 ${total} 个），表中列出全部。` : "折线：各地区历年变化。",
-    ranked: (year: number) => `条形：${year} 年各地区，从大到小排列。`,
-    grouped: "柱形：各地区数字，按年度分色。",
+    line: (drawn: string[], withSeries: number, single: number) =>
+      [
+        `折线：${drawn.join("、")}历年的数字。`,
+        drawn.length < withSeries ? `图中只画前 ${drawn.length} 个地区（${withSeries} 个地区有两年以上的数字）。` : "",
+        single > 0 ? `只有一年数字或没有数字的 ${single} 个地区不画线，见下表。` : "",
+      ].join(""),
+    ranked: (year: number | null, shown: number, withNumber: number, without: number) =>
+      [
+        year === null ? "条形：各份报告的数字，从大到小排列。" : `条形：${year} 年各地区的数字，从大到小排列。`,
+        shown < withNumber ? `图中只画最大的 ${shown} 项（共 ${withNumber} 项有数字）。` : "",
+        without > 0 ? `没有数字的 ${without} 份报告不在图中，原因见下表。` : "",
+      ].join(""),
     noNumbers: "所选报告都没有给出这一项的数字，因此不画图；原因见下表。",
     allZero: "所选报告给出的这一项数字全部为 0，因此不画图；数字见下表。",
     empty: "没有可画的报告。",

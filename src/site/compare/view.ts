@@ -13,8 +13,10 @@ import { chartMeasure, type ResolvedSelection, type Selection } from "./selectio
 import { COMPARE_TEXT as T } from "./strings.ts";
 import type { ColumnStatus, CompareIndex, IndexOwner, IndexTemplate, MeasureColumn, MeasureMeta } from "./types.ts";
 
-/** Most lines a chart draws before it becomes unreadable; the table has every row. */
-export const MAX_SERIES = 10;
+/** Most lines a chart draws: as many as the chart's palette tells apart; the table has every row. */
+export const MAX_SERIES = 8;
+/** Most bars of a ranked chart, the largest; the table has every row. */
+export const MAX_BARS = 30;
 /** Rows the table shows; the downloads always have every row of the view. */
 export const MAX_TABLE_ROWS = 1000;
 
@@ -249,6 +251,11 @@ function ownerNames(owners: readonly IndexOwner[]): Map<string, string> {
   return new Map(owners.map((o) => [o.key, (counts.get(o.name) ?? 0) > 1 ? o.fullName : o.name]));
 }
 
+/**
+ * Lines across years when the view is series (at least half of its owners
+ * have figures for two years or more); otherwise a ranked list of bars, the
+ * largest first: the owners of a single year, or the reports themselves.
+ */
 function chartView(rows: readonly ViewRow[], measures: readonly MeasureMeta[], key: string | null): ChartView | null {
   const m = measures.findIndex((x) => x.key === key);
   if (m < 0) return null;
@@ -265,59 +272,55 @@ function chartView(rows: readonly ViewRow[], measures: readonly MeasureMeta[], k
   const names = ownerNames(owners);
   const rowAt = (owner: string, year: number) => ordered.find((r) => r.owner.key === owner && r.year === year);
   const valueAt = (owner: string, year: number) => rowAt(owner, year)?.cells[m]!.value ?? null;
-  const multiYear = owners.some((o) => years.filter((y) => valueAt(o.key, y) !== null).length >= 2);
-  if (years.length > 1 && multiYear) {
-    const shown = owners.slice(0, MAX_SERIES);
+  // A line needs two points: owners with figures for two years or more get one; the others are in the table.
+  const series = owners.filter((o) => years.filter((y) => valueAt(o.key, y) !== null).length >= 2);
+  if (years.length > 1 && series.length > 0 && series.length * 2 >= owners.length) {
+    const shown = series.slice(0, MAX_SERIES);
+    // Every year from the first to the last, so a gap of years is a gap on the axis, not a shorter step.
+    const axis = Array.from({ length: years.at(-1)! - years[0]! + 1 }, (_, i) => years[0]! + i);
     return {
       ...base,
-      message: T.chart.line(shown.length, owners.length),
+      message: T.chart.line(
+        shown.map((o) => names.get(o.key)!),
+        series.length,
+        owners.length - series.length,
+      ),
       spec: {
         kind: "line",
         unit: measure.unit,
-        categories: years.map((y) => `${y}年`),
+        categories: axis.map((y) => `${y}年`),
         series: shown.map((o) => ({
           name: names.get(o.key)!,
-          values: years.map((y) => valueAt(o.key, y)),
-          missing: years.map((y) => rowAt(o.key, y) === undefined),
+          values: axis.map((y) => valueAt(o.key, y)),
+          missing: axis.map((y) => rowAt(o.key, y) === undefined),
         })),
       },
     };
   }
-  if (years.length === 1) {
-    const year = years[0]!;
-    const ranked = [...owners].sort((a, b) => {
-      const va = valueAt(a.key, year);
-      const vb = valueAt(b.key, year);
-      if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
-      return vb - va;
-    });
-    return {
-      ...base,
-      message: T.chart.ranked(year),
-      spec: {
-        kind: "bar",
-        unit: measure.unit,
-        horizontal: true,
-        categories: ranked.map((o) => names.get(o.key)!),
-        series: [{ name: `${year}年`, values: ranked.map((o) => valueAt(o.key, year)), missing: ranked.map(() => false) }],
-      },
-    };
-  }
+  const single = years.length === 1;
+  const bars = ordered
+    .filter((r) => r.cells[m]!.status === "r")
+    .sort((a, b) => b.cells[m]!.value! - a.cells[m]!.value! || a.index - b.index);
+  const shown = bars.slice(0, MAX_BARS);
   return {
     ...base,
-    message: T.chart.grouped,
+    message: T.chart.ranked(single ? years[0]! : null, shown.length, bars.length, rows.length - bars.length),
     spec: {
       kind: "bar",
       unit: measure.unit,
-      horizontal: owners.length > 8,
-      categories: owners.map((o) => names.get(o.key)!),
-      series: years.map((y) => ({
-        name: `${y}年`,
-        values: owners.map((o) => valueAt(o.key, y)),
-        missing: owners.map((o) => rowAt(o.key, y) === undefined),
-      })),
+      horizontal: true,
+      // The value in the label: every bar says its number, and a 0 is a visible 0.
+      categories: shown.map((r) => `${single ? names.get(r.owner.key)! : `${names.get(r.owner.key)} ${r.year}`}：${r.cells[m]!.text}`),
+      series: [{ name: single ? `${years[0]}年` : measure.label, values: shown.map((r) => r.cells[m]!.value), missing: shown.map(() => false) }],
     },
   };
+}
+
+/** How tall the chart's box is: a horizontal bar needs its own line whatever the width. */
+export function chartSize(spec: ChartSpec | null): "normal" | "tall" | "taller" {
+  if (!spec || !spec.horizontal) return "normal";
+  const bars = spec.categories.length;
+  return bars <= 10 ? "normal" : bars <= 20 ? "tall" : "taller";
 }
 
 function listText(items: readonly string[], max: number, unit: string): string {

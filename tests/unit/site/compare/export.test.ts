@@ -66,7 +66,7 @@ describe("CSV", () => {
     const view = viewFor(data, "?j=640221,640202&m=c.replies_denied,r.share_denied");
     const records = parseCsv(viewCsv(view, null)).slice(1);
     expect(records.map((r) => r.slice(4, 8))).toEqual([
-      ["0", "", "", "收到申请数为 0，不计算"],
+      ["0", "", "", "收到申请数为 0"],
       ["", "报告中没有此项", "", "不同意公开（不予公开）：报告中没有此项"],
     ]);
     // Without a known site address the links stay paths, never a made-up host.

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compareData, type CompareData } from "../../../../src/site/compare/data.ts";
 import { viewFor } from "../../../../src/site/compare/page.ts";
 import { COMPARE_TEXT } from "../../../../src/site/compare/strings.ts";
-import { nextSort, viewCaveats, type View } from "../../../../src/site/compare/view.ts";
+import { chartSize, nextSort, viewCaveats, type View } from "../../../../src/site/compare/view.ts";
 import type { Report } from "../../../../src/schema/report.ts";
 import { corpusReports } from "./corpus.ts";
 
@@ -30,15 +30,15 @@ describe("the default view", () => {
       "321322-development-reform-2023 26 | 26 | 0 | 100.0% | 0.0%",
       "350128-2013 7 | 2 | 0 | 28.6% | 0.0%",
       "640104-2018 5 | 3 | 0 | 60.0% | 0.0%",
-      "640202-2017 0 | 0 | 0 | 收到申请数为 0，不计算 | 收到申请数为 0，不计算",
+      "640202-2017 0 | 0 | 0 | 收到申请数为 0 | 收到申请数为 0",
       "640221-2016 5 | 报告中没有此项 | 报告中没有此项 | 同意公开（予以公开）：报告中没有此项 | 不同意公开（不予公开）：报告中没有此项",
-      "640303-2018 0 | 0 | 0 | 收到申请数为 0，不计算 | 收到申请数为 0，不计算",
+      "640303-2018 0 | 0 | 0 | 收到申请数为 0 | 收到申请数为 0",
       "640500-2017 43 | 8 | 33 | 18.6% | 76.7%",
-      "x659039f5dea5-2011 0 | 0 | 0 | 收到申请数为 0，不计算 | 收到申请数为 0，不计算",
-      "x659039f5dea5-2012 0 | 0 | 0 | 收到申请数为 0，不计算 | 收到申请数为 0，不计算",
+      "x659039f5dea5-2011 0 | 0 | 0 | 收到申请数为 0 | 收到申请数为 0",
+      "x659039f5dea5-2012 0 | 0 | 0 | 收到申请数为 0 | 收到申请数为 0",
       "x659039f5dea5-2014 1 | 1 | 0 | 100.0% | 0.0%",
-      "x659039f5dea5-2016 0 | 0 | 0 | 收到申请数为 0，不计算 | 收到申请数为 0，不计算",
-      "x659039f5dea5-2018 0 | 0 | 0 | 收到申请数为 0，不计算 | 收到申请数为 0，不计算",
+      "x659039f5dea5-2016 0 | 0 | 0 | 收到申请数为 0 | 收到申请数为 0",
+      "x659039f5dea5-2018 0 | 0 | 0 | 收到申请数为 0 | 收到申请数为 0",
       "x659039f5dea5-2020 21 | 7 | 0 | 33.3% | 0.0%",
       "x659039f5dea5-2022 74 | 21 | 4 | 28.4% | 5.4%",
       "x659039f5dea5-2025 154 | 33 | 11 | 21.4% | 7.1%",
@@ -161,41 +161,49 @@ describe("yearly summaries", () => {
 });
 
 describe("chart", () => {
-  it("draws lines across years when an owner has figures for two years or more", () => {
+  it("ranks the reports from the largest down when the view is not series", () => {
     const chart = view().chart!;
     expect(chart.title).toBe("收到申请数（件）");
-    expect(chart.spec!.kind).toBe("line");
-    expect(chart.spec!.categories).toEqual(["2011年", "2012年", "2013年", "2014年", "2016年", "2017年", "2018年", "2020年", "2022年", "2023年", "2025年"]);
-    const pingtan = chart.spec!.series.find((s) => s.name === "平潭综合实验区")!;
-    expect(pingtan.values).toEqual([0, 0, null, 1, 0, null, 0, 21, 74, null, 154]);
-    expect(pingtan.missing).toEqual([false, false, true, false, false, true, false, false, false, true, false]);
-    expect(chart.message).toBe("折线：各地区历年变化。");
+    // Only 平潭综合实验区 has more than one year: no lines for one owner in ten.
+    expect(chart.spec!.kind).toBe("bar");
+    expect(chart.spec!.horizontal).toBe(true);
+    expect(chart.spec!.categories.slice(0, 6)).toEqual([
+      "平潭综合实验区 2025：154",
+      "平潭综合实验区 2022：74",
+      "中卫市 2017：43",
+      "沭阳县发展和改革局 2023：26",
+      "洪泽区 2023：21",
+      "平潭综合实验区 2020：21",
+    ]);
+    expect(chart.spec!.categories.at(-1)).toBe("平潭综合实验区地方税务局 2013：0");
+    expect(chart.spec!.series[0]!.values.slice(0, 6)).toEqual([154, 74, 43, 26, 21, 21]);
+    expect(chart.spec!.categories).toHaveLength(17);
+    expect(chart.message).toBe("条形：各份报告的数字，从大到小排列。");
+    expect(chartSize(chart.spec)).toBe("tall");
   });
 
-  it("ranks one year's bars from the largest down, a rate not computed last", () => {
+  it("leaves the reports without a number out of a ranked chart, and says so", () => {
     const chart = view("?y=2017&chart=r.share_denied").chart!;
     expect(chart.spec).toEqual({
       kind: "bar",
       unit: "%",
       horizontal: true,
-      categories: ["中卫市", "大武口区"],
-      series: [{ name: "2017年", values: [76.7, null], missing: [false, false] }],
+      categories: ["中卫市：76.7%"],
+      series: [{ name: "2017年", values: [76.7], missing: [false] }],
     });
-    expect(chart.message).toBe("条形：2017 年各地区，从大到小排列。");
+    expect(chart.message).toBe("条形：2017 年各地区的数字，从大到小排列。没有数字的 1 份报告不在图中，原因见下表。");
   });
 
-  it("groups bars by year when no owner has two years, marking where there is no report", () => {
-    const chart = view("?j=640500,640104").chart!;
-    expect(chart.spec).toEqual({
-      kind: "bar",
-      unit: "件",
-      horizontal: false,
-      categories: ["兴庆区", "中卫市"],
-      series: [
-        { name: "2017年", values: [null, 43], missing: [true, false] },
-        { name: "2018年", values: [5, null], missing: [false, true] },
-      ],
-    });
+  it("draws a line for each owner with figures for two years or more, over every year of the span", () => {
+    const chart = view("?j=640500,x659039f5dea5").chart!;
+    expect(chart.spec!.kind).toBe("line");
+    expect(chart.spec!.categories).toEqual(Array.from({ length: 15 }, (_, i) => `${2011 + i}年`));
+    expect(chart.spec!.series.map((s) => s.name)).toEqual(["平潭综合实验区"]);
+    const [pingtan] = chart.spec!.series;
+    expect(pingtan!.values).toEqual([0, 0, null, 1, null, 0, null, 0, null, 21, null, 74, null, null, 154]);
+    expect(pingtan!.missing).toEqual([false, false, true, false, true, false, true, false, true, false, true, false, true, true, false]);
+    expect(chart.message).toBe("折线：平潭综合实验区历年的数字。只有一年数字或没有数字的 1 个地区不画线，见下表。");
+    expect(chartSize(chart.spec)).toBe("normal");
   });
 
   it("says in words when there is nothing to draw", () => {
