@@ -26,7 +26,7 @@ const number = (text: string) => Number(text.replace(/[,%]/g, ""));
 const report = (id: string) => site.reports.find((r) => r.id === id)!;
 
 async function tableRows(page: Page): Promise<string[][]> {
-  return page.$$eval("table[data-compare-table] tbody tr", (rows) => rows.map((row) => [...row.cells].map((cell) => (cell.textContent ?? "").trim())));
+  return page.$$eval("table[data-compare-table] tbody tr", (rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => (cell.textContent ?? "").trim())));
 }
 
 async function headLabels(page: Page): Promise<string[]> {

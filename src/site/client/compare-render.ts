@@ -4,6 +4,7 @@
  * page's components render for the default view. Text is always set as text:
  * names and labels come from reports and are data, never markup.
  */
+import { ownerChoices } from "../compare/chooser.ts";
 import { citationText, viewCsv, viewJson } from "../compare/export.ts";
 import { DOWNLOAD_NAMES } from "../compare/paths.ts";
 import { COMPARE_TEXT as T } from "../compare/strings.ts";
@@ -196,4 +197,25 @@ export function renderDownloads(root: HTMLElement, view: View, index: CompareInd
   const json = root.querySelector<HTMLAnchorElement>("a[data-download=json]");
   if (csv) offer(csv, viewCsv(view, base), "text/csv;charset=utf-8", DOWNLOAD_NAMES.csv);
   if (json) offer(json, viewJson(view, index, base, url), "application/json;charset=utf-8", DOWNLOAD_NAMES.json);
+}
+
+/** The chooser's owners, by province, each a checkbox named j (what the page would render, built from the index). */
+export function renderOwnerList(list: HTMLElement, index: CompareIndex): void {
+  list.replaceChildren(
+    ...ownerChoices(index).map((group) =>
+      h(
+        "fieldset",
+        { class: "compare-chooser__group" },
+        h("legend", {}, group.province),
+        ...group.owners.map((owner) =>
+          h(
+            "label",
+            { class: owner.nested ? "compare-chooser__option compare-chooser__option--nested" : "compare-chooser__option", "data-owner-name": owner.name },
+            h("input", { type: "checkbox", name: "j", value: owner.key }),
+            h("span", {}, `${owner.name} `, h("span", { class: "compare-chooser__detail" }, owner.detail)),
+          ),
+        ),
+      ),
+    ),
+  );
 }

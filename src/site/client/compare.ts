@@ -12,7 +12,7 @@ import { choiceSummaries } from "../compare/chooser.ts";
 import type { CompareIndex, MeasureColumn } from "../compare/types.ts";
 import { buildView, columnsNeeded, MAX_TABLE_ROWS, nextSort, type View } from "../compare/view.ts";
 import { compareText } from "../../report/compare-text.ts";
-import { renderCaveats, renderChart, renderCitation, renderDownloads, renderNotices, renderSummary, renderTable } from "./compare-render.ts";
+import { renderCaveats, renderChart, renderCitation, renderDownloads, renderNotices, renderOwnerList, renderSummary, renderTable } from "./compare-render.ts";
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -128,6 +128,7 @@ export async function startCompare(root: HTMLElement): Promise<void> {
     if (focusColumn) tableRegion.querySelector<HTMLButtonElement>(`th[data-key="${CSS.escape(focusColumn)}"] button`)?.focus();
   };
 
+  renderOwnerList(form.querySelector<HTMLElement>("[data-owner-list]")!, index);
   const restored = resolveSelection(index, readRequest(location.search));
   applyToForm(form, restored.selection);
   const u = restored.unknown;

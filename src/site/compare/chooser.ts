@@ -25,8 +25,10 @@ const NO_PROVINCE = "省份不明";
 export function ownerChoices(index: CompareIndex): ProvinceChoices[] {
   const keys = new Set(index.owners.map((o) => o.key));
   const byProvince = new Map<string, OwnerChoice[]>();
+  const yearsOf = index.owners.map((): number[] => []);
+  for (const r of index.reports) yearsOf[r[1]]!.push(r[2]);
   index.owners.forEach((owner, at) => {
-    const years = index.reports.filter((r) => r[1] === at).map((r) => r[2]);
+    const years = yearsOf[at]!;
     const first = Math.min(...years);
     const last = Math.max(...years);
     const span = first === last ? `${first}年` : `${first}—${last}年`;

@@ -170,9 +170,15 @@ function summaryCell(measure: MeasureMeta, value: number | null): SummaryCell {
  * (a district when its city is in the view, a department with its government).
  */
 export function yearSummaries(rows: readonly ViewRow[], measures: readonly MeasureMeta[], operandCells: (row: ViewRow, key: string) => ValueCell): YearSummary[] {
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const byYear = new Map<number, ViewRow[]>();
+  for (const row of rows) {
+    const list = byYear.get(row.year);
+    if (list) list.push(row);
+    else byYear.set(row.year, [row]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b);
   return years.map((year) => {
-    const inYear = rows.filter((r) => r.year === year).sort((a, b) => a.index - b.index);
+    const inYear = byYear.get(year)!.sort((a, b) => a.index - b.index);
     const owners = new Map(inYear.map((r) => [r.owner.key, r.owner]));
     const excluded: YearSummary["excluded"] = [];
     const included: ViewRow[] = [];
@@ -270,7 +276,9 @@ function chartView(rows: readonly ViewRow[], measures: readonly MeasureMeta[], k
   const years = [...new Set(ordered.map((r) => r.year))].sort((a, b) => a - b);
   const owners = [...new Map(ordered.map((r) => [r.owner.key, r.owner])).values()];
   const names = ownerNames(owners);
-  const rowAt = (owner: string, year: number) => ordered.find((r) => r.owner.key === owner && r.year === year);
+  const byOwnerYear = new Map<string, ViewRow>();
+  for (const r of ordered) if (!byOwnerYear.has(`${r.owner.key}@${r.year}`)) byOwnerYear.set(`${r.owner.key}@${r.year}`, r);
+  const rowAt = (owner: string, year: number) => byOwnerYear.get(`${owner}@${year}`);
   const valueAt = (owner: string, year: number) => rowAt(owner, year)?.cells[m]!.value ?? null;
   // A line needs two points: owners with figures for two years or more get one; the others are in the table.
   const series = owners.filter((o) => years.filter((y) => valueAt(o.key, y) !== null).length >= 2);
@@ -378,15 +386,12 @@ export function buildView(index: CompareIndex, columns: ReadonlyMap<string, Meas
       if ((owners.size === 0 || owners.has(owner.key)) && (years.size === 0 || years.has(r[2]))) picked.push(i);
     });
   }
-  const operandCache = new Map<string, ValueCell>();
+  // Each column's cells once per report, whether a measure or a rate's operand asks.
+  const operandCache = new Map<string, ValueCell[]>();
   const operand = (at: number, key: string): ValueCell => {
-    const id = `${at}|${key}`;
-    let cell = operandCache.get(id);
-    if (!cell) {
-      cell = columnCell(index, columns.get(key)!, byKey.get(key)!, at);
-      operandCache.set(id, cell);
-    }
-    return cell;
+    let cells = operandCache.get(key);
+    if (!cells) operandCache.set(key, (cells = []));
+    return (cells[at] ??= columnCell(index, columns.get(key)!, byKey.get(key)!, at));
   };
   const cellOf = (at: number, measure: MeasureMeta): ValueCell => {
     if (!measure.rate) return operand(at, measure.key);

@@ -1,6 +1,6 @@
 /** The comparison view's choices in the URL: read, checked against the data, written back. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { choiceSummaries } from "../../../../src/site/compare/chooser.ts";
+import { choiceSummaries, ownerChoices } from "../../../../src/site/compare/chooser.ts";
 import { compareData, type CompareData } from "../../../../src/site/compare/data.ts";
 import { chartMeasure, defaultSelection, readRequest, resolveSelection, writeSelection } from "../../../../src/site/compare/selection.ts";
 import { corpusReports } from "./corpus.ts";
@@ -104,5 +104,17 @@ describe("choiceSummaries", () => {
       owners: "链接所选的地区或年度不在数据中",
       years: "链接所选的地区或年度不在数据中",
     });
+  });
+});
+
+describe("ownerChoices", () => {
+  it("lists owners by province in the order of their codes, a department under its government", () => {
+    expect(
+      ownerChoices(data.index).map((g) => `${g.province}: ${g.owners.map((o) => `${o.nested ? "  " : ""}${o.name}（${o.detail}）`).join("；")}`),
+    ).toEqual([
+      "江苏省: 洪泽区（2023年 · 1 份）；沭阳县发展和改革局（2023年 · 1 份）",
+      "福建省: 平潭县（2013年 · 1 份）；平潭综合实验区（2011—2025年 · 8 份）；  平潭综合实验区地方税务局（2013年 · 1 份）",
+      "宁夏回族自治区: 兴庆区（2018年 · 1 份）；大武口区（2017年 · 1 份）；平罗县（2016年 · 1 份）；红寺堡区（2018年 · 1 份）；中卫市（2017年 · 1 份）",
+    ]);
   });
 });
