@@ -9,7 +9,7 @@ import { citationText, viewCsv, viewJson } from "../compare/export.ts";
 import { DOWNLOAD_NAMES } from "../compare/paths.ts";
 import { COMPARE_TEXT as T } from "../compare/strings.ts";
 import type { CompareIndex } from "../compare/types.ts";
-import { chartSize, fixedCells, MAX_TABLE_ROWS, viewCaveats, type View, type ViewColumn } from "../compare/view.ts";
+import { chartSize, excludedText, fixedCells, MAX_TABLE_ROWS, viewCaveats, type View, type ViewColumn } from "../compare/view.ts";
 import { drawChart } from "./draw-chart.ts";
 
 type Child = Node | string | null | undefined | false;
@@ -80,7 +80,7 @@ export function renderSummary(region: HTMLElement, view: View): void {
       "tr",
       {},
       h("th", { scope: "col" }, T.columns.year),
-      h("th", { scope: "col" }, "统计"),
+      h("th", { scope: "col" }, T.summary.statistic),
       ...view.measures.map((m) => h("th", { scope: "col", class: "num" }, h("span", { class: "compare-th__label" }, m.label), h("span", { class: "compare-th__detail" }, m.unit))),
     );
     const bodies = view.summaries.map((s) =>
@@ -97,7 +97,7 @@ export function renderSummary(region: HTMLElement, view: View): void {
           h(
             "tr",
             {},
-            i === 0 ? h("th", { scope: "rowgroup", rowspan: 3 }, `${s.year}年`) : null,
+            i === 0 ? h("th", { scope: "rowgroup", rowspan: 3 }, T.summary.year(s.year)) : null,
             h("th", { scope: "row" }, label),
             ...cells.map((c) => h("td", { class: c.value === null ? "num compare-cell--empty" : "num" }, c.text)),
           ),
@@ -112,8 +112,8 @@ export function renderSummary(region: HTMLElement, view: View): void {
       ),
       h("p", { class: "table-note" }, T.summary.note),
     );
-    const excluded = view.summaries.flatMap((s) => s.excluded.map((e) => `${e.row.owner.name} ${s.year}年（含在${e.within.name}中）`));
-    if (excluded.length) parts.push(h("p", { class: "table-note", "data-excluded": true }, T.summary.excluded(excluded)));
+    const excluded = excludedText(view);
+    if (excluded) parts.push(h("p", { class: "table-note", "data-excluded": true }, excluded));
   } else {
     parts.push(h("p", {}, view.emptyMessage ?? T.noMeasures));
   }

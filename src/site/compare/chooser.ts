@@ -20,7 +20,6 @@ export interface ProvinceChoices {
   owners: OwnerChoice[];
 }
 
-const NO_PROVINCE = "省份不明";
 
 export function ownerChoices(index: CompareIndex): ProvinceChoices[] {
   const keys = new Set(index.owners.map((o) => o.key));
@@ -31,13 +30,13 @@ export function ownerChoices(index: CompareIndex): ProvinceChoices[] {
     const years = yearsOf[at]!;
     const first = Math.min(...years);
     const last = Math.max(...years);
-    const span = first === last ? `${first}年` : `${first}—${last}年`;
-    const province = owner.province ?? NO_PROVINCE;
+    const span = T.words.yearSpan(first, last);
+    const province = owner.province ?? T.words.noProvince;
     const list = byProvince.get(province) ?? [];
     list.push({
       key: owner.key,
       name: owner.name,
-      detail: `${span} · ${years.length} 份`,
+      detail: T.words.ownerDetail(span, years.length),
       nested: owner.key !== owner.jurisdiction && keys.has(owner.jurisdiction),
     });
     byProvince.set(province, list);
@@ -60,10 +59,6 @@ export interface ChoiceSummaries {
   measures: string;
 }
 
-function listed(items: readonly string[], max: number, unit: string): string {
-  return items.length <= max ? items.join("、") : `${items.slice(0, max).join("、")}等 ${items.length} ${unit}`;
-}
-
 /** What each closed part of the chooser says about the current choice. */
 export function choiceSummaries(
   index: CompareIndex,
@@ -74,15 +69,16 @@ export function choiceSummaries(
   const years = yearChoices(index);
   const names = selection.owners.map((k) => index.owners.find((o) => o.key === k)?.name ?? k);
   const measures = selection.measures.map((k) => index.measures.find((m) => m.key === k)?.label ?? k);
+  const W = T.words;
   return {
-    owners: names.length ? listed(names, 3, "个地区") : nothingKnown ? T.unknown.none : `全部（${index.owners.length} 个）`,
+    owners: names.length ? W.list(names, 4, W.owners) : nothingKnown ? T.unknown.none : W.allOwnersCount(index.owners.length),
     years: selection.years.length
-      ? listed(selection.years.map(String), 6, "个年度")
+      ? W.list(selection.years.map(String), 7, W.yearsUnit)
       : nothingKnown
         ? T.unknown.none
         : years.length
-          ? `全部（${years[0]}—${years.at(-1)}年）`
-          : "全部",
-    measures: measures.length ? listed(measures, 3, "项") : "未选择",
+          ? W.allYears(W.yearSpan(years[0]!, years.at(-1)!))
+          : W.all,
+    measures: measures.length ? W.list(measures, 4, W.measures) : W.noneChosen,
   };
 }

@@ -35,7 +35,7 @@ export function viewUrl(view: View, base: string | null): string {
 }
 
 export function citationText(view: View, index: CompareIndex, url: string): string {
-  return `${SITE.name}：《${view.title}》，数据版本 ${index.buildDate}，${index.license.name}，${url}`;
+  return T.citation.format(SITE.name, view.title, index.buildDate, index.license.name, url);
 }
 
 /** The table's columns in the table's order, each extra column beside the one it belongs to. */

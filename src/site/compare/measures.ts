@@ -7,6 +7,7 @@
  */
 import { allIndicators, CONCEPTS, RATES, sectionsOf, TEMPLATES, type Template } from "../../catalog/index.ts";
 import { compareText } from "../../report/compare-text.ts";
+import { COMPARE_TEXT as T } from "./strings.ts";
 import type { IndexTemplate, MeasureMeta } from "./types.ts";
 
 export const conceptKey = (id: string) => `c.${id}`;
@@ -15,9 +16,10 @@ export const rateKey = (id: string) => `r.${id}`;
 
 /** 2008年全国格式, 2019年全国格式, 福建省格式: the format's name as a table cell can hold it. */
 export function templateShortName(template: Pick<Template, "scope" | "name" | "years">): string {
-  if (template.scope === "national") return `${template.years.from}年全国格式`;
+  if (template.scope === "national") return T.words.nationalFormat(template.years.from);
+  // A province's own table is named after the province: 福建省政府信息公开情况统计表 → 福建省.
   const region = /^(.+?[省市区])政府信息公开/.exec(template.name)?.[1];
-  return `${region ?? template.name}格式`;
+  return T.words.provincialFormat(region ?? template.name);
 }
 
 export function indexTemplates(): IndexTemplate[] {

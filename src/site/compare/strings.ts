@@ -33,6 +33,28 @@ export const COMPARE_TEXT = {
     clearYears: "清除年度",
   },
   kind: { c: "概念", i: "指标", r: "比率" },
+  /** Pieces of titles and summaries. */
+  words: {
+    /** All of them when there are at most `max`, else the first max − 1 and how many there are. */
+    list: (items: readonly string[], max: number, unit: string) =>
+      items.length <= max ? items.join("、") : `${items.slice(0, max - 1).join("、")}等 ${items.length} ${unit}`,
+    year: (year: number) => `${year}年`,
+    yearSpan: (first: number, last: number) => (first === last ? `${first}年` : `${first}—${last}年`),
+    years: (years: readonly number[]) => `${years.join("、")}年`,
+    owners: "个地区",
+    yearsUnit: "个年度",
+    measures: "项",
+    allOwners: "全部地区",
+    allOwnersCount: (count: number) => `全部（${count} 个）`,
+    allYears: (span: string) => `全部（${span}）`,
+    all: "全部",
+    noneChosen: "未选择",
+    noProvince: "省份不明",
+    ownerDetail: (span: string, reports: number) => `${span} · ${reports} 份`,
+    viewTitle: (labels: string, scope: string) => `对比：${labels}（${scope}）`,
+    nationalFormat: (from: number) => `${from}年全国格式`,
+    provincialFormat: (region: string) => `${region}格式`,
+  },
   columns: { owner: "地区", prefecture: "所属地市", year: "年度", template: "统计表格式" },
   /** Why a cell holds no number. */
   reasons: {
@@ -44,7 +66,7 @@ export const COMPARE_TEXT = {
   zeroDenominator: (label: string) => `${label}为 0`,
   missingOperand: (label: string, reason: string) => `${label}：${reason}`,
   sortBy: (label: string) => `按${label}排序`,
-  tableCaption: "所选报告的数字",
+  tableHeading: "表格",
   tableNote:
     "一行一份报告。数字链接到它在原文中的位置（几项之和、比率链接到报告页）；没有数字的格子写明原因：未报告（表中该格空白或为—）、无法确定（印了但读不准）、报告中没有此项、该格式没有此项。比率只在分子、分母都有数字且分母不为 0 时计算，否则写明缺的是哪一项。",
   scrollHint: "表格较宽，可左右滑动查看各列。",
@@ -84,12 +106,15 @@ export const COMPARE_TEXT = {
   summary: {
     heading: "按年度汇总",
     caption: "每年所选报告的合计与中位数",
+    statistic: "统计",
     total: "合计",
     median: "中位数",
     count: "给出数字的报告",
     note:
       "合计与中位数只计给出数字的报告。比率的合计按分子之和 ÷ 分母之和计算（每份报告收到申请数为总数 ÷ 报告份数），中位数是各报告比率的中位数。同一年里一个地区与它的下级（市与所辖区县、政府与其部门、省与省内地区）都在视图中时，下级不计入，以免重复。",
     excluded: (names: string[]) => `以下报告含在所选的上级报告中，未计入：${names.join("；")}。`,
+    excludedItem: (name: string, year: number, within: string) => `${name} ${year}年（含在${within}中）`,
+    year: (year: number) => `${year}年`,
   },
   caveats: {
     heading: "口径说明",
@@ -103,6 +128,7 @@ export const COMPARE_TEXT = {
     note: "文件与上表完全一致：同样的报告、同样的列、同样的顺序。CSV 为 UTF-8（带 BOM），可直接用 Excel、WPS 打开；每项有数值与说明两列。",
   },
   citation: {
+    format: (site: string, title: string, date: string, license: string, url: string) => `${site}：《${title}》，数据版本 ${date}，${license}，${url}`,
     heading: "引用本视图",
     title: "标题",
     url: "网址",

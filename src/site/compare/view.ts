@@ -296,7 +296,7 @@ function chartView(rows: readonly ViewRow[], measures: readonly MeasureMeta[], k
       spec: {
         kind: "line",
         unit: measure.unit,
-        categories: axis.map((y) => `${y}年`),
+        categories: axis.map((y) => T.words.year(y)),
         series: shown.map((o) => ({
           name: names.get(o.key)!,
           values: axis.map((y) => valueAt(o.key, y)),
@@ -319,7 +319,7 @@ function chartView(rows: readonly ViewRow[], measures: readonly MeasureMeta[], k
       horizontal: true,
       // The value in the label: every bar says its number, and a 0 is a visible 0.
       categories: shown.map((r) => `${single ? names.get(r.owner.key)! : `${names.get(r.owner.key)} ${r.year}`}：${r.cells[m]!.text}`),
-      series: [{ name: single ? `${years[0]}年` : measure.label, values: shown.map((r) => r.cells[m]!.value), missing: shown.map(() => false) }],
+      series: [{ name: single ? T.words.year(years[0]!) : measure.label, values: shown.map((r) => r.cells[m]!.value), missing: shown.map(() => false) }],
     },
   };
 }
@@ -331,31 +331,27 @@ export function chartSize(spec: ChartSpec | null): "normal" | "tall" | "taller" 
   return bars <= 10 ? "normal" : bars <= 20 ? "tall" : "taller";
 }
 
-function listText(items: readonly string[], max: number, unit: string): string {
-  return items.length <= max ? items.join("、") : `${items.slice(0, max - 1).join("、")}等 ${items.length} ${unit}`;
-}
-
 function yearsText(years: readonly number[]): string {
   if (years.length === 0) return "";
   const contiguous = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
-  if (years.length > 2 && contiguous) return `${years[0]}—${years.at(-1)}年`;
-  return `${years.join("、")}年`;
+  return years.length > 2 && contiguous ? T.words.yearSpan(years[0]!, years.at(-1)!) : T.words.years(years);
 }
 
 /** 对比：收到申请数、不予公开占收到申请的比例（平潭综合实验区、中卫市，2017、2022年） */
 export function viewTitle(index: CompareIndex, selection: Selection, measures: readonly MeasureMeta[], nothingKnown = false): string {
-  const labels = measures.length ? listText(measures.map((m) => m.label), 3, "项") : "—";
-  if (nothingKnown) return `${T.title}：${labels}（${T.unknown.none}）`;
+  const W = T.words;
+  const labels = measures.length ? W.list(measures.map((m) => m.label), 3, W.measures) : "—";
+  if (nothingKnown) return W.viewTitle(labels, T.unknown.none);
   const owners = selection.owners.length
-    ? listText(
+    ? W.list(
         selection.owners.map((k) => index.owners.find((o) => o.key === k)?.name ?? k),
         3,
-        "个地区",
+        W.owners,
       )
-    : "全部地区";
+    : W.allOwners;
   const allYears = [...new Set(index.reports.map((r) => r[2]))].sort((a, b) => a - b);
-  const years = selection.years.length ? yearsText(selection.years) : allYears.length ? `${allYears[0]}—${allYears.at(-1)}年` : "";
-  return `${T.title}：${labels}（${[owners, years].filter(Boolean).join("，")}）`;
+  const years = selection.years.length ? yearsText(selection.years) : allYears.length ? W.yearSpan(allYears[0]!, allYears.at(-1)!) : "";
+  return W.viewTitle(labels, [owners, years].filter(Boolean).join("，"));
 }
 
 function noticesOf(resolved: ResolvedSelection): string[] {
@@ -438,6 +434,12 @@ export function buildView(index: CompareIndex, columns: ReadonlyMap<string, Meas
     title: viewTitle(index, selection, measures, resolved.nothingKnown),
     templates: index.templates.filter((t) => templateIds.has(t.id)),
   };
+}
+
+/** The reports the summaries leave out, as the page names them. */
+export function excludedText(view: View): string | null {
+  const items = view.summaries.flatMap((s) => s.excluded.map((e) => T.summary.excludedItem(e.row.owner.name, s.year, e.within.name)));
+  return items.length ? T.summary.excluded(items) : null;
 }
 
 /** The row cells of the fixed columns, as the table shows them. */

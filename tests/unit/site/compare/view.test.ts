@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compareData, type CompareData } from "../../../../src/site/compare/data.ts";
 import { viewFor } from "../../../../src/site/compare/page.ts";
 import { COMPARE_TEXT } from "../../../../src/site/compare/strings.ts";
-import { chartSize, nextSort, viewCaveats, type View } from "../../../../src/site/compare/view.ts";
+import { chartSize, excludedText, nextSort, viewCaveats, type View } from "../../../../src/site/compare/view.ts";
 import type { Report } from "../../../../src/schema/report.ts";
 import { corpusReports } from "./corpus.ts";
 
@@ -157,6 +157,8 @@ describe("yearly summaries", () => {
     expect(summary!.excluded.map((e) => `${e.row.owner.name}⊂${e.within.name}`)).toEqual(["大武口区⊂石嘴山市"]);
     expect(summary!.total.map((c) => c.text)).toEqual(["86", "76.7%"]);
     expect(summary!.count.map((c) => c.text)).toEqual(["2", "2"]);
+    expect(excludedText(v)).toBe("以下报告含在所选的上级报告中，未计入：大武口区 2017年（含在石嘴山市中）。");
+    expect(excludedText(view("?y=2017"))).toBeNull();
   });
 });
 
