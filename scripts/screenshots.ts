@@ -51,6 +51,8 @@ async function main() {
     ["concept", "/concepts/requests_received/"],
     ["concept-refused", "/concepts/replies_denied/"],
     ["jurisdiction-pingtan", "/jurisdictions/x659039f5dea5/"],
+    ["compare", "/compare/"],
+    ["compare-view", "/compare/?j=640500,x659039f5dea5&y=2014,2017,2020,2022,2025&m=c.requests_received,c.replies_denied,r.share_denied,i.proactive_total&sort=-r.share_denied"],
     ["jurisdictions", "/jurisdictions/"],
     ["jurisdiction", `/jurisdictions/${code}/`],
     ["search", "/search/?q=行政复议"],

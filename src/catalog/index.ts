@@ -9,6 +9,7 @@
  */
 import conceptsFile from "./concepts.json" with { type: "json" };
 import departmentsFile from "./departments.json" with { type: "json" };
+import ratesFile from "./rates.json" with { type: "json" };
 import specialAreasFile from "./special-areas.json" with { type: "json" };
 import fujian2008 from "./templates/fujian-2008.json" with { type: "json" };
 import national2008 from "./templates/national-2008.json" with { type: "json" };
@@ -17,12 +18,14 @@ import national2021 from "./templates/national-2021.json" with { type: "json" };
 import {
   ConceptsFile,
   DepartmentsFile,
+  RatesFile,
   SpecialAreasFile,
   Template as TemplateSchema,
   type CellValue,
   type Column,
   type Concept,
   type DepartmentKind,
+  type Rate,
   type Row,
   type Rule,
   type SpecialArea,
@@ -31,7 +34,7 @@ import {
   type TextFigure,
 } from "./schema.ts";
 
-export type { CellValue, Column, Concept, DepartmentKind, Row, SpecialArea, Table, TextCue, TextFigure } from "./schema.ts";
+export type { CellValue, Column, Concept, DepartmentKind, Rate, Row, SpecialArea, Table, TextCue, TextFigure } from "./schema.ts";
 export type { Block, BlocksTable, HeaderRowTable, MatrixTable, RowsTable } from "./schema.ts";
 
 /** One printed figure of a template: a row of a one-column table, or a cell (row × column). */
@@ -366,6 +369,17 @@ for (const concept of CONCEPTS) {
       }
     }
   }
+}
+
+/** Rates of the comparison view (rates.json): each operand is a concept. */
+export const RATES: readonly Rate[] = RatesFile.parse(ratesFile).rates;
+
+for (const rate of RATES) {
+  const operands = rate.kind === "ratio" ? [rate.numerator, rate.denominator] : [rate.numerator];
+  for (const operand of operands) {
+    if (!CONCEPTS.some((c) => c.id === operand)) throw new Error(`rate ${rate.id}: unknown concept ${operand}`);
+  }
+  if (RATES.filter((r) => r.id === rate.id).length > 1) throw new Error(`rate ${rate.id} is defined twice`);
 }
 
 export const DEFAULT_TEMPLATE_ID = "national-2008";

@@ -238,6 +238,45 @@ export const ConceptsFile = z.strictObject({
   concepts: z.array(Concept),
 });
 
+/**
+ * A rate the comparison view computes from concepts: `ratio` is numerator ÷
+ * denominator × scale, `per_report` is the numerator per report (in a
+ * summary, the sum over the reports that give it ÷ their number). Computed
+ * only where every operand is a number and a denominator is not 0.
+ */
+export const Rate = z.discriminatedUnion("kind", [
+  z.strictObject({
+    id,
+    label: z.string().min(1),
+    nameEn: z.string().min(1),
+    kind: z.literal("ratio"),
+    /** Concept ids. */
+    numerator: id,
+    denominator: id,
+    unit: z.string().min(1),
+    /** 100 for a percentage. */
+    scale: z.number().positive(),
+    /** Decimal places the rate is published with (table, chart and downloads alike). */
+    digits: z.number().int().min(0).max(6),
+    /** A featured rate and its operands are in the comparison view's default selection. */
+    featured: z.boolean().default(false),
+    note: z.string().min(1),
+  }),
+  z.strictObject({
+    id,
+    label: z.string().min(1),
+    nameEn: z.string().min(1),
+    kind: z.literal("per_report"),
+    numerator: id,
+    unit: z.string().min(1),
+    digits: z.number().int().min(0).max(6),
+    featured: z.boolean().default(false),
+    note: z.string().min(1),
+  }),
+]);
+
+export const RatesFile = z.strictObject({ description: z.string(), rates: z.array(Rate) });
+
 /** A body outside GB/T 2260 that publishes its own reports. */
 export const SpecialArea = z.strictObject({
   name: z.string().min(1),
@@ -286,5 +325,6 @@ export type Derived = z.infer<typeof Derived>;
 export type Evidence = z.infer<typeof Evidence>;
 export type TemplateFile = z.infer<typeof Template>;
 export type Concept = z.infer<typeof Concept>;
+export type Rate = z.infer<typeof Rate>;
 export type SpecialArea = z.infer<typeof SpecialArea>;
 export type DepartmentKind = z.infer<typeof DepartmentKind>;
