@@ -163,12 +163,14 @@ export interface TextPart {
 
 /** A heading of the page, where its section starts in the page text. */
 export interface PageSection {
-  /** The heading's id (the page's anchor), or null for the text before the first heading. */
+  /** The heading's id (the page's anchor), or null for the text before the first heading (the title and what follows it). */
   id: string | null;
   title: string;
-  /** Offset in the page text where the heading's text starts. */
+  /** Offset in the page text where the heading's text (or the page title) starts. */
   start: number;
-  /** Offset where the section's text after the heading starts. */
+  /** Offset just after the heading's text (or the page title; equal to start when the page text does not open with it). */
+  headingEnd: number;
+  /** Offset where the section's own text starts, after the heading and Pagefind's ". ". */
   bodyStart: number;
 }
 
@@ -182,42 +184,57 @@ export interface FragmentAnchor {
 /** Headings below the page title that open the sections a match is shown under. */
 const SECTION_ELEMENTS = new Set(["h2", "h3", "h4", "h5", "h6"]);
 
+/** Pagefind ends a heading's text with ". ": the section's own text starts after it. */
+function skipHeadingEnd(content: string, at: number): number {
+  let offset = at;
+  while (offset < content.length && /[.\s]/.test(content[offset]!)) offset += 1;
+  return offset;
+}
+
 /**
- * The page's sections: each h2–h6 anchor found in the page text in order (the
- * text Pagefind keeps holds the heading text at its place). An anchor whose
- * text is not found after the previous one is left out rather than guessed.
+ * The page's sections: the opening (the title, when the page text starts with
+ * it, and what follows up to the first heading), then each h2–h6 anchor found
+ * in the page text in order (the text Pagefind keeps holds the heading text at
+ * its place). An anchor whose text is not found after the previous one is left
+ * out rather than guessed.
  */
-export function pageSections(content: string, anchors: readonly FragmentAnchor[]): PageSection[] {
+export function pageSections(content: string, anchors: readonly FragmentAnchor[], pageTitle = ""): PageSection[] {
   const folded = foldText(content);
-  const sections: PageSection[] = [{ id: null, title: "", start: 0, bodyStart: 0 }];
-  let cursor = 0;
+  const title = fold(pageTitle).trim();
+  const opensWithTitle = title !== "" && folded.text.startsWith(title);
+  const titleEnd = opensWithTitle ? folded.end[title.length - 1]! : 0;
+  const sections: PageSection[] = [{ id: null, title: pageTitle.trim(), start: 0, headingEnd: titleEnd, bodyStart: opensWithTitle ? skipHeadingEnd(content, titleEnd) : 0 }];
+  let cursor = opensWithTitle ? title.length : 0;
   for (const anchor of anchors) {
     if (!SECTION_ELEMENTS.has(anchor.element) || anchor.id === "") continue;
     const heading = fold(anchor.text).trim();
     if (heading === "") continue;
     const at = folded.text.indexOf(heading, cursor);
     if (at === -1) continue;
-    // Pagefind ends a heading's text with ". "; the section's own text starts after it.
-    let bodyStart = folded.end[at + heading.length - 1]!;
-    while (bodyStart < content.length && /[.\s]/.test(content[bodyStart]!)) bodyStart += 1;
-    sections.push({ id: anchor.id, title: anchor.text.trim(), start: folded.start[at]!, bodyStart });
+    const headingEnd = folded.end[at + heading.length - 1]!;
+    sections.push({ id: anchor.id, title: anchor.text.trim(), start: folded.start[at]!, headingEnd, bodyStart: skipHeadingEnd(content, headingEnd) });
     cursor = at + heading.length;
   }
   return sections;
 }
 
 export interface Snippet {
-  /** The section the occurrence stands in; its id is null before the first heading. */
+  /** The section the occurrences stand in; its id is null for the opening of the page. */
   section: PageSection;
+  /** The section's heading with its occurrences marked; null for the opening (the result's title stands for it). */
+  heading: TextPart[] | null;
+  /** Text around the first occurrence in the section's own text; empty when the terms occur in the heading only. */
   parts: TextPart[];
 }
 
 export interface PageMatches {
   /** Occurrences of each term, in the order of the terms. */
   counts: number[];
+  /** The page title with its occurrences marked (the opening section's title). */
+  title: TextPart[];
   /** One snippet per section with an occurrence, in page order, at most `limit`. */
   snippets: Snippet[];
-  /** Sections with an occurrence, including those beyond `limit`. */
+  /** Sections with an occurrence that a snippet shows or could show, including those beyond `limit`. */
   sections: number;
 }
 
@@ -231,12 +248,8 @@ export interface SnippetOptions {
 
 export const SNIPPETS: SnippetOptions = { limit: 3, before: 30, after: 60 };
 
-/**
- * Where the terms stand in a page's text: how often each occurs, and for the
- * first occurrence in each section a snippet of the original text around it,
- * every occurrence of any term inside it marked, "…" where it is cut.
- */
-export function pageMatches(content: string, terms: readonly string[], sections: readonly PageSection[], options: SnippetOptions = SNIPPETS): PageMatches {
+/** Where the terms occur in a text: [start, end) offsets, overlapping occurrences of different terms joined. */
+export function markRanges(content: string, terms: readonly string[]): { counts: number[]; ranges: [number, number][] } {
   const folded = foldText(content);
   const ranges: [number, number][] = [];
   const counts = terms.map((term) => {
@@ -245,14 +258,26 @@ export function pageMatches(content: string, terms: readonly string[], sections:
     return found.length;
   });
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  // Overlapping occurrences of different terms become one mark.
   const merged: [number, number][] = [];
   for (const range of ranges) {
     const last = merged.at(-1);
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
     else merged.push([range[0], range[1]]);
   }
+  return { counts, ranges: merged };
+}
+
+/**
+ * Where the terms stand in a page's text: how often each occurs; the title and
+ * each heading with their occurrences marked; and for each section with an
+ * occurrence in its own text, a snippet of the original text around the first
+ * one, every occurrence inside it marked, "…" where the section's text is cut.
+ */
+export function pageMatches(content: string, terms: readonly string[], sections: readonly PageSection[], options: SnippetOptions = SNIPPETS): PageMatches {
+  const { counts, ranges } = markRanges(content, terms);
   const ordered = [...sections].sort((a, b) => a.start - b.start);
+  const opening = ordered[0]!;
+  const title = opening.headingEnd > opening.start ? markedParts(content, ranges, opening.start, opening.headingEnd, { start: false, end: false }) : [];
   const sectionAt = (offset: number) => {
     let found = 0;
     ordered.forEach((section, i) => {
@@ -260,22 +285,30 @@ export function pageMatches(content: string, terms: readonly string[], sections:
     });
     return found;
   };
-  const firstInSection = new Map<number, [number, number]>();
-  for (const range of merged) {
-    const section = sectionAt(range[0]);
-    if (!firstInSection.has(section)) firstInSection.set(section, range);
-  }
-  const snippets = [...firstInSection.entries()].slice(0, options.limit).map(([index, [from, to]]) => {
+  // Per section: whether its heading has an occurrence, and its first occurrence in its own text.
+  const hits = new Map<number, { inHeading: boolean; body: [number, number] | null }>();
+  for (const range of ranges) {
+    const index = sectionAt(range[0]);
     const section = ordered[index]!;
-    // Within the section: from its text after the heading (or the heading, when the match is in it) to the next heading.
-    const lower = from < section.bodyStart ? section.start : section.bodyStart;
+    const hit = hits.get(index) ?? { inHeading: false, body: null };
+    if (range[0] < section.headingEnd) hit.inHeading = true;
+    else if (range[0] >= section.bodyStart && hit.body === null) hit.body = range;
+    hits.set(index, hit);
+  }
+  const shown = [...hits.entries()].filter(([index, hit]) => hit.body !== null || ordered[index]!.id !== null);
+  const snippets = shown.slice(0, options.limit).map(([index, hit]) => {
+    const section = ordered[index]!;
+    const heading = section.id === null ? null : markedParts(content, ranges, section.start, section.headingEnd, { start: false, end: false });
+    if (hit.body === null) return { section, heading, parts: [] };
+    const [from, to] = hit.body;
+    // Within the section's own text, up to the next heading.
     const upper = ordered[index + 1]?.start ?? content.length;
-    const windowStart = Math.max(lower, from - options.before);
+    const windowStart = Math.max(section.bodyStart, from - options.before);
     const windowEnd = Math.max(to, Math.min(upper, to + options.after));
-    const cut = { start: windowStart > lower, end: windowEnd < upper };
-    return { section, parts: markedParts(content, merged, safeStart(content, windowStart), safeEnd(content, windowEnd), cut) };
+    const cut = { start: windowStart > section.bodyStart, end: windowEnd < upper };
+    return { section, heading, parts: markedParts(content, ranges, safeStart(content, windowStart), safeEnd(content, windowEnd), cut) };
   });
-  return { counts, snippets, sections: firstInSection.size };
+  return { counts, title, snippets, sections: shown.length };
 }
 
 /** Do not cut a surrogate pair in two. */

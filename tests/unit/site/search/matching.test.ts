@@ -93,60 +93,78 @@ describe("occurrences and containsAll", () => {
 });
 
 describe("pageSections", () => {
-  it("finds each heading's text in the page text, the section's own text after Pagefind's '. '", () => {
-    const { content, heading, anchors } = dawukouFragment();
-    const sections = pageSections(content, anchors);
+  it("opens with the title, then finds each heading's text in the page text, the section's own text after Pagefind's '. '", () => {
+    const { content, title, heading, anchors } = dawukouFragment();
+    const sections = pageSections(content, anchors, title);
     const at = content.indexOf(heading);
     expect(sections).toEqual([
-      { id: null, title: "", start: 0, bodyStart: 0 },
-      { id: anchors[1]!.id, title: heading, start: at, bodyStart: at + heading.length + 2 },
+      { id: null, title, start: 0, headingEnd: title.length, bodyStart: title.length + 2 },
+      { id: anchors[1]!.id, title: heading, start: at, headingEnd: at + heading.length, bodyStart: at + heading.length + 2 },
     ]);
     expect(content.slice(sections[1]!.bodyStart, sections[1]!.bodyStart + 6)).toBe("2017年，");
   });
 
-  it("leaves out an anchor whose text the page does not hold, and the title (h1)", () => {
+  it("leaves out an anchor whose text the page does not hold, and the h1; a title the text does not open with spans nothing", () => {
     const { content, anchors } = dawukouFragment();
-    expect(pageSections(content, [{ element: "h2", id: "x", text: "六、不存在的小节" }, anchors[0]!]).map((s) => s.id)).toEqual([null]);
+    expect(pageSections(content, [{ element: "h2", id: "x", text: "六、不存在的小节" }, anchors[0]!], "另一个标题")).toEqual([
+      { id: null, title: "另一个标题", start: 0, headingEnd: 0, bodyStart: 0 },
+    ]);
   });
 });
 
 describe("pageMatches", () => {
-  it("counts each term and gives one snippet per section, every occurrence marked, cut with … inside the section only", () => {
-    const { content, heading, anchors } = dawukouFragment();
-    const matches = pageMatches(content, ["行政复议"], pageSections(content, anchors));
+  it("marks a heading's occurrences in the heading and gives a snippet of the section's own text", () => {
+    const { content, title, heading, anchors } = dawukouFragment();
+    const matches = pageMatches(content, ["行政复议"], pageSections(content, anchors, title));
     expect(matches.counts).toEqual([2]);
+    expect(matches.title).toEqual([{ text: title, marked: false }]);
     expect(matches.sections).toBe(1);
     expect(matches.snippets).toHaveLength(1);
     expect(matches.snippets[0]!.section.title).toBe(heading);
-    // The first occurrence is in the heading itself: the snippet starts at the heading, the second occurrence marked too.
-    expect(matches.snippets[0]!.parts).toEqual([
+    expect(matches.snippets[0]!.heading).toEqual([
       { text: "五、因政府信息公开申请", marked: false },
       { text: "行政复议", marked: true },
-      { text: "、提起行政诉讼、收到投诉举报情况. 2017年，大武口区无涉及政府信息公开的", marked: false },
+      { text: "、提起行政诉讼、收到投诉举报情况", marked: false },
+    ]);
+    expect(matches.snippets[0]!.parts).toEqual([
+      { text: "2017年，大武口区无涉及政府信息公开的", marked: false },
       { text: "行政复议", marked: true },
       { text: "和行政诉讼。", marked: false },
     ]);
   });
 
-  it("marks the query as written, never its single characters", () => {
-    const { content, anchors } = dawukouFragment();
-    const matches = pageMatches(content, ["大武口"], pageSections(content, anchors));
+  it("marks the query as written, never its single characters; the title's occurrence in the title", () => {
+    const { content, title, anchors } = dawukouFragment();
+    const matches = pageMatches(content, ["大武口"], pageSections(content, anchors, title));
     expect(matches.counts).toEqual([10]);
-    const marked = matches.snippets.flatMap((s) => s.parts.filter((p) => p.marked).map((p) => p.text));
-    expect(new Set(marked)).toEqual(new Set(["大武口"]));
-    // Before the first heading and under 五、…: two sections.
-    expect(matches.snippets.map((s) => s.section.id)).toEqual([null, anchors[1]!.id]);
-    expect(matches.snippets[0]!.parts.slice(0, 3)).toEqual([
+    expect(matches.title).toEqual([
       { text: "石嘴山市", marked: false },
       { text: "大武口", marked: true },
-      { text: "区2017年政府信息公开工作年度报告. 根据《中华人民共和国政府信息公开条例》《宁夏回族自治区实施〈中华人民共和国政府信…", marked: false },
+      { text: "区2017年政府信息公开工作年度报告", marked: false },
+    ]);
+    const marked = matches.snippets.flatMap((s) => [...(s.heading ?? []), ...s.parts].filter((p) => p.marked).map((p) => p.text));
+    expect(new Set(marked)).toEqual(new Set(["大武口"]));
+    // The opening (after the title) and 五、…: two sections, the heading of 五 without a mark.
+    expect(matches.snippets.map((s) => s.section.id)).toEqual([null, anchors[1]!.id]);
+    expect(matches.snippets[0]!.heading).toBeNull();
+    expect(matches.snippets[0]!.parts.slice(0, 3)).toEqual([
+      { text: "…实施〈中华人民共和国政府信息公开条例〉办法》规定，《石嘴山市", marked: false },
+      { text: "大武口", marked: true },
+      { text: "区2017年政府信息公开工作年度报告》，经", marked: false },
+    ]);
+    expect(matches.snippets[0]!.parts.at(-1)).toEqual({ text: "区2…", marked: false });
+    expect(matches.snippets[1]!.heading).toEqual([{ text: "五、因政府信息公开申请行政复议、提起行政诉讼、收到投诉举报情况", marked: false }]);
+    expect(matches.snippets[1]!.parts).toEqual([
+      { text: "2017年，", marked: false },
+      { text: "大武口", marked: true },
+      { text: "区无涉及政府信息公开的行政复议和行政诉讼。", marked: false },
     ]);
     expect(SNIPPETS).toEqual({ limit: 3, before: 30, after: 60 });
   });
 
   it("joins overlapping occurrences of two terms into one mark", () => {
     const content = "2017年，大武口区无涉及政府信息公开的行政复议和行政诉讼。";
-    const matches = pageMatches(content, ["行政复议", "复议和行政"], [{ id: null, title: "", start: 0, bodyStart: 0 }]);
+    const matches = pageMatches(content, ["行政复议", "复议和行政"], pageSections(content, []));
     expect(matches.counts).toEqual([1, 1]);
     expect(matches.snippets[0]!.parts.filter((p) => p.marked)).toEqual([{ text: "行政复议和行政", marked: true }]);
   });
