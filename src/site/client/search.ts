@@ -16,7 +16,7 @@
  * the matcher returns pages sharing a single character with the query, the UI
  * inserts report text as HTML. Every string from the index becomes a text node.
  */
-import { candidatePages, exactManifestPath, exactShardPath, gramsForTerm, isExactTerm, readManifest, readShard, shardOf } from "../search/exact-index.ts";
+import { candidatePages, exactManifestPath, exactShardPath, gramsForQuery, isExactTerm, readManifest, readShard, shardOf } from "../search/exact-index.ts";
 import { FACETS } from "../search/facet-names.ts";
 import { containsAll, foldText, parseQuery, type FragmentAnchor, type QueryTerm, type TextPart } from "../search/matching.ts";
 import {
@@ -96,7 +96,7 @@ class ExactBundle {
   /** Page numbers that may contain every folded term. */
   async candidates(terms: readonly string[]): Promise<number[]> {
     if (this.manifest.pages.length === 0) return [];
-    const grams = [...new Set(terms.flatMap(gramsForTerm))];
+    const grams = gramsForQuery(terms);
     const shards = await Promise.all(grams.map((gram) => this.shard(shardOf(gram, this.manifest.shards))));
     const lists = new Map(grams.map((gram, i) => [gram, shards[i]!.get(gram)]));
     return candidatePages(terms, (gram) => lists.get(gram));

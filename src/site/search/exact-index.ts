@@ -63,9 +63,20 @@ function codePoints(text: string): string[] {
 
 /** Every character and every pair of adjacent characters of a folded text. */
 export function gramsOf(folded: string): Set<string> {
+  const grams = new Set<string>();
+  if (!/[\ud800-\udfff]/.test(folded)) {
+    // Every character one UTF-16 unit: slices are characters (the common case, and fast).
+    for (let i = 0; i < folded.length; i++) {
+      grams.add(folded.slice(i, i + 1));
+      if (i + 1 < folded.length) grams.add(folded.slice(i, i + 2));
+    }
+    return grams;
+  }
   const chars = codePoints(folded);
-  const grams = new Set<string>(chars);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  for (let i = 0; i < chars.length; i++) {
+    grams.add(chars[i]!);
+    if (i + 1 < chars.length) grams.add(chars[i]! + chars[i + 1]!);
+  }
   return grams;
 }
 
@@ -75,15 +86,35 @@ export function isExactTerm(term: string): boolean {
   return length >= 1 && length <= 2;
 }
 
-/** The grams to look a folded term up by: itself when it has one or two characters, else its adjacent pairs. */
-export function gramsForTerm(term: string): string[] {
+/** The grams to look a folded term up by: itself when it has one or two characters, else its adjacent pairs, at most `max` spread over it. */
+export function gramsForTerm(term: string, max = MAX_GRAMS_PER_TERM): string[] {
   const chars = codePoints(term);
   if (chars.length <= 2) return chars.length === 0 ? [] : [term];
   const pairs = chars.slice(0, -1).map((char, i) => char + chars[i + 1]!);
-  if (pairs.length <= MAX_GRAMS_PER_TERM) return pairs;
+  if (pairs.length <= max) return pairs;
+  if (max <= 1) return [pairs[0]!];
   const picked = new Set<number>();
-  for (let k = 0; k < MAX_GRAMS_PER_TERM; k++) picked.add(Math.round((k * (pairs.length - 1)) / (MAX_GRAMS_PER_TERM - 1)));
+  for (let k = 0; k < max; k++) picked.add(Math.round((k * (pairs.length - 1)) / (max - 1)));
   return [...picked].sort((a, b) => a - b).map((i) => pairs[i]!);
+}
+
+/** Grams one query looks up at most (each may be a shard to fetch). */
+export const MAX_GRAMS_PER_QUERY = 12;
+
+/**
+ * The grams a query looks up: every one- or two-character term itself (its
+ * list is its answer), then the longer terms' pairs, the rest of the budget
+ * shared among them. Any subset of a term's pairs still finds every page
+ * containing it; fewer pairs only leave more candidates to check.
+ */
+export function gramsForQuery(terms: readonly string[]): string[] {
+  const grams = new Set(terms.filter(isExactTerm));
+  const long = terms.filter((term) => !isExactTerm(term) && term !== "");
+  long.forEach((term, i) => {
+    const share = Math.max(1, Math.floor((MAX_GRAMS_PER_QUERY - grams.size) / (long.length - i)));
+    for (const gram of gramsForTerm(term, Math.min(share, MAX_GRAMS_PER_TERM))) grams.add(gram);
+  });
+  return [...grams];
 }
 
 /** FNV-1a over the UTF-16 units: the shard a gram lives in. */
@@ -127,18 +158,16 @@ export function intersectSorted(a: readonly number[], b: readonly number[]): num
 }
 
 /**
- * Page numbers whose text may contain every term: for each term the
- * intersection of its grams' lists, then across terms. `postings` gives a
- * gram's sorted page numbers, or undefined when no page has it.
+ * Page numbers whose text may contain every term: the intersection of the
+ * lists of the query's grams (gramsForQuery). `postings` gives a gram's
+ * sorted page numbers, or undefined when no page has it.
  */
 export function candidatePages(terms: readonly string[], postings: (gram: string) => readonly number[] | undefined): number[] {
   let result: number[] | null = null;
-  for (const term of terms) {
-    for (const gram of gramsForTerm(term)) {
-      const pages = postings(gram) ?? [];
-      result = result === null ? [...pages] : intersectSorted(result, pages);
-      if (result.length === 0) return [];
-    }
+  for (const gram of gramsForQuery(terms)) {
+    const pages = postings(gram) ?? [];
+    result = result === null ? [...pages] : intersectSorted(result, pages);
+    if (result.length === 0) return [];
   }
   return result ?? [];
 }

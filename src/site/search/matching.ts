@@ -27,8 +27,20 @@ export interface FoldedText {
   end: number[];
 }
 
-function isSpace(codePoint: number): boolean {
-  return /\s/u.test(String.fromCodePoint(codePoint));
+/** White space as /\s/ reads it, U+FEFF aside (it is IGNORED). */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 /** One code point folded: full-width ASCII to ASCII, A–Z to a–z. */
@@ -38,36 +50,32 @@ export function foldCodePoint(codePoint: number): number {
   return cp;
 }
 
+/** Folding works on UTF-16 units (every folded character is in the BMP; a surrogate pair is copied as it is). */
 export function foldText(raw: string): FoldedText {
-  let text = "";
+  const codes: number[] = [];
   const start: number[] = [];
   const end: number[] = [];
-  let i = 0;
-  while (i < raw.length) {
-    const codePoint = raw.codePointAt(i)!;
-    const width = codePoint > 0xffff ? 2 : 1;
-    if (IGNORED.has(codePoint)) {
-      i += width;
-      continue;
-    }
-    if (isSpace(codePoint)) {
-      if (text.endsWith(" ")) end[end.length - 1] = i + width;
+  let lastWasSpace = false;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (IGNORED.has(code)) continue;
+    if (isSpace(code)) {
+      if (lastWasSpace) end[end.length - 1] = i + 1;
       else {
-        text += " ";
+        codes.push(0x20);
         start.push(i);
-        end.push(i + width);
+        end.push(i + 1);
+        lastWasSpace = true;
       }
-      i += width;
       continue;
     }
-    const folded = String.fromCodePoint(foldCodePoint(codePoint));
-    text += folded;
-    for (let unit = 0; unit < folded.length; unit++) {
-      start.push(i + unit);
-      end.push(unit === folded.length - 1 ? i + width : i + unit + 1);
-    }
-    i += width;
+    lastWasSpace = false;
+    codes.push(foldCodePoint(code));
+    start.push(i);
+    end.push(i + 1);
   }
+  let text = "";
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
   return { text, start, end };
 }
 

@@ -15,8 +15,10 @@ import {
   EXACT_INDEX_VERSION,
   exactManifestPath,
   exactShardPath,
+  gramsForQuery,
   gramsForTerm,
   gramsOf,
+  MAX_GRAMS_PER_QUERY,
   intersectSorted,
   isExactTerm,
   readManifest,
@@ -68,9 +70,25 @@ describe("gramsOf, gramsForTerm, isExactTerm", () => {
     expect(gramsForTerm("大武口")).toEqual(["大武", "武口"]);
     expect(gramsForTerm("中华人民共和国政府信息公开条例")).toEqual(["中华", "人民", "共和", "国政", "政府", "信息", "公开", "条例"]);
     expect(gramsForTerm("𬌗区")).toEqual(["𬌗区"]);
+    expect(gramsForTerm("中华人民共和国政府信息公开条例", 3)).toEqual(["中华", "政府", "条例"]);
+    expect(gramsForTerm("中华人民共和国政府信息公开条例", 1)).toEqual(["中华"]);
     expect(isExactTerm("复议")).toBe(true);
     expect(isExactTerm("𬌗区")).toBe(true);
     expect(isExactTerm("大武口")).toBe(false);
+  });
+});
+
+describe("gramsForQuery", () => {
+  it("looks up short terms whole and shares at most twelve grams among the longer ones", () => {
+    expect(gramsForQuery(["大武口", "行政复议"])).toEqual(["大武", "武口", "行政", "政复", "复议"]);
+    // 的 itself; five pairs spread over the first long term, six over the second (政府 is already there).
+    expect(gramsForQuery(["的", "中华人民共和国政府信息公开条例", "政府信息公开工作年度报告"])).toEqual([
+      "的",
+      "中华", "民共", "政府", "息公", "条例",
+      "信息", "公开", "工作", "年度", "报告",
+    ]);
+    expect(gramsForQuery(["一", "二", "三", "四", "五", "六", "七", "八"])).toHaveLength(8);
+    expect(gramsForQuery(["行政复议", "行政复议啊"]).length).toBeLessThanOrEqual(MAX_GRAMS_PER_QUERY);
   });
 });
 
