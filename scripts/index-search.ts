@@ -4,10 +4,10 @@
  *   tsx scripts/index-search.ts [dist]
  *
  * The searchable pages (report pages, indicator and concept pages that mark
- * data-pagefind-body: src/site/search-bundles.ts) go into one bundle per
- * report year and one for the catalog pages, each written to
- * dist/pagefind/<key>/ by Pagefind's Node API, one bundle after another so
- * the indexer's memory stays that of one year. Then, from the fragments
+ * data-pagefind-body: src/site/search-bundles.ts) go into bundles of report
+ * years (at most ~1,000 reports each) and one for the catalog pages, each
+ * written to dist/pagefind/<key>/ by Pagefind's Node API, one bundle after
+ * another so the indexer's memory stays that of one bundle. Then, from the fragments
  * Pagefind wrote — the very text the search page checks a result against —
  * each bundle gets its exact index in dist/pagefind/<key>/exact/
  * (src/site/search/exact-index.ts). The catalog bundle's exact index is

@@ -18,17 +18,17 @@ import { markedParts, markRanges, openingParts, pageMatches, pageSections, type 
 export const ALL_YEARS = "all";
 
 export interface BundleConfig {
-  /** A year, or the catalog bundle's key. */
+  /** The bundle's key: a year, a span of years, or the catalog's. */
   key: string;
   /** URL of the bundle, e.g. "/pagefind/2018/". */
   path: string;
-  /** The report year it holds; null for the indicator and concept pages, which every scope searches. */
-  year: number | null;
+  /** The report years it holds, newest first; none for the indicator and concept pages, which every scope searches. */
+  years: number[];
 }
 
 /** What search.astro writes into data-search-config. */
 export interface SearchConfig {
-  /** The catalog bundle (if any) and the year bundles, newest first. */
+  /** The catalog bundle and the bundles of report years, newest first. */
   bundles: BundleConfig[];
   /** ALL_YEARS or a year: the scope when the URL names none. */
   defaultScope: string;
@@ -40,9 +40,9 @@ export function readSearchConfig(raw: string | undefined): SearchConfig {
   const bundles = value.bundles;
   if (
     !Array.isArray(bundles) ||
-    !bundles.every((b) => typeof b?.key === "string" && typeof b.path === "string" && (b.year === null || Number.isInteger(b.year)))
+    !bundles.every((b) => typeof b?.key === "string" && typeof b.path === "string" && Array.isArray(b.years) && b.years.every((y) => Number.isInteger(y)))
   ) {
-    throw new Error("search: data-search-config.bundles must list {key, path, year} bundles");
+    throw new Error("search: data-search-config.bundles must list {key, path, years} bundles");
   }
   if (typeof value.defaultScope !== "string") throw new Error("search: data-search-config.defaultScope must be a string");
   return { bundles, defaultScope: value.defaultScope };
@@ -50,7 +50,7 @@ export function readSearchConfig(raw: string | undefined): SearchConfig {
 
 /** The years a config can search, newest first. */
 export function scopeYears(config: SearchConfig): string[] {
-  return config.bundles.flatMap((b) => (b.year === null ? [] : [String(b.year)])).sort((a, b) => Number(b) - Number(a));
+  return [...new Set(config.bundles.flatMap((b) => b.years))].sort((a, b) => b - a).map(String);
 }
 
 /**
@@ -68,9 +68,16 @@ export function resolveScope(config: SearchConfig, requested: string | null, yea
 
 /** The bundles a scope searches, in the order results are listed: the catalog, then the years newest first. */
 export function scopeBundles(config: SearchConfig, scope: string): BundleConfig[] {
-  const catalog = config.bundles.filter((b) => b.year === null);
-  const years = config.bundles.filter((b) => b.year !== null && (scope === ALL_YEARS || String(b.year) === scope)).sort((a, b) => b.year! - a.year!);
+  const catalog = config.bundles.filter((b) => b.years.length === 0);
+  const years = config.bundles
+    .filter((b) => b.years.length > 0 && (scope === ALL_YEARS || b.years.map(String).includes(scope)))
+    .sort((a, b) => b.years[0]! - a.years[0]!);
   return [...catalog, ...years];
+}
+
+/** True when a page belongs to the scope: a catalog page always, a report when the scope is all years or its year. */
+export function inScope(entry: PageEntry, scope: string): boolean {
+  return scope === ALL_YEARS || entry.reportYears.length === 0 || entry.reportYears.includes(scope);
 }
 
 /** Chosen filter values: filter name → values. */
@@ -140,6 +147,8 @@ export interface PageEntry {
   url: string;
   kind: string;
   facets: Record<string, string[]>;
+  /** The report years of its bundle (none for the catalog), by which a one-year scope keeps a report page: its year filter value. */
+  reportYears: string[];
 }
 
 /** The pages of the scope's bundles, in result order, from their exact-index manifests. */
@@ -152,7 +161,8 @@ export function pageEntries(bundles: readonly { config: BundleConfig; manifest: 
         const values = page.f[i]!.map((v) => manifest.values[i]![v]!).filter((v) => v !== undefined);
         if (values.length > 0) facets[name] = values;
       });
-      entries.push({ order: entries.length, bundle: config.key, bundlePath: config.path, number, id: page.id, url: page.url, kind: page.kind, facets });
+      const reportYears = config.years.length === 0 ? [] : (facets[FACETS.year] ?? []);
+      entries.push({ order: entries.length, bundle: config.key, bundlePath: config.path, number, id: page.id, url: page.url, kind: page.kind, facets, reportYears });
     });
   }
   return entries;

@@ -24,6 +24,7 @@ import {
   countByKind,
   facetCounts,
   facetValues,
+  inScope,
   knownSelection,
   MAX_CHECKS_PER_STEP,
   PAGE_SIZE,
@@ -404,7 +405,7 @@ class SearchPage {
         return hit;
       }),
     );
-    this.entries = pageEntries(this.bundles.map((b) => ({ config: b.config, manifest: b.manifest })));
+    this.entries = pageEntries(this.bundles.map((b) => ({ config: b.config, manifest: b.manifest }))).filter((entry) => inScope(entry, scope));
     this.values = facetValues(this.entries);
     this.panel.build(this.values, knownSelection(selection, this.values));
   }

@@ -172,8 +172,12 @@ export function candidatePages(terms: readonly string[], postings: (gram: string
   return result ?? [];
 }
 
-/** About this many bytes of JSON per shard before compression (~15 KB gzip). */
-export const SHARD_TARGET_BYTES = 48_000;
+/**
+ * About this many bytes of JSON per shard before compression (a few KB
+ * gzip): what a query pays per gram. A year of ~1,000 reports holds ~12 MB of
+ * page lists, i.e. ~1,000 shards.
+ */
+export const SHARD_TARGET_BYTES = 16_000;
 
 export interface BuiltExactIndex {
   manifest: ExactManifest;

@@ -3,6 +3,7 @@ import {
   bundlePath,
   CATALOG_BUNDLE,
   declaresSearchBody,
+  MAX_REPORTS_PER_BUNDLE,
   planSearchBundles,
   searchablePage,
   yearOfReportId,
@@ -28,15 +29,15 @@ const FILES = [
 ];
 
 describe("searchablePage", () => {
-  it("sends report pages to their year and the first page of an indicator or concept to the catalog; nothing else", () => {
+  it("takes report pages with their year and the first page of an indicator or concept for the catalog; nothing else", () => {
     expect(FILES.map(searchablePage).filter(Boolean)).toEqual([
-      { file: "reports/640202-2017/index.html", url: "/reports/640202-2017/", bundle: "2017" },
-      { file: "reports/x659039f5dea5-local-taxation-2013/index.html", url: "/reports/x659039f5dea5-local-taxation-2013/", bundle: "2013" },
-      { file: "reports/321322-development-reform-2023/index.html", url: "/reports/321322-development-reform-2023/", bundle: "2023" },
-      { file: "reports/640104-2018/index.html", url: "/reports/640104-2018/", bundle: "2018" },
-      { file: "reports/640303-2018/index.html", url: "/reports/640303-2018/", bundle: "2018" },
-      { file: "indicators/requests_received/index.html", url: "/indicators/requests_received/", bundle: CATALOG_BUNDLE },
-      { file: "concepts/requests_received/index.html", url: "/concepts/requests_received/", bundle: CATALOG_BUNDLE },
+      { file: "reports/640202-2017/index.html", url: "/reports/640202-2017/", year: 2017 },
+      { file: "reports/x659039f5dea5-local-taxation-2013/index.html", url: "/reports/x659039f5dea5-local-taxation-2013/", year: 2013 },
+      { file: "reports/321322-development-reform-2023/index.html", url: "/reports/321322-development-reform-2023/", year: 2023 },
+      { file: "reports/640104-2018/index.html", url: "/reports/640104-2018/", year: 2018 },
+      { file: "reports/640303-2018/index.html", url: "/reports/640303-2018/", year: 2018 },
+      { file: "indicators/requests_received/index.html", url: "/indicators/requests_received/", year: null },
+      { file: "concepts/requests_received/index.html", url: "/concepts/requests_received/", year: null },
     ]);
   });
 });
@@ -55,20 +56,35 @@ describe("declaresSearchBody", () => {
 });
 
 describe("planSearchBundles", () => {
-  it("plans the catalog bundle first, then one bundle per report year, newest first, pages in url order", () => {
-    const pages = FILES.map(searchablePage).filter((p): p is SearchablePage => p !== null);
-    const plan = planSearchBundles(pages.reverse());
-    expect(plan.map((b) => [b.key, b.year, b.outputSubdir, b.pages.map((p) => p.url)])).toEqual([
-      ["catalog", null, "pagefind/catalog", ["/concepts/requests_received/", "/indicators/requests_received/"]],
-      ["2023", 2023, "pagefind/2023", ["/reports/321322-development-reform-2023/"]],
-      ["2018", 2018, "pagefind/2018", ["/reports/640104-2018/", "/reports/640303-2018/"]],
-      ["2017", 2017, "pagefind/2017", ["/reports/640202-2017/"]],
-      ["2013", 2013, "pagefind/2013", ["/reports/x659039f5dea5-local-taxation-2013/"]],
+  const pages = () => FILES.map(searchablePage).filter((p): p is SearchablePage => p !== null);
+
+  it("plans the catalog bundle first, then the report years newest first in one bundle while the corpus is small, pages in url order", () => {
+    const plan = planSearchBundles(pages().reverse());
+    expect(MAX_REPORTS_PER_BUNDLE).toBe(1000);
+    expect(plan.map((b) => [b.key, b.years, b.outputSubdir, b.pages.map((p) => p.url)])).toEqual([
+      ["catalog", [], "pagefind/catalog", ["/concepts/requests_received/", "/indicators/requests_received/"]],
+      [
+        "2023-2013",
+        [2023, 2018, 2017, 2013],
+        "pagefind/2023-2013",
+        ["/reports/321322-development-reform-2023/", "/reports/640104-2018/", "/reports/640202-2017/", "/reports/640303-2018/", "/reports/x659039f5dea5-local-taxation-2013/"],
+      ],
     ]);
   });
 
+  it("starts a new bundle when the next year would take it over the limit, and keeps a year whole", () => {
+    const plan = planSearchBundles(pages(), 2);
+    expect(plan.map((b) => [b.key, b.years, b.pages.length])).toEqual([
+      ["catalog", [], 2],
+      ["2023", [2023], 1],
+      ["2018", [2018], 2],
+      ["2017-2013", [2017, 2013], 2],
+    ]);
+    expect(planSearchBundles(pages(), 1).map((b) => b.key)).toEqual(["catalog", "2023", "2018", "2017", "2013"]);
+  });
+
   it("always plans the catalog bundle, even without catalog pages", () => {
-    expect(planSearchBundles([])).toEqual([{ key: "catalog", year: null, outputSubdir: "pagefind/catalog", pages: [] }]);
+    expect(planSearchBundles([])).toEqual([{ key: "catalog", years: [], outputSubdir: "pagefind/catalog", pages: [] }]);
   });
 
   it("reads the year at the end of government and department ids, and nothing else", () => {

@@ -16,6 +16,7 @@ import {
   facetCounts,
   facetParam,
   facetValues,
+  inScope,
   kindSummary,
   knownSelection,
   orderedFacetNames,
@@ -39,12 +40,12 @@ import {
 } from "../../../../src/site/client/search-model.ts";
 import type { Report } from "../../../../src/schema/report.ts";
 
+/** A year alone and two years together, as planSearchBundles makes them for larger years. */
 const CONFIG: SearchConfig = {
   bundles: [
-    { key: "catalog", path: "/pagefind/catalog/", year: null },
-    { key: "2018", path: "/pagefind/2018/", year: 2018 },
-    { key: "2017", path: "/pagefind/2017/", year: 2017 },
-    { key: "2016", path: "/pagefind/2016/", year: 2016 },
+    { key: "catalog", path: "/pagefind/catalog/", years: [] },
+    { key: "2018", path: "/pagefind/2018/", years: [2018] },
+    { key: "2017-2016", path: "/pagefind/2017-2016/", years: [2017, 2016] },
   ],
   defaultScope: ALL_YEARS,
 };
@@ -70,7 +71,7 @@ beforeAll(async () => {
   const pages = SEEDS.map((seed, i) => indexedPage(reports[i]!, seed));
   const bundles = scopeBundles(CONFIG, ALL_YEARS).map((config) => ({
     config,
-    manifest: buildExactIndex(config.year === null ? [] : pages.filter((p) => p.url.endsWith(`-${config.year}/`))).manifest,
+    manifest: buildExactIndex(pages.filter((p) => config.years.some((year) => p.url.endsWith(`-${year}/`)))).manifest,
   }));
   entries = pageEntries(bundles);
 });
@@ -79,14 +80,20 @@ describe("config and scope", () => {
   it("reads the page's data-search-config and names what is wrong with a broken one", () => {
     expect(readSearchConfig(JSON.stringify(CONFIG))).toEqual(CONFIG);
     expect(() => readSearchConfig(undefined)).toThrow(/no data-search-config/);
-    expect(() => readSearchConfig('{"bundles":{"2018":"/pagefind/2018/"},"defaultScope":"all"}')).toThrow(/must list \{key, path, year\} bundles/);
+    expect(() => readSearchConfig('{"bundles":{"2018":"/pagefind/2018/"},"defaultScope":"all"}')).toThrow(/must list \{key, path, years\} bundles/);
+    expect(() => readSearchConfig('{"bundles":[{"key":"2018","path":"/pagefind/2018/","year":2018}],"defaultScope":"all"}')).toThrow(/must list/);
     expect(() => readSearchConfig('{"bundles":[]}')).toThrow(/defaultScope must be a string/);
   });
 
-  it("searches the catalog always, and every year or one", () => {
+  it("searches the catalog always, and every year or the bundle that holds one", () => {
     expect(scopeYears(CONFIG)).toEqual(["2018", "2017", "2016"]);
-    expect(scopeBundles(CONFIG, ALL_YEARS).map((b) => b.key)).toEqual(["catalog", "2018", "2017", "2016"]);
-    expect(scopeBundles(CONFIG, "2017").map((b) => b.key)).toEqual(["catalog", "2017"]);
+    expect(scopeBundles(CONFIG, ALL_YEARS).map((b) => b.key)).toEqual(["catalog", "2018", "2017-2016"]);
+    expect(scopeBundles(CONFIG, "2017").map((b) => b.key)).toEqual(["catalog", "2017-2016"]);
+  });
+
+  it("keeps a one-year scope's reports of that year only, from a bundle of several years", () => {
+    expect(entries.filter((e) => inScope(e, "2017")).map((e) => e.url)).toEqual(["/reports/640202-2017/", "/reports/640500-2017/"]);
+    expect(entries.filter((e) => inScope(e, ALL_YEARS))).toHaveLength(5);
   });
 
   it("takes the URL's scope when it is known, all years when the URL filters by year, else the default", () => {
@@ -130,12 +137,13 @@ describe("the URL", () => {
 
 describe("pages and filters", () => {
   it("lists the pages in result order: bundles in scope order, pages in url order", () => {
+    // Within a bundle in url order: 640221-2016 (平罗县) before 640500-2017 (中卫市).
     expect(entries.map((e) => [e.bundle, e.number, e.url])).toEqual([
       ["2018", 0, "/reports/640104-2018/"],
       ["2018", 1, "/reports/640303-2018/"],
-      ["2017", 0, "/reports/640202-2017/"],
-      ["2017", 1, "/reports/640500-2017/"],
-      ["2016", 0, "/reports/640221-2016/"],
+      ["2017-2016", 0, "/reports/640202-2017/"],
+      ["2017-2016", 1, "/reports/640221-2016/"],
+      ["2017-2016", 2, "/reports/640500-2017/"],
     ]);
     expect(entries[2]!.facets).toEqual({
       地区: ["大武口区"],
@@ -221,7 +229,7 @@ describe("a result", () => {
   });
 
   it("shows the opening of the page for a result of filters alone", () => {
-    const view = resultView(entries[3]!, { url: entries[3]!.url, content: "中卫市2017年政府信息公开工作年度报告. 根据《中华人民共和国政府信息公开条例》", meta: {}, anchors: [] }, []);
+    const view = resultView(entries[4]!, { url: entries[4]!.url, content: "中卫市2017年政府信息公开工作年度报告. 根据《中华人民共和国政府信息公开条例》", meta: {}, anchors: [] }, []);
     expect(view).toEqual({
       href: "/reports/640500-2017/",
       title: [{ text: "/reports/640500-2017/", marked: false }],
