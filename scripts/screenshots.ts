@@ -56,6 +56,9 @@ async function main() {
     ["jurisdictions", "/jurisdictions/"],
     ["jurisdiction", `/jurisdictions/${code}/`],
     ["search", "/search/?q=行政复议"],
+    ["search-none", "/search/?q=不存在的词汇"],
+    ["search-filtered", "/search/?q=大武口 行政复议&year=2017"],
+    ["search-empty", "/search/"],
     ["about", "/about/"],
     ["downloads", "/downloads/"],
     ["404", "/no-such-page/"],
@@ -75,7 +78,11 @@ async function main() {
       const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
       for (const [name, path] of pages) {
         await page.goto(server.url + path, { waitUntil: "networkidle" });
-        if (name === "search") await page.waitForSelector(".search-result", { timeout: 10_000 }).catch(() => undefined);
+        if (name.startsWith("search")) {
+          await page
+            .waitForFunction(() => !/正在/.test(document.querySelector("[data-search-status]")?.textContent ?? "正在"), null, { timeout: 10_000 })
+            .catch(() => undefined);
+        }
         const full = !path.includes("#");
         await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: full });
         console.log(`screenshots/${name}-${width}.png`);
