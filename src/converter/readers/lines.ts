@@ -89,7 +89,8 @@ const CHINESE_NUMBER = /^[零〇一二三四五六七八九十百千万两亿]+$
  */
 function statesFigure(text: string): boolean {
   const core = text.replace(/\s+/g, "").replace(VALUE_WORDS, "");
-  if (/\d/.test(core)) return !/[\p{Script=Han}]/u.test(core);
+  // Digits among words are a label's; so are digits inside a Latin word (alert(12){x}), not a figure followed by junk (45<b>).
+  if (/\d/.test(core)) return !/[\p{Script=Han}]/u.test(core) && (!/[A-Za-z]{2}/.test(core) || /^[+-]?\d/.test(core));
   return CHINESE_NUMBER.test(core.replace(/^[(（]|[)）]$/g, ""));
 }
 

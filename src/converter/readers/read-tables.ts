@@ -143,6 +143,25 @@ export function readTables(input: TablesInput): TablesResult {
   // Figures read with certainty are what the solver builds on.
   const known = new Map<string, number>();
   for (const read of reads) if (read.statistic.value !== null && !known.has(read.target.id)) known.set(read.target.id, read.statistic.value);
+  // A glued row printed twice is solved once; a glued row whose cells were
+  // also read elsewhere is not split at all (which copy is right is unknown):
+  // its cells are uncertain and the duplicate rule below settles them.
+  const runCells = new Map<string, string>();
+  for (const { run, glued } of runs.splice(0)) {
+    const digits = run.chunks.map((c) => c.text).join(" ");
+    const same = run.slots.every((slot) => runCells.get(slot.id) === digits);
+    const clash = run.slots.some((slot) => known.has(slot.id) || runCells.has(slot.id));
+    if (same && run.slots.length > 0) continue;
+    if (clash) {
+      const printed = glued.chunks.map((c) => c.text.text).join(" ");
+      const first = glued.chunks[0]!.text;
+      const note = `原文各栏数字连在一起（${printed}），且这些栏在表中另有一行，未拆分，记为空`;
+      for (const target of glued.targets) reads.push({ target, statistic: statistic(target, { value: null, status: "uncertain", raw: printed, unit: null, note }, first, 0, first.text.length) });
+      continue;
+    }
+    for (const slot of run.slots) runCells.set(slot.id, digits);
+    runs.push({ run, glued });
+  }
   const printedIds = new Set([...reads.map((r) => r.target.id), ...runs.flatMap((r) => r.run.slots.map((s) => s.id))]);
   const absent = new Set(template.indicators.map((i) => i.id).filter((id) => !printedIds.has(id)));
   // The solver alone needs the rules with derived figures spelt out.
