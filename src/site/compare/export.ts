@@ -4,7 +4,7 @@
  * build date. The browser writes them for the view it shows; the build
  * writes them for the default view (the no-JS page links to those).
  */
-import { writeCsv, type CsvCell as Cell } from "./csv.ts";
+import { toCsv, type Cell } from "../datasets/csv.ts";
 import { SITE } from "../site-config.ts";
 import { paths } from "../paths.ts";
 import { COMPARE_TEXT as T } from "./strings.ts";
@@ -72,7 +72,7 @@ function csvRecord(row: ViewRow, base: string | null): Cell[] {
 
 /** Every row of the view in the table's order; a value and a note column per measure. */
 export function viewCsv(view: View, base: string | null): string {
-  return writeCsv(
+  return toCsv(
     csvHeader(view),
     view.rows.map((row) => csvRecord(row, base)),
   );

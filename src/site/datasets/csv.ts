@@ -8,8 +8,13 @@
  * as a formula even when it is quoted (OWASP "CSV injection"). Such a cell is
  * written with a leading apostrophe, so Excel, WPS and LibreOffice show it as
  * text. Number cells are never touched: -5 stays -5.
+ *
+ * The one writer of every CSV the site offers: the downloads at build time and
+ * the views a reader saves in the browser (an indicator's selection, the
+ * comparison view). It uses csv-stringify's browser build, which runs in Node
+ * as well; the Node build needs Buffer, which a page does not have.
  */
-import { stringify } from "csv-stringify/sync";
+import { stringify } from "csv-stringify/browser/esm/sync";
 
 export type Cell = string | number | boolean | null;
 

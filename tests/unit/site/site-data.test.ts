@@ -24,8 +24,7 @@ import {
   viewMessages,
   writeSelection,
 } from "../../../src/site/indicator-view.ts";
-import { FORMULA_START as BROWSER_FORMULA_START, SELECTION_COLUMNS, selectionCsv, selectionFileName, writeCsv } from "../../../src/site/series/selection-csv.ts";
-import { FORMULA_START, toCsv } from "../../../src/site/datasets/csv.ts";
+import { SELECTION_COLUMNS, selectionCsv, selectionFileName } from "../../../src/site/series/selection-csv.ts";
 import { yearColour } from "../../../src/site/chart-spec.ts";
 import { formatChange, formatNumber } from "../../../src/site/format.ts";
 import { bodySegments, renderReportBody } from "../../../src/site/render-report-body.ts";
@@ -216,18 +215,7 @@ describe("the indicator view", () => {
     expect(selectionFileName("requests_received", { jurisdictions: [], years: [] })).toBe("requests_received.csv");
   });
 
-  it("writes the browser's CSV byte for byte as the downloads do", () => {
-    const header = ["text", "number", "flag"];
-    const rows = [
-      ["平潭综合实验区", 154, true],
-      ["=HYPERLINK(\"x\")", -5, false],
-      ["＋1, a \"quote\"", 0.1 + 0.2, null],
-      ["two\r\nlines", 1e21, null],
-      ["-剩余", 1e-7, null],
-      [null, 0, null],
-    ];
-    expect(writeCsv(header, rows)).toBe(toCsv(header, rows));
-    expect(BROWSER_FORMULA_START.source).toBe(FORMULA_START.source);
+  it("writes one record per row shown, after the header", () => {
     const all = page("requests_received").compact;
     expect(selectionCsv("requests_received", all).split("\r\n")).toHaveLength(all.length + 2);
   });
