@@ -12,6 +12,7 @@ import { axeViolations, drawnPixels, visit as open } from "./page-tools.ts";
 import { getTemplate } from "../../src/catalog/index.ts";
 import { figureOf } from "../../src/report/figures.ts";
 import { formatNumber } from "../../src/site/format.ts";
+import { paths } from "../../src/site/paths.ts";
 import { COMPUTED, STATUS_TEXT } from "../../src/site/printed-tables/labels.ts";
 import type { Report } from "../../src/schema/report.ts";
 
@@ -265,7 +266,11 @@ describe("original files", () => {
   it("offers each form of a report for download, bytes as published", async () => {
     for (const r of [report(REPORTS.hongze2023), report(REPORTS.shuyang2023)]) {
       for (const { file, sha256 } of [r.source, ...r.source.alternatives]) {
-        const response = await fetch(`${site.server.url}/downloads/sources/${encodeURIComponent(file)}`);
+        // A saved web page is published as text (.html.txt), never as a page of the site.
+        const published = /\.html?$/.test(file) ? `${file}.txt` : file;
+        expect(paths.originalFile(file)).toBe(`/downloads/sources/${encodeURIComponent(published)}`);
+        const response = await fetch(`${site.server.url}${paths.originalFile(file)}`);
+        expect(response.headers.get("content-type"), file).toMatch(/^(?:application\/pdf|text\/plain)/);
         expect(response.status, file).toBe(200);
         expect(createHash("sha256").update(Buffer.from(await response.arrayBuffer())).digest("hex"), file).toBe(sha256);
       }
@@ -273,10 +278,11 @@ describe("original files", () => {
     const { page } = await visit(`/reports/${REPORTS.hongze2023}/`);
     try {
       expect(await page.$$eval(".source-forms tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("th a, td")].map((c) => c.textContent!.trim()).join(" | ")))).toEqual([
-        "jiangsu-hongze-2023.pdf | PDF | — | 本页数字读自此文件",
+        "jiangsu-hongze-2023.pdf | PDF | 286.6 KB | 本页数字读自此文件",
         "jiangsu-hongze-2023.txt | 文本 | 8.4 KB | 数字一致",
       ]);
       expect(await page.getAttribute(".source-forms tbody tr:first-child a", "href")).toBe("/downloads/sources/jiangsu-hongze-2023.pdf");
+      expect(await page.getAttribute(".source-forms tbody tr:first-child a", "download")).toBe("jiangsu-hongze-2023.pdf");
     } finally {
       await page.close();
     }

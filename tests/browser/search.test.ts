@@ -14,6 +14,7 @@ import { axeViolations, visit as open } from "./page-tools.ts";
 import { allIndicators } from "../../src/catalog/index.ts";
 import { paths } from "../../src/site/paths.ts";
 import { SEARCH_PAGE } from "../../src/site/search/search-page-text.ts";
+import { kindSummary } from "../../src/site/client/search-model.ts";
 import { facetEntries, reportFacets } from "../../src/site/search/page-facets.ts";
 
 const site = useBuiltSite();
@@ -31,7 +32,21 @@ async function allResults(page: Page): Promise<string[]> {
   return page.locator(".search-result__link").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
-const reportIds = (urls: string[]) => urls.map((url) => /^\/reports\/([^/]+)\/$/.exec(url)?.[1] ?? url).sort();
+/** The report pages among the results, by id (indicator and concept pages are results too). */
+const reportIds = (urls: string[]) => urls.flatMap((url) => /^\/reports\/([^/]+)\/$/.exec(url)?.[1] ?? []).sort();
+
+/** The catalog pages among the results: indicator and concept pages. */
+const catalogPages = (urls: string[]) => urls.filter((url) => url.startsWith(paths.indicators) || url.startsWith(paths.concepts));
+
+/** The status line's count of results by kind, from their URLs. */
+function summaryOf(urls: string[]): string {
+  const byKind: Record<string, number> = {};
+  for (const url of urls) {
+    const kind = url.startsWith(paths.indicators) ? "indicator" : url.startsWith(paths.concepts) ? "concept" : "report";
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+  }
+  return kindSummary(byKind);
+}
 
 async function statusLine(page: Page): Promise<string> {
   return (await page.locator("[data-search-status]").textContent()) ?? "";
@@ -86,7 +101,10 @@ describe("search finds only pages that contain the query", () => {
     try {
       const urls = await allResults(page);
       expect(reportIds(urls)).toEqual(reportsMentioning("行政复议"));
-      expect(await statusLine(page)).toBe(`找到 ${urls.length} 份包含「行政复议」的年报`);
+      // Indicator and concept pages about reconsideration are results too, each containing the term.
+      expect(catalogPages(urls).length).toBeGreaterThan(0);
+      for (const url of catalogPages(urls)) expect(await pageText(url), url).toContain("行政复议");
+      expect(await statusLine(page)).toBe(`找到 ${urls.length} 个包含「行政复议」的页面：${summaryOf(urls)}`);
       const marks = await page.locator(".search-result mark").allTextContents();
       expect(marks.length).toBeGreaterThanOrEqual(urls.length);
       expect(new Set(marks)).toEqual(new Set(["行政复议"]));
@@ -128,7 +146,9 @@ describe("search finds only pages that contain the query", () => {
     try {
       const urls = await allResults(page);
       for (const url of expected) expect(urls).toContain(url);
-      expect(urls.indexOf(expected[0]!)).toBe(0);
+      // The concept of that name too; catalog pages are listed before the reports.
+      expect(urls).toContain(paths.concept("requests_received"));
+      expect(urls.indexOf(expected[0]!)).toBeLessThan(catalogPages(urls).length);
     } finally {
       await page.close();
     }
@@ -139,9 +159,10 @@ describe("search finds only pages that contain the query", () => {
     try {
       await page.waitForSelector(".search-result");
       const expected = reportsMentioning("的");
-      expect(await page.locator(".search-result").count()).toBe(Math.min(10, expected.length));
-      expect(await statusLine(page)).toBe(`找到 ${expected.length} 份包含「的」的年报`);
-      expect(reportIds(await allResults(page))).toEqual(expected);
+      expect(await page.locator(".search-result").count()).toBe(10);
+      const urls = await allResults(page);
+      expect(reportIds(urls)).toEqual(expected);
+      expect(await statusLine(page)).toBe(`找到 ${urls.length} 个包含「的」的页面：${summaryOf(urls)}`);
     } finally {
       await page.close();
     }
@@ -188,10 +209,12 @@ describe("the query, the scope and the filters live in the URL", () => {
     const { page, errors } = await visit(searchPath("行政复议", `&scope=${year}`));
     try {
       expect(await page.locator("#search-scope").inputValue()).toBe(String(year));
-      expect(reportIds(await allResults(page))).toEqual(all.filter((id) => id.endsWith(`-${year}`)));
+      const oneYear = await allResults(page);
+      expect(reportIds(oneYear)).toEqual(all.filter((id) => id.endsWith(`-${year}`)));
       await page.locator("#search-scope").selectOption("all");
       await page.waitForFunction(() => !new URL(location.href).searchParams.has("scope"));
-      await page.waitForFunction((n) => document.querySelector("[data-search-status]")?.textContent?.startsWith(`找到 ${n} `), all.length);
+      // Every year's reports, with the catalog pages every scope searches: more results than the one year's.
+      await page.waitForFunction((n) => /^找到 (\d+) /.exec(document.querySelector("[data-search-status]")?.textContent ?? "")?.[1] !== String(n), oneYear.length);
       expect(reportIds(await allResults(page))).toEqual(all);
       expect(new URL(page.url()).searchParams.get("q")).toBe("行政复议");
       expect(errors).toEqual([]);

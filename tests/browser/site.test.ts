@@ -80,7 +80,11 @@ async function overflow(page: Page): Promise<{ page: number; unmarked: string[] 
         if (style.overflowX !== "auto" && style.overflowX !== "scroll") return false;
         if (el.scrollWidth <= el.clientWidth + 1 || !visible(el)) return false;
         const hint = el.previousElementSibling;
-        const marked = el.hasAttribute("data-overflowing") && hint instanceof HTMLElement && hint.classList.contains("table-scroll__hint") && visible(hint);
+        // Either sign: the line src/site/client/table-scroll.ts puts above a .table-scroll that overflows,
+        // or a printed table's own hint, which its stylesheet shows only while the box can scroll.
+        const scriptSign = el.hasAttribute("data-overflowing") && hint instanceof HTMLElement && hint.classList.contains("table-scroll__hint");
+        const printedSign = hint instanceof HTMLElement && hint.classList.contains("printed-table__hint");
+        const marked = (scriptSign || printedSign) && visible(hint as HTMLElement);
         return !marked;
       })
       .map(describe);

@@ -11,6 +11,7 @@ import { COMPARE_TEXT as T } from "../compare/strings.ts";
 import type { CompareIndex } from "../compare/types.ts";
 import { chartSize, excludedText, fixedCells, MAX_TABLE_ROWS, viewCaveats, type View, type ViewColumn } from "../compare/view.ts";
 import { drawChart } from "./draw-chart.ts";
+import { enableTableScrollHints } from "./table-scroll.ts";
 
 type Child = Node | string | null | undefined | false;
 
@@ -118,6 +119,8 @@ export function renderSummary(region: HTMLElement, view: View): void {
     parts.push(h("p", {}, view.emptyMessage ?? T.noMeasures));
   }
   region.replaceChildren(heading, ...parts);
+  // The summary's table is new: it gets the sign that it scrolls like every other.
+  enableTableScrollHints(region);
 }
 
 export function renderCaveats(region: HTMLElement, view: View): void {

@@ -26,9 +26,14 @@ function update(container: HTMLElement): void {
 
 export function enableTableScrollHints(root: ParentNode = document): void {
   const containers = [...root.querySelectorAll<HTMLElement>(".table-scroll")];
-  const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver((entries) => entries.forEach((e) => update(e.target as HTMLElement)));
+  // The table is observed too: one a script fills later (the comparison view) widens without its box changing size.
+  const observer =
+    typeof ResizeObserver === "undefined"
+      ? null
+      : new ResizeObserver((entries) => entries.forEach((e) => update((e.target as HTMLElement).closest<HTMLElement>(".table-scroll")!)));
   for (const container of containers) {
     update(container);
     observer?.observe(container);
+    if (container.firstElementChild) observer?.observe(container.firstElementChild);
   }
 }

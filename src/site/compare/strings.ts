@@ -69,7 +69,6 @@ export const COMPARE_TEXT = {
   tableHeading: "表格",
   tableNote:
     "一行一份报告。数字链接到它在原文中的位置（几项之和、比率链接到报告页）；没有数字的格子写明原因：未报告（表中该格空白或为—）、无法确定（印了但读不准）、报告中没有此项、该格式没有此项。比率只在分子、分母都有数字且分母不为 0 时计算，否则写明缺的是哪一项。",
-  scrollHint: "表格较宽，可左右滑动查看各列。",
   rowCount: (shown: number, total: number) =>
     shown < total ? `共 ${total} 份报告，表中显示前 ${shown} 份；完整内容请下载 CSV。` : `共 ${total} 份报告。`,
   empty: "所选地区在所选年度没有报告。",
