@@ -10,16 +10,9 @@ import { z } from "zod";
 
 export const SCHEMA_VERSION = "2.0.0";
 
-/**
- * A jurisdiction's id: its 6-digit GB/T 2260 division code, or — for a body
- * outside GB/T 2260 (平潭综合实验区, a development zone) or a name the division
- * data does not know — `x` and 12 hex digits of the SHA-256 of its normalised
- * full name: stable, and collision-free for any realistic number of names.
- */
-export const jurisdictionIdPattern = /^(?:\d{6}|x[0-9a-f]{12})$/;
-
-/** `<jurisdiction id>-<year>`, or `<jurisdiction id>-<department slug>-<year>` for a department's report. */
-export const reportIdPattern = /^(?:\d{6}|x[0-9a-f]{12})(?:-[a-z0-9]+(?:-[a-z0-9]+)*)?-\d{4}$/;
+// The id patterns live in a module without zod, so page scripts can check ids without loading the schema.
+export { jurisdictionIdPattern, reportIdPattern } from "./ids.ts";
+import { jurisdictionIdPattern, reportIdPattern } from "./ids.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

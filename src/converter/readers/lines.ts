@@ -140,7 +140,12 @@ function blockLines(block: TableBlock, labels: TableLabels): TableLine[] {
     // Cells spanning down from an earlier row: context, not part of this row. A 序号 column is no part of it either.
     const origins = cells.slice(rowNumberCells(cells, labels));
     const kinds = origins.map((o) => cellKind(o.text.text));
-    const firstValue = kinds.findIndex((k, i) => (k === "digits" || k === "mark") && !isUnitCell(origins[i]!.text.text));
+    const figureAt = kinds.findIndex((k, i) => (k === "digits" || k === "mark") && !isUnitCell(origins[i]!.text.text));
+    // In a grid, what stands after the unit cell is the value column even when it holds words (a cell
+    // printed with text instead of a figure is an unreadable figure, not a blank one nor a label).
+    const unitAt = grid ? origins.findIndex((o) => isUnitCell(o.text.text)) : -1;
+    const wordsAfterUnit = unitAt > 0 && origins.slice(unitAt + 1).some((o) => o.text.text !== "") ? unitAt + 1 : -1;
+    const firstValue = wordsAfterUnit >= 0 && (figureAt < 0 || wordsAfterUnit < figureAt) ? wordsAfterUnit : figureAt;
     const offset = origins[0]?.text.offsets[0] ?? 0;
     if (origins.length === 0) return;
     if (firstValue < 0) {

@@ -6,6 +6,7 @@
 import { getTemplate, indicatorFor } from "../../catalog/index.ts";
 import type { Check, CheckStatus, Report } from "../../schema/report.ts";
 import { compareText } from "../../report/compare-text.ts";
+import { figureAnchor } from "./figure-anchor.ts";
 
 export interface CheckLine {
   check: Check;
@@ -28,7 +29,7 @@ export function reportChecks(report: Report, cells: ReadonlySet<string>): Report
     check,
     figures: [...new Set(check.indicators)]
       .filter((id) => cells.has(id))
-      .map((id) => ({ id, label: indicatorFor(template, id)?.label ?? id, anchor: `stat-${id}` })),
+      .map((id) => ({ id, label: indicatorFor(template, id)?.label ?? id, anchor: figureAnchor(id) })),
   });
   const of = (status: CheckStatus) =>
     report.checks

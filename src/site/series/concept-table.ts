@@ -8,6 +8,7 @@ import { formatNumber, NOT_REPORTED } from "../format.ts";
 import { paths } from "../paths.ts";
 import type { ConceptPoint, ConceptSeries } from "./concepts.ts";
 import { templateMark, type TemplateMark } from "./templates.ts";
+import { figureHref } from "../report-page/figure-anchor.ts";
 
 export interface ConceptRow {
   point: ConceptPoint;
@@ -32,8 +33,9 @@ export function conceptRows(series: ConceptSeries): ConceptRow[] {
     .map((point) => {
       const template = getTemplate(point.template);
       const parts = point.indicators.map((id) => ({ id, label: indicatorFor(template, id)?.label ?? id }));
-      const anchor = point.indicators.length === 1 ? `#stat-${point.indicators[0]}` : "";
-      const base = { point, mark: templateMark(point.template), href: `${paths.report(point.reportId)}${anchor}`, parts };
+      // One figure links to its cell; a sum of several (or a figure the report lacks) to the report page.
+      const href = point.indicators.length === 1 ? figureHref(point.reportId, template, point.indicators[0]!, point.state !== "absent") : paths.report(point.reportId);
+      const base = { point, mark: templateMark(point.template), href, parts };
       if (point.state === "value") return { ...base, value: formatNumber(point.value), note: parts.length > 1 ? `${parts.length} 项相加` : "", muted: false };
       const { value, note } = NOTES[point.state as keyof typeof NOTES];
       return { ...base, value, note, muted: true };

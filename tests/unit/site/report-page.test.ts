@@ -114,7 +114,8 @@ describe("forms and versions", () => {
   it("offers the published form and the other one, with whether their figures agree", () => {
     const forms = reportForms(published.report(IDS.shuyang2023));
     expect(forms.map((f) => [f.file, f.formName, f.href, f.published, f.figuresAgree])).toEqual([
-      ["jiangsu-shuyang-2023-fagaiju.html", "网页（HTML）", "/downloads/sources/jiangsu-shuyang-2023-fagaiju.html", true, null],
+      // A saved web page is offered as text, never served as a page of the site.
+      ["jiangsu-shuyang-2023-fagaiju.html", "网页（HTML）", "/downloads/sources/jiangsu-shuyang-2023-fagaiju.html.txt", true, null],
       ["jiangsu-shuyang-2023-fagaiju.txt", "文本", "/downloads/sources/jiangsu-shuyang-2023-fagaiju.txt", false, true],
     ]);
     expect(originalFiles(published.report(IDS.hongze2023)).map((f) => f.file)).toEqual(["jiangsu-hongze-2023.pdf", "jiangsu-hongze-2023.txt"]);
