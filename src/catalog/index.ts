@@ -10,11 +10,8 @@
 import conceptsFile from "./concepts.json" with { type: "json" };
 import departmentsFile from "./departments.json" with { type: "json" };
 import ratesFile from "./rates.json" with { type: "json" };
+import { TEMPLATE_FILES } from "./template-files.ts";
 import specialAreasFile from "./special-areas.json" with { type: "json" };
-import fujian2008 from "./templates/fujian-2008.json" with { type: "json" };
-import national2008 from "./templates/national-2008.json" with { type: "json" };
-import national2019 from "./templates/national-2019.json" with { type: "json" };
-import national2021 from "./templates/national-2021.json" with { type: "json" };
 import {
   ConceptsFile,
   DepartmentsFile,
@@ -351,7 +348,7 @@ function loadTemplate(raw: unknown): Template {
 }
 
 /** Every template, oldest format first. */
-export const TEMPLATES: readonly Template[] = [national2008, fujian2008, national2019, national2021].map(loadTemplate);
+export const TEMPLATES: readonly Template[] = TEMPLATE_FILES.map(loadTemplate);
 
 export const CONCEPTS: readonly Concept[] = ConceptsFile.parse(conceptsFile).concepts;
 

@@ -3,9 +3,10 @@
  * which format each point comes from: a short name (2019年全国格式, 福建省表),
  * its years, and a point shape with a text symbol that the chart, its table
  * and the legend share. Derived from the catalog's order and names, so a new
- * template brings its own mark without code here.
+ * template brings its own mark without code here. Read from the template files
+ * as they are (this module runs in the browser, where zod is not loaded).
  */
-import { TEMPLATES, type Template } from "../../catalog/index.ts";
+import { TEMPLATE_FILES, type TemplateHeader } from "../../catalog/template-files.ts";
 import type { PointShape } from "../chart-spec.ts";
 
 export interface TemplateMark {
@@ -35,19 +36,19 @@ const SHAPES: readonly [PointShape, string][] = [
 /** Years with no end (the format in force) are stored as 9999. */
 const OPEN_END = 9999;
 
-function shortName(template: Template): string {
+function shortName(template: TemplateHeader): string {
   if (template.scope === "national") return `${template.years.from}年全国格式`;
   // A province's own table: its name starts with the province (福建省政府信息公开情况统计表…).
   const cut = template.name.indexOf("政府信息公开");
   return cut > 0 ? `${template.name.slice(0, cut)}表` : template.name;
 }
 
-function yearsOf(template: Template): string {
+function yearsOf(template: TemplateHeader): string {
   return template.years.to >= OPEN_END ? `${template.years.from}年起` : `${template.years.from}—${template.years.to}`;
 }
 
 const MARKS: ReadonlyMap<string, TemplateMark> = new Map(
-  TEMPLATES.map((template, index) => {
+  TEMPLATE_FILES.map((template, index) => {
     const [shape, symbol] = SHAPES[index % SHAPES.length]!;
     return [
       template.id,
