@@ -43,11 +43,18 @@ async function withDownloads<T>(run: (context: BrowserContext) => Promise<T>): P
 /** Every bulk file of /downloads/, clicked on the page: name → bytes. */
 async function bulkFiles(): Promise<Map<string, Buffer>> {
   return withDownloads(async (context) => {
-    const page = await context.newPage();
-    await page.goto(`${site.server.url}/downloads/`);
-    const names = await page.locator(".download-card__name a").allTextContents();
+    const list = await context.newPage();
+    await list.goto(`${site.server.url}/downloads/`);
+    const names = await list.locator(".download-card__name a").allTextContents();
+    await list.close();
     const files = new Map<string, Buffer>();
-    for (const name of names.map((n) => n.trim())) files.set(name, await download(page, page.locator(`.download-card__name a[href="/downloads/${name}"]`)));
+    // A fresh page for each file: Chromium stops a page's downloads after its tenth.
+    for (const name of names.map((n) => n.trim())) {
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}/downloads/`);
+      files.set(name, await download(page, page.locator(`.download-card__name a[href="/downloads/${name}"]`)));
+      await page.close();
+    }
     return files;
   });
 }

