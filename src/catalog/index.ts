@@ -225,39 +225,30 @@ function indicatorsOf(template: TemplateFile): { indicators: Indicator[]; derive
           for (const column of table.columns) push(table, row, column, table.id, row.unit ?? table.unit);
         }
         const allColumns = [...table.columns.map((c) => ({ id: c.id!, label: c.label, nameEn: c.nameEn, parent: c.parent })), ...table.derivedColumns];
+        /** A sum the matrix does not print: a group row's cell, or a derived column's. */
+        const derivedCell = (row: (typeof table.rows)[number], column: (typeof allColumns)[number], sumOf: string[], parent: string | null): DerivedIndicator => ({
+          id: cellId(row.id!, column.id),
+          template: template.id,
+          table: table.id,
+          row: row.id!,
+          column: column.id,
+          label: `${row.short} · ${column.label}`,
+          nameEn: `${row.nameEn}: ${column.nameEn}`,
+          unit: row.unit ?? table.unit,
+          sumOf,
+          parent,
+        });
         for (const row of table.rows) {
           if (row.role !== "group" || !row.id) continue;
           const parts = children.get(row.id) ?? [];
           for (const column of allColumns) {
-            derived.push({
-              id: cellId(row.id, column.id),
-              template: template.id,
-              table: table.id,
-              row: row.id,
-              column: column.id,
-              label: `${row.short} · ${column.label}`,
-              nameEn: `${row.nameEn}: ${column.nameEn}`,
-              unit: row.unit ?? table.unit,
-              sumOf: parts.map((p) => cellId(p, column.id)),
-              parent: row.parent ? cellId(row.parent, column.id) : null,
-            });
+            derived.push(derivedCell(row, column, parts.map((p) => cellId(p, column.id)), row.parent ? cellId(row.parent, column.id) : null));
           }
         }
         for (const column of table.derivedColumns) {
           for (const row of table.rows) {
             if (row.role !== "value" || !row.id) continue;
-            derived.push({
-              id: cellId(row.id, column.id),
-              template: template.id,
-              table: table.id,
-              row: row.id,
-              column: column.id,
-              label: `${row.short} · ${column.label}`,
-              nameEn: `${row.nameEn}: ${column.nameEn}`,
-              unit: row.unit ?? table.unit,
-              sumOf: column.sumOf.map((c) => cellId(row.id!, c)),
-              parent: column.parent ? cellId(row.id, column.parent) : null,
-            });
+            derived.push(derivedCell(row, column, column.sumOf.map((c) => cellId(row.id!, c)), column.parent ? cellId(row.id, column.parent) : null));
           }
         }
         break;
