@@ -687,3 +687,17 @@ describe("Table Schema patterns", () => {
     expect(REPORT_ID_PATTERN + JURISDICTION_ID_PATTERN).not.toMatch(/[\^$]|\(\?:/);
   });
 });
+
+describe("docs/downloads.md", () => {
+  const docs = readFileSync(join(import.meta.dirname, "../../../docs/downloads.md"), "utf8");
+  // A file of one format is documented once, as reports-wide-<format>.csv; a report's or an indicator's as <id>.
+  const documentedAs = (path: string) =>
+    TEMPLATES.reduce((p, t) => p.replace(`reports-wide-${t.id}.csv`, "reports-wide-<format>.csv"), path)
+      .replace(/^reports\/[^/]+\.(csv|json)$/, "reports/<id>.csv, .json")
+      .replace(/^indicators\/[^/]+\.(csv|json)$/, "indicators/<id>.csv, .json");
+
+  it("has a row for every file the downloads offer", () => {
+    const paths = [...new Set([...bundle.byPath.keys()].map(documentedAs))];
+    expect(paths.filter((path) => !docs.includes(`| /downloads/${path} |`))).toEqual([]);
+  });
+});
