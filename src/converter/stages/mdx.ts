@@ -119,26 +119,87 @@ function frontmatter(report: Report): string {
 
 /**
  * The library's escaping runs each of its ~40 unsafe patterns over every
- * text, but a pattern can only match at its own character. Give it the
- * patterns whose character is in the text or next to it (the characters
- * around a text take part in the decision, so they count too): the output is
- * the same, and most of a Chinese report's text needs few or none.
+ * text, but a pattern can only escape its own character, and only inside the
+ * text: matches on the characters around it (info.before/after, which it adds
+ * for context) are skipped. So it is given only the patterns whose character
+ * the text holds, and a text that holds none is returned as it is: the output
+ * is the same, and most of a Chinese report's text needs no pattern at all.
+ * One exception: the rule for an underscore inside a word looks at whether the
+ * characters around it were matched, so a text with "_" keeps the patterns of
+ * its surrounding characters too.
  */
 function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
   const all = state.unsafe;
-  const present = charactersPresent(`${info.before}${node.value}${info.after}`);
+  const value = node.value;
+  if (needsNoEscape(value, all)) return value;
+  const present = charactersPresent(value.includes("_") ? `${info.before}${value}${info.after}` : value);
   const relevant = all.filter((pattern) => {
     const code = pattern.character.charCodeAt(0);
     // The library's patterns are all about ASCII characters; any other is kept, to be safe.
     return code >= 0x80 || present[code] === 1;
   });
-  if (relevant.length === 0 && !node.value.includes("\\")) return node.value;
+  if (relevant.length === 0 && !value.includes("\\")) return value;
   state.unsafe = relevant;
   try {
     return defaultHandlers.text(node, parent, state, info);
   } finally {
     state.unsafe = all;
   }
+}
+
+/** No pattern's character and no backslash (which the library escapes before punctuation): the text is written as it is. */
+function needsNoEscape(value: string, patterns: Unsafe[]): boolean {
+  return !holdsAny(value, patternCharacters(patterns)) && !value.includes("\\");
+}
+
+/**
+ * The phrasing of a paragraph, heading or table cell whose only child is a
+ * text that needs no escaping is that text: the library's phrasing pass
+ * (trackers, peeking at neighbours, pairing emphasis markers) would join the
+ * one string to itself. Most blocks and cells of a report are such, so they
+ * skip it; anything else goes through the library as before.
+ */
+function root(node: Root, parent: Parents | undefined, state: State, info: Info): string {
+  const phrasing = state.containerPhrasing;
+  state.containerPhrasing = (container, containerInfo) => {
+    const only = container.children.length === 1 ? container.children[0]! : null;
+    if (only?.type === "text" && only.value !== "" && needsNoEscape(only.value, state.unsafe)) return only.value;
+    return phrasing.call(state, container, containerInfo);
+  };
+  try {
+    return defaultHandlers.root(node, parent, state, info);
+  } finally {
+    state.containerPhrasing = phrasing;
+  }
+}
+
+/** The ASCII characters some pattern of `patterns` is about, one flag per code; null when a pattern is about another character (then every text takes the slow path). */
+const PATTERN_CHARACTERS = new WeakMap<Unsafe[], Uint8Array | null>();
+
+function patternCharacters(patterns: Unsafe[]): Uint8Array | null {
+  let flags = PATTERN_CHARACTERS.get(patterns);
+  if (flags === undefined) {
+    flags = new Uint8Array(0x80);
+    for (const pattern of patterns) {
+      const code = pattern.character.charCodeAt(0);
+      if (code >= 0x80) {
+        flags = null;
+        break;
+      }
+      flags[code] = 1;
+    }
+    PATTERN_CHARACTERS.set(patterns, flags);
+  }
+  return flags;
+}
+
+function holdsAny(value: string, characters: Uint8Array | null): boolean {
+  if (characters === null) return true;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80 && characters[code] === 1) return true;
+  }
+  return false;
 }
 
 /** Which ASCII characters a string holds, one flag per code. */
@@ -152,7 +213,7 @@ function charactersPresent(value: string): Uint8Array {
 }
 
 /** Made once: mdast-util-to-markdown compiles each unsafe pattern into a regex on the pattern object itself, so fresh extensions per report would compile them all again. */
-const MARKDOWN_OPTIONS: Options = { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: UNSAFE, bullet: "-", rule: "-", handlers: { text } };
+const MARKDOWN_OPTIONS: Options = { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: UNSAFE, bullet: "-", rule: "-", handlers: { root, text } };
 
 export function renderMdx(blocks: readonly BodyBlock[], report: Report): string {
   const tree: Root = { type: "root", children: blocks.flatMap(node) };
