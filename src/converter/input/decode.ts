@@ -14,6 +14,7 @@
  * the input (see docs/input.md for the figures).
  */
 import { createHash } from "node:crypto";
+import { isWhiteSpace } from "../document/source-text.ts";
 import { ConversionError } from "../errors.ts";
 import type { Diagnostic } from "../../schema/report.ts";
 import { defineWarnings } from "../diagnostics.ts";
@@ -128,10 +129,17 @@ function detectAndDecode(file: string, bytes: Uint8Array): Decoded {
 /** Control characters other than tab, LF, CR and form feed. */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
+/** How many characters of a text are not white space (counted, not copied: files are up to 4 MiB). */
+function visibleLength(text: string): number {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) visible++;
+  return visible;
+}
+
 /** Text whose visible characters are mostly control codes is a binary file that happened to decode. */
 function assertText(file: string, text: string): void {
   if (text.includes("\u0000")) throw new ConversionError("binary_file", file, "contains NUL characters");
-  const visible = text.replace(/\s/g, "").length;
+  const visible = visibleLength(text);
   const control = (text.match(CONTROL) ?? []).length;
   if (visible > 0 && control / visible > 0.1) {
     throw new ConversionError("binary_file", file, `${control} control characters in ${visible} visible ones`);
@@ -166,13 +174,34 @@ export function decodeText(file: string, bytes: Uint8Array, declared?: string): 
     throw new ConversionError("file_too_large", file, `${bytes.length} bytes > ${MAX_SOURCE_BYTES}`);
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const last = lastDecoding;
+  if (last && last.bytes === bytes && last.file === file && last.declared === declared && last.decoded.sha256 === sha256) {
+    return { ...last.decoded, diagnostics: [...last.decoded.diagnostics] };
+  }
+  const decoded = decodeTextOnce(file, bytes, declared, sha256);
+  lastDecoding = { bytes, file, declared, decoded };
+  return { ...decoded, diagnostics: [...decoded.diagnostics] };
+}
+
+/**
+ * The last text decodeText made, for its bytes: the text adapter decodes a
+ * file to recognise it and again to read it. Reused only for the same bytes
+ * object whose hash is still the same, so a buffer changed in between is
+ * decoded afresh.
+ */
+let lastDecoding: { bytes: Uint8Array; file: string; declared: string | undefined; decoded: DecodedText } | null = null;
+
+/** A character that is not white space or zero-width: the file has content. */
+const SOME_CONTENT = /[^\s\u3000\u200b-\u200d\u2060\ufeff]/;
+
+function decodeTextOnce(file: string, bytes: Uint8Array, declared: string | undefined, sha256: string): DecodedText {
   const label = declaredDecoder(declared);
   const fromDeclared = label && !startsWith(bytes, [0xef, 0xbb, 0xbf]) ? tryDecode(label, bytes) : null;
   const decoded = fromDeclared !== null && label ? { encoding: label, text: fromDeclared } : detectAndDecode(file, bytes);
   // A stray BOM left after transcoding is not content.
   const body = decoded.text.replace(/^\ufeff/, "");
   assertText(file, body);
-  if (body.replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]/g, "") === "") {
+  if (!SOME_CONTENT.test(body)) {
     throw new ConversionError("empty_file", file, "only whitespace");
   }
   const diagnostics: Diagnostic[] = [];

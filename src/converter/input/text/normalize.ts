@@ -69,6 +69,8 @@ const LETTER_SPACED = new RegExp(`(?<=^|\\s)[${HAN}${WIDE_PUNCT}](?: [${HAN}${WI
 
 /** The whitespace policy described at the top of the file, applied to spaces only. */
 export function normalizeSpacesOf(text: SourceText): SourceText {
+  // Every rule is about ASCII spaces.
+  if (!text.text.includes(" ")) return text;
   let out = rewrite(text, RUN_OF_SPACES, (m) => [{ from: m.index, to: m.index + 1 }]);
   out = keepGroup(out, SPACE_HAN_DIGIT, 1);
   out = keepGroup(out, SPACE_DIGIT_HAN, 1);
@@ -91,6 +93,7 @@ export function closeLetterSpacing(text: SourceText): SourceText {
 
 /** Backslash escapes the OCR wrote for Markdown (nx\_zws, nx\\_zws, \*, \#). */
 function unescapeMarkdown(text: SourceText): SourceText {
+  if (!text.text.includes("\\")) return text;
   return keepGroup(text, MARKDOWN_ESCAPE, 1);
 }
 
@@ -103,6 +106,8 @@ const MARKDOWN_LINK = /\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s
 
 /** [text](url) → text, but a mailto link yields its address; <http://…> and <mailto:…> → the address. */
 function unwrapLinks(text: SourceText): SourceText {
+  // Every link has a bracket of one kind or the other.
+  if (!text.text.includes("[") && !text.text.includes("<")) return text;
   let out = rewrite(text, MARKDOWN_LINK, (m) => {
     const label = m[1]!;
     const url = m[2]!;
@@ -117,6 +122,7 @@ function unwrapLinks(text: SourceText): SourceText {
 
 /** A bold run at the start of the line is a lead-in; every other ** pair is just removed. */
 function stripBold(text: SourceText): { text: SourceText; boldLead?: string } {
+  if (!text.text.includes("**")) return { text };
   const lead = /^\*\*(.+?)\*\*/.exec(text.text);
   const stripped = keepGroup(text, BOLD, 1);
   if (lead && lead[1]!.trim() !== "") return { text: stripped, boldLead: lead[1]!.trim() };
@@ -140,7 +146,8 @@ export function plainSpaces(text: SourceText): SourceText {
 
 /** The whitespace policy inside each cell of a pipe row; the pipes and the cells' padding stay. */
 function normalizeCellsOf(text: SourceText): SourceText {
-  const out = new TextBuilder();
+  if (!text.text.includes(" ")) return text;
+  const out = new TextBuilder(text.text.length);
   let from = 0;
   for (let i = 0; i <= text.text.length; i++) {
     if (i < text.text.length && text.text[i] !== "|") continue;
