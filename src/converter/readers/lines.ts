@@ -411,12 +411,57 @@ function joinBrokenLabels(lines: readonly TableLine[], labels: TableLabels): Tab
 /** Most words that can stand between two labels of one table (a flattened table has figures between, prose has sentences). */
 const MAX_WORDS_BETWEEN = 8;
 
+const UNCOUNTED_WORDS = /其中|万元|人次|计量单位/g;
+const NOT_A_WORD = /[\d\s\p{P}\p{S}条件元项次个人篇起份]/gu;
+
 function wordsBetween(text: string): number {
-  const stripped = text
-    .normalize("NFKC")
-    .replace(/其中|万元|人次|计量单位/g, "")
-    .replace(/[\d\s\p{P}\p{S}条件元项次个人篇起份]/gu, "");
-  return stripped.length;
+  return text.normalize("NFKC").replace(UNCOUNTED_WORDS, "").replace(NOT_A_WORD, "").length;
+}
+
+/**
+ * Per code unit, for wordsBetween's count without normalising and copying the
+ * text: 0 = not known to be its own NFKC form (count the slow way), 1 = a word
+ * character, 2 = a character the count leaves out. Filled for ASCII, the CJK
+ * Unified Ideographs and CJK and general punctuation, which NFKC neither
+ * changes nor composes with their neighbours: most text between labels.
+ */
+const WORD_CLASS = (() => {
+  const classes = new Uint8Array(0x10000);
+  const ranges: [number, number][] = [[0x00, 0x7f], [0x2010, 0x2027], [0x2030, 0x205e], [0x3001, 0x3029], [0x4e00, 0x9fff]];
+  for (const [from, to] of ranges) {
+    for (let code = from; code <= to; code++) {
+      const character = String.fromCharCode(code);
+      if (character.normalize("NFKC") !== character) continue;
+      NOT_A_WORD.lastIndex = 0;
+      classes[code] = NOT_A_WORD.test(character) ? 2 : 1;
+    }
+  }
+  return classes;
+})();
+
+/** wordsBetween(text) > limit, stopping as soon as the count passes the limit (the text between two hits can be a whole page of prose). */
+function moreWordsThan(text: string, limit: number): boolean {
+  let words = 0;
+  for (let i = 0; i < text.length; ) {
+    const kind = WORD_CLASS[text.charCodeAt(i)];
+    if (kind === 0) return wordsBetween(text) > limit;
+    if (kind === 1) {
+      const uncounted = uncountedWordAt(text, i);
+      if (uncounted > 0) {
+        i += uncounted;
+        continue;
+      }
+      if (++words > limit) return true;
+    }
+    i++;
+  }
+  return false;
+}
+
+/** Length of the word of UNCOUNTED_WORDS that starts at `at`, or 0. */
+function uncountedWordAt(text: string, at: number): number {
+  for (const word of ["其中", "万元", "人次", "计量单位"]) if (text.startsWith(word, at)) return word.length;
+  return 0;
 }
 
 interface Cluster {
@@ -430,7 +475,7 @@ function clusters(folded: string, hits: readonly LabelHit[], layout: Table["layo
   hits.forEach((hit, i) => {
     const previous = hits[i - 1];
     const between = previous ? folded.slice(previous.to, hit.from) : "";
-    if (!current || wordsBetween(between) > MAX_WORDS_BETWEEN) {
+    if (!current || moreWordsThan(between, MAX_WORDS_BETWEEN)) {
       current = { hits: [], rowsWithFigures: 0 };
       found.push(current);
     }
