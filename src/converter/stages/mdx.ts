@@ -132,12 +132,7 @@ function text(node: Text, parent: Parents | undefined, state: State, info: Info)
   const all = state.unsafe;
   const value = node.value;
   if (needsNoEscape(value, all)) return value;
-  const present = charactersPresent(value.includes("_") ? `${info.before}${value}${info.after}` : value);
-  const relevant = all.filter((pattern) => {
-    const code = pattern.character.charCodeAt(0);
-    // The library's patterns are all about ASCII characters; any other is kept, to be safe.
-    return code >= 0x80 || present[code] === 1;
-  });
+  const relevant = patternsFor(value.includes("_") ? `${info.before}${value}${info.after}` : value, all);
   if (relevant.length === 0 && !value.includes("\\")) return value;
   state.unsafe = relevant;
   try {
@@ -163,8 +158,16 @@ function root(node: Root, parent: Parents | undefined, state: State, info: Info)
   const phrasing = state.containerPhrasing;
   state.containerPhrasing = (container, containerInfo) => {
     const only = container.children.length === 1 ? container.children[0]! : null;
-    if (only?.type === "text" && only.value !== "" && needsNoEscape(only.value, state.unsafe)) return only.value;
-    return phrasing.call(state, container, containerInfo);
+    if (only?.type !== "text" || only.value === "") return phrasing.call(state, container, containerInfo);
+    if (needsNoEscape(only.value, state.unsafe)) return only.value;
+    // What the pass returns for one text: the text handler's answer, given the characters around the container
+    // (and, as the pass does, no `encode`), with the index stack saying the text has no siblings.
+    state.indexStack.push(0);
+    try {
+      return text(only, container, state, { before: containerInfo.before, after: containerInfo.after, now: containerInfo.now, lineShift: containerInfo.lineShift });
+    } finally {
+      state.indexStack.pop();
+    }
   };
   try {
     return defaultHandlers.root(node, parent, state, info);
@@ -202,14 +205,32 @@ function holdsAny(value: string, characters: Uint8Array | null): boolean {
   return false;
 }
 
-/** Which ASCII characters a string holds, one flag per code. */
-function charactersPresent(value: string): Uint8Array {
-  const present = new Uint8Array(0x80);
+/**
+ * The patterns of `patterns` whose character `value` holds (any pattern about a
+ * character that is not ASCII is kept, to be safe), remembered by those
+ * characters: the texts of a report hold few distinct ones.
+ */
+const PATTERNS_FOR = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
+
+function patternsFor(value: string, patterns: Unsafe[]): Unsafe[] {
+  const characters = patternCharacters(patterns);
+  // The pattern characters the value holds, in the order they first occur.
+  let key = "";
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 0x80) present[code] = 1;
+    if (code < 0x80 && (characters === null || characters[code] === 1) && !key.includes(value[i]!)) key += value[i]!;
   }
-  return present;
+  let byKey = PATTERNS_FOR.get(patterns);
+  if (!byKey) PATTERNS_FOR.set(patterns, (byKey = new Map()));
+  let relevant = byKey.get(key);
+  if (!relevant) {
+    relevant = patterns.filter((pattern) => {
+      const code = pattern.character.charCodeAt(0);
+      return code >= 0x80 || (code >= 0 && key.includes(pattern.character));
+    });
+    byKey.set(key, relevant);
+  }
+  return relevant;
 }
 
 /** Made once: mdast-util-to-markdown compiles each unsafe pattern into a regex on the pattern object itself, so fresh extensions per report would compile them all again. */
