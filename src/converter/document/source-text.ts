@@ -167,6 +167,15 @@ export class LineIndex {
   }
 }
 
+/** The last index lineIndexOf built. */
+let lastLineIndex: LineIndex | null = null;
+
+/** The LineIndex of a text, built once for the stages of one conversion that each turn offsets of the same document text into lines. */
+export function lineIndexOf(text: string): LineIndex {
+  if (lastLineIndex === null || lastLineIndex.text !== text) lastLineIndex = new LineIndex(text);
+  return lastLineIndex;
+}
+
 /** The Span of document offsets [start, end) in `file`; `pageStarts` for a PDF. */
 export function spanOf(
   file: string,

@@ -21,7 +21,7 @@
  * ("2023 年" → "2023年", "洪 泽 区" → "洪泽区").
  */
 import type { Contact, Department, Diagnostic, Jurisdiction } from "../../schema/report.ts";
-import { LineIndex, rangeOf, replaceChars, slice, trim } from "../document/source-text.ts";
+import { lineIndexOf, rangeOf, replaceChars, slice, trim } from "../document/source-text.ts";
 import type { SourceDocument, SourceText } from "../document/types.ts";
 import { ConversionError } from "../errors.ts";
 import { comparableTitle, displayText, reportIdOf } from "../identity.ts";
@@ -613,7 +613,7 @@ export function extractMetadata(document: SourceDocument, options: MetadataOptio
   }
   if (!owner) throw new ConversionError("missing_jurisdiction", file, title);
   const { jurisdiction, department } = owner.resolved;
-  const titleLine = found.range ? new LineIndex(document.text.slice(0, found.range.start + 1)).lineOf(found.range.start) : null;
+  const titleLine = found.range ? lineIndexOf(document.text).lineOf(found.range.start) : null;
   const diagnostics = owner.resolved.diagnostics.map((d) => (d.line === null ? { ...d, line: titleLine } : d));
 
   const signature = signatureAtEnd(body.last(SIGNATURE_LINES));

@@ -19,7 +19,7 @@
  */
 import type { Template, TextCue } from "../../catalog/index.ts";
 import type { Statistic } from "../../schema/report.ts";
-import { LineIndex, printedText, rangeOf, slice, spanOf } from "../document/source-text.ts";
+import { lineIndexOf, printedText, rangeOf, slice, spanOf } from "../document/source-text.ts";
 import type { SourceDocument, SourceText } from "../document/types.ts";
 import { exactNumber } from "../readers/values.ts";
 
@@ -168,7 +168,7 @@ function sentenceAt(text: string, position: number): string {
  * indicator (the first clear statement in reading order), each with its span.
  */
 export function extractTextFigures(document: SourceDocument, prose: readonly SourceText[], template: Template): Statistic[] {
-  const index = new LineIndex(document.text);
+  const index = lineIndexOf(document.text);
   const figures: Statistic[] = [];
   const parents = new Set([...template.indicators, ...template.derived].map((i) => i.parent).filter((p): p is string => p !== null));
   const parentOf = new Map<string, string | null>([...template.indicators, ...template.derived].map((i) => [i.id, i.parent]));
