@@ -120,7 +120,7 @@ function foldInto(text: string, map: number[] | null): string {
     if (runStart < i) parts.push(text.slice(runStart, i));
     runStart = i + 1;
     if (isFoldedSpace(code)) continue;
-    for (const part of text[i]!.normalize("NFKC")) {
+    for (const part of nfkcPartsOf(code)) {
       parts.push(part);
       map?.push(i);
     }
@@ -128,6 +128,15 @@ function foldInto(text: string, map: number[] | null): string {
   if (runStart === 0) return text;
   if (runStart < text.length) parts.push(text.slice(runStart));
   return parts.join("");
+}
+
+/** The NFKC form of one code unit, as the characters (code points) it is made of; remembered, as a report repeats few distinct ones (full-width punctuation). */
+const NFKC_PARTS: (readonly string[] | undefined)[] = new Array(0x10000);
+
+function nfkcPartsOf(code: number): readonly string[] {
+  let parts = NFKC_PARTS[code];
+  if (parts === undefined) NFKC_PARTS[code] = parts = [...String.fromCharCode(code).normalize("NFKC")];
+  return parts;
 }
 
 /** What a label may be broken by: JavaScript's white space (\s: U+3000 and no-break spaces included) and the zero-width characters. */

@@ -133,13 +133,32 @@ function text(node: Text, parent: Parents | undefined, state: State, info: Info)
   const value = node.value;
   if (needsNoEscape(value, all)) return value;
   const relevant = patternsFor(value.includes("_") ? `${info.before}${value}${info.after}` : value, all);
-  if (relevant.length === 0 && !value.includes("\\")) return value;
+  if (!value.includes("\\") && !anyMatches(relevant, `${info.before}${value}${info.after}`, state)) return value;
   state.unsafe = relevant;
   try {
     return defaultHandlers.text(node, parent, state, info);
   } finally {
     state.unsafe = all;
   }
+}
+
+/**
+ * Whether any of the patterns matches the text with its surroundings. The
+ * library escapes only at a match of one of them (and backslashes, which the
+ * caller checks), so where none matches it writes the text as it is. A pattern
+ * read on a neighbouring node's side only (beforeNode/afterNode) counts as a
+ * match: it is read on part of the text, which this test does not do.
+ */
+function anyMatches(patterns: Unsafe[], text: string, state: State): boolean {
+  for (const pattern of patterns) {
+    if (pattern.beforeNode || pattern.afterNode) return true;
+    const expression = state.compilePattern(pattern);
+    expression.lastIndex = 0;
+    const found = expression.test(text);
+    expression.lastIndex = 0;
+    if (found) return true;
+  }
+  return false;
 }
 
 /** No pattern's character and no backslash (which the library escapes before punctuation): the text is written as it is. */
