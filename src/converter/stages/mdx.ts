@@ -35,7 +35,8 @@ const UNSAFE: Unsafe[] = [
 ];
 
 function plain(text: string): string {
-  return text.replace(/[\t\r\n]+/g, " ").trim();
+  const flat = text.includes("\t") || text.includes("\n") || text.includes("\r") ? text.replace(/[\t\r\n]+/g, " ") : text;
+  return flat.trim();
 }
 
 function paragraph(text: string, lead?: string): Paragraph {

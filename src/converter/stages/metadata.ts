@@ -87,24 +87,34 @@ function cleanText(source: SourceText): SourceText {
   let text = edit(source, FORMAT_CHARACTERS, "");
   text = edit(text, WIDE_SPACES, " ");
   text = edit(text, MARKDOWN, "");
-  text = edit(text, / {2,}/, " ");
+  // The last two rules are about ASCII spaces: a line without one skips them.
+  if (text.text.includes(" ")) text = edit(text, / {2,}/, " ");
   text = trim(text);
-  return edit(text, LAYOUT_SPACES, "");
+  return text.text.includes(" ") ? edit(text, LAYOUT_SPACES, "") : text;
 }
+
+const FULL_WIDTH_DIGIT = /[０-９]/g;
 
 /** Full-width digits as ASCII (２０２３ → 2023), one character for one, so positions stay. */
 function asciiDigits(text: string): string {
-  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  FULL_WIDTH_DIGIT.lastIndex = 0;
+  if (!FULL_WIDTH_DIGIT.test(text)) return text;
+  return text.replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Backslash escapes (nx\_zws), [text](url) links and <autolinks> of Markdown text, for the formulas. */
 function plainText(text: string): string {
-  return asciiDigits(text)
-    .replace(/\\+([!-/:-@[-`{-~])/g, "$1")
-    .replace(/\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
+  let plain = asciiDigits(text);
+  // Each rule needs its opening character.
+  if (plain.includes("\\")) plain = plain.replace(/\\+([!-/:-@[-`{-~])/g, "$1");
+  if (plain.includes("[")) {
+    plain = plain.replace(/\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
       if (/^mailto:/i.test(url)) return label.includes("@") ? label : url.replace(/^mailto:/i, "");
       return label.trim() !== "" ? label : url;
-    })
+    });
+  }
+  if (!plain.includes("<")) return plain;
+  return plain
     .replace(/<((?:https?|ftp):\/\/[^\s<>]+)>/gi, "$1")
     .replace(/<mailto:([^\s<>]+)>/gi, "$1")
     .replace(/<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>/g, "$1");

@@ -17,7 +17,7 @@ import type { SourceText } from "../../document/types.ts";
 import type { Removal, RemovalKind } from "../../../schema/report.ts";
 import type { NormalizedLine } from "./normalize.ts";
 import { rewrite, trimWith } from "./source-edit.ts";
-import { cleanCell, elementContents, splitRow } from "./table-rows.ts";
+import { cleanCell, elementContents, hasTableTag, splitRow } from "./table-rows.ts";
 
 export interface NoiseOptions {
   /** Portal furniture: headers, menus, "更多>>" columns, breadcrumbs, HTML fragments, twin tables. */
@@ -146,7 +146,7 @@ function rowKey(cells: string[]): string {
 
 /** A line that the block builder will read as a table row. */
 export function isTableLine(text: SourceText): boolean {
-  return splitRow(text) !== null || /<table/i.test(text.text);
+  return splitRow(text) !== null || hasTableTag(text.text);
 }
 
 /**
@@ -209,7 +209,7 @@ function removeScraps(lines: NormalizedLine[], options: NoiseOptions): NoiseResu
     }
     flushBlanks();
 
-    if (options.webScraps && /<table/i.test(text)) {
+    if (options.webScraps && hasTableTag(text)) {
       const rows = htmlTableRows(line.text);
       const twins = findTableTwin(work, i, rows);
       if (twins) {

@@ -122,6 +122,11 @@ function splitRowOnce(line: SourceText): SplitRow | null {
   return null;
 }
 
+/** Whether a line holds a <table> tag (looked for only where there is a "<"). */
+export function hasTableTag(line: string): boolean {
+  return line.includes("<") && /<table/i.test(line);
+}
+
 /** Whether a line is a header row of an HTML table (<th> cells). */
 export function hasHeaderCells(line: string): boolean {
   return /<th[\s>]/i.test(line);
