@@ -144,14 +144,16 @@ function text(node: Text, parent: Parents | undefined, state: State, info: Info)
 }
 
 /**
- * Whether any of the patterns matches the text with its surroundings. The
- * library escapes only at a match of one of them (and backslashes, which the
- * caller checks), so where none matches it writes the text as it is. A pattern
- * read on a neighbouring node's side only (beforeNode/afterNode) counts as a
- * match: it is read on part of the text, which this test does not do.
+ * Whether any of the patterns that apply here matches the text with its
+ * surroundings. The library escapes only at a match of one of them (and
+ * backslashes, which the caller checks), so where none matches it writes the
+ * text as it is. A pattern read on a neighbouring node's side only
+ * (beforeNode/afterNode) counts as a match: it is read on part of the text,
+ * which this test does not do.
  */
 function anyMatches(patterns: Unsafe[], text: string, state: State): boolean {
   for (const pattern of patterns) {
+    if (!inScope(state.stack, pattern)) continue;
     if (pattern.beforeNode || pattern.afterNode) return true;
     const expression = state.compilePattern(pattern);
     expression.lastIndex = 0;
@@ -160,6 +162,19 @@ function anyMatches(patterns: Unsafe[], text: string, state: State): boolean {
     if (found) return true;
   }
   return false;
+}
+
+/**
+ * Whether a pattern applies in the constructs the serialiser is in: one of
+ * its inConstruct (or it has none) and none of its notInConstruct, as the
+ * library decides it (mdast-util-to-markdown's patternInScope).
+ */
+function inScope(stack: readonly string[], pattern: Unsafe): boolean {
+  const any = (list: Unsafe["inConstruct"], none: boolean) => {
+    const names = typeof list === "string" ? [list] : list;
+    return !names || names.length === 0 ? none : names.some((name) => stack.includes(name));
+  };
+  return any(pattern.inConstruct, true) && !any(pattern.notInConstruct, false);
 }
 
 /** No pattern's character and no backslash (which the library escapes before punctuation): the text is written as it is. */
