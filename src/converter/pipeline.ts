@@ -9,7 +9,7 @@
  */
 import { createSlugger, headingAnchor } from "../report/anchors.ts";
 import { parseReport, SCHEMA_VERSION, type Heading, type Removal, type Report, type Statistic } from "../schema/report.ts";
-import { LineIndex, trim } from "./document/source-text.ts";
+import { lineIndexOf, trim } from "./document/source-text.ts";
 import type { SourceText } from "./document/types.ts";
 import { ConversionError } from "./errors.ts";
 import { readDocument } from "./input/index.ts";
@@ -100,7 +100,7 @@ export async function convertSource(input: ConvertInput): Promise<ConvertOutput>
 async function convertOrThrow(input: ConvertInput): Promise<ConvertOutput> {
   const { file } = input;
   const document = await readDocument(file, input.bytes);
-  const lines = new LineIndex(document.text);
+  const lines = lineIndexOf(document.text);
 
   const metadata = extractMetadata(document, { statisticsRanges: [] });
 

@@ -13,7 +13,9 @@
  * limits convert in ≤ 4 s with ≤ 0.8 GB of memory; every stage is linear in
  * the input (see docs/input.md for the figures).
  */
+import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
+import { isWhiteSpace } from "../document/source-text.ts";
 import { ConversionError } from "../errors.ts";
 import type { Diagnostic } from "../../schema/report.ts";
 import { defineWarnings } from "../diagnostics.ts";
@@ -48,12 +50,17 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
+  let decoder = DECODERS.get(label);
+  if (!decoder) DECODERS.set(label, (decoder = new TextDecoder(label, { fatal: true })));
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
 }
+
+/** One strict decoder per encoding, made once (a decode call without `stream` starts afresh, also after an error). */
+const DECODERS = new Map<string, TextDecoder>();
 
 /** Characters plain report text is made of: CJK, full-width forms, ASCII printable, whitespace, general punctuation. */
 const TEXT_CHAR = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u0020-\u007e\t\n\r\u00a0-\u00ff\u2000-\u206f\u2460-\u24ff\u25a0-\u25ff]/g;
@@ -128,11 +135,19 @@ function detectAndDecode(file: string, bytes: Uint8Array): Decoded {
 /** Control characters other than tab, LF, CR and form feed. */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
+/** How many characters of a text are not white space (counted, not copied: files are up to 4 MiB). */
+function visibleLength(text: string): number {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) visible++;
+  return visible;
+}
+
 /** Text whose visible characters are mostly control codes is a binary file that happened to decode. */
 function assertText(file: string, text: string): void {
   if (text.includes("\u0000")) throw new ConversionError("binary_file", file, "contains NUL characters");
-  const visible = text.replace(/\s/g, "").length;
   const control = (text.match(CONTROL) ?? []).length;
+  // Without control characters there is nothing to weigh (and most texts have none).
+  const visible = control > 0 ? visibleLength(text) : 0;
   if (visible > 0 && control / visible > 0.1) {
     throw new ConversionError("binary_file", file, `${control} control characters in ${visible} visible ones`);
   }
@@ -165,14 +180,34 @@ export function decodeText(file: string, bytes: Uint8Array, declared?: string): 
   if (bytes.length > MAX_SOURCE_BYTES) {
     throw new ConversionError("file_too_large", file, `${bytes.length} bytes > ${MAX_SOURCE_BYTES}`);
   }
+  const last = lastDecoding;
+  if (last && last.file === file && last.declared === declared && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(last.bytes)) {
+    return { ...last.decoded, diagnostics: [...last.decoded.diagnostics] };
+  }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const decoded = decodeTextOnce(file, bytes, declared, sha256);
+  lastDecoding = { bytes: Buffer.from(bytes), file, declared, decoded };
+  return { ...decoded, diagnostics: [...decoded.diagnostics] };
+}
+
+/**
+ * The last text decodeText made, with a copy of its bytes: the text adapter
+ * decodes a file to recognise it and again to read it. Reused only for the
+ * same bytes (compared, not trusted: a buffer may be changed in between).
+ */
+let lastDecoding: { bytes: Buffer; file: string; declared: string | undefined; decoded: DecodedText } | null = null;
+
+/** A character that is not white space or zero-width: the file has content. */
+const SOME_CONTENT = /[^\s\u3000\u200b-\u200d\u2060\ufeff]/;
+
+function decodeTextOnce(file: string, bytes: Uint8Array, declared: string | undefined, sha256: string): DecodedText {
   const label = declaredDecoder(declared);
   const fromDeclared = label && !startsWith(bytes, [0xef, 0xbb, 0xbf]) ? tryDecode(label, bytes) : null;
   const decoded = fromDeclared !== null && label ? { encoding: label, text: fromDeclared } : detectAndDecode(file, bytes);
   // A stray BOM left after transcoding is not content.
   const body = decoded.text.replace(/^\ufeff/, "");
   assertText(file, body);
-  if (body.replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]/g, "") === "") {
+  if (!SOME_CONTENT.test(body)) {
     throw new ConversionError("empty_file", file, "only whitespace");
   }
   const diagnostics: Diagnostic[] = [];

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
 import { convertSource } from "../pipeline.ts";
-import { writeDurably, writeFailure } from "./durable-write.ts";
+import { writeFailure, writeUnflushed } from "./durable-write.ts";
 import { readSource } from "./read-source.ts";
 
 /** Summary of one source's conversion, as the run reports and caches it. */
@@ -47,6 +47,8 @@ export interface FileResult {
   outcome: FileOutcome;
   /** sha256 of the bytes converted; null when the file could not be read. */
   sha256: string | null;
+  /** Staged files written and not yet flushed to the disk: the run flushes them (flushFile) before it commits. */
+  unflushed: string[];
 }
 
 export function serializeReport(report: Report): string {
@@ -62,25 +64,31 @@ export function failureOutcome(file: string, error: unknown): FileOutcome {
   return { ok: false, file, code: known.code, message: known.message };
 }
 
+/**
+ * Convert one file and write its outputs into the staging folder, unflushed:
+ * the flush waits for the disk, and the run does it in the background while
+ * the next files are converted (a write failure shows here, a flush failure there).
+ */
 export async function convertFileToStaging(task: FileTask): Promise<FileResult> {
   const file = basename(task.path);
   const read = readSource(task.path, task.sourcesDir);
-  if (!read.ok) return { index: task.index, outcome: failureOutcome(file, read.error), sha256: null };
+  if (!read.ok) return { index: task.index, outcome: failureOutcome(file, read.error), sha256: null, unflushed: [] };
   let report: Report;
   let mdx: string;
   let text: string | null;
   try {
     ({ report, mdx, text } = await convertSource({ file, bytes: read.bytes }));
   } catch (error) {
-    return { index: task.index, outcome: failureOutcome(file, error), sha256: read.sha256 };
+    return { index: task.index, outcome: failureOutcome(file, error), sha256: read.sha256, unflushed: [] };
   }
   const staged = stagedPaths(task.stagingDir, task.index);
+  const written = [staged.mdx, staged.json, ...(text !== null ? [staged.text] : [])];
   try {
-    writeDurably(staged.mdx, mdx);
-    writeDurably(staged.json, serializeReport(report));
-    if (text !== null) writeDurably(staged.text, text);
+    writeUnflushed(staged.mdx, mdx);
+    writeUnflushed(staged.json, serializeReport(report));
+    if (text !== null) writeUnflushed(staged.text, text);
   } catch (error) {
-    return { index: task.index, outcome: failureOutcome(file, writeFailure(error, file)), sha256: read.sha256 };
+    return { index: task.index, outcome: failureOutcome(file, writeFailure(error, file)), sha256: read.sha256, unflushed: [] };
   }
   const outcome: FileOutcome = {
     ok: true,
@@ -96,5 +104,5 @@ export async function convertFileToStaging(task: FileTask): Promise<FileResult> 
     warnings: report.diagnostics.filter((d) => d.severity === "warning").length,
     removals: report.removals.length,
   };
-  return { index: task.index, outcome, sha256: read.sha256 };
+  return { index: task.index, outcome, sha256: read.sha256, unflushed: written };
 }

@@ -1,10 +1,11 @@
 /**
  * Writing files so that a failure is seen and nothing half-written is left:
  * each file is written, flushed to the disk (fsync) and closed, and removed
- * again if any of that fails. A failure becomes a ConversionError with the
+ * again if any of that fails: at once (writeDurably), or written first and
+ * flushed later in the background (writeUnflushed, then flushFile). A failure becomes a ConversionError with the
  * file and the reason: disk_full, permission_denied or write_failed.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { close, closeSync, fsync, fsyncSync, open, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { ConversionError, type ConversionErrorCode } from "../errors.ts";
 
 const FULL = new Set(["ENOSPC", "EDQUOT", "EFBIG"]);
@@ -18,6 +19,67 @@ export function writeFailure(error: unknown, file: string): ConversionError {
   const errno = (error as NodeJS.ErrnoException | null)?.code;
   const code: ConversionErrorCode = errno && FULL.has(errno) ? "disk_full" : errno && DENIED.has(errno) ? "permission_denied" : "write_failed";
   return new ConversionError(code, file, errno ?? (error instanceof Error ? error.message : String(error)));
+}
+
+/**
+ * Write and close, without flushing: for a file flushed later with flushFile,
+ * so that its conversion and the next ones need not wait for the disk. On
+ * failure nothing is left at `path` and the error is thrown.
+ */
+export function writeUnflushed(path: string, data: string | Uint8Array): void {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  const fd = openSync(path, "w");
+  try {
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+}
+
+/**
+ * Flush a file written with writeUnflushed to the disk, in the background (on
+ * Node's thread pool: the calling thread goes on meanwhile). On failure the
+ * file is removed and the promise rejects with the error.
+ */
+export function flushFile(path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => {
+      rmSync(path, { force: true });
+      reject(error);
+    };
+    open(path, "r+", (opening, fd) => {
+      if (opening) return fail(opening);
+      fsync(fd, (flushing) => {
+        close(fd, (closing) => (flushing || closing ? fail(flushing ?? closing) : resolve()));
+      });
+    });
+  });
+}
+
+/**
+ * flushFile with at most `limit` flushes under way at once (each holds a file
+ * open; a run may have thousands of files to flush).
+ */
+export function flushQueue(limit: number): (path: string) => Promise<void> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const acquire = () =>
+    new Promise<void>((resolve) => {
+      const start = () => {
+        running++;
+        resolve();
+      };
+      if (running < limit) start();
+      else waiting.push(start);
+    });
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  return (path) => acquire().then(() => flushFile(path).finally(release));
 }
 
 /** Write, flush and close; on failure nothing is left at `path` and the error is thrown. */

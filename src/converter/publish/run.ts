@@ -29,8 +29,8 @@ import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
 import { SOURCE_EXTENSIONS } from "../input/index.ts";
 import { converterFingerprint, emptyManifest, loadManifest, reusableEntry, saveManifest, stampOf, type Manifest, type ManifestEntry } from "./cache.ts";
-import { convertFileToStaging, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
-import { WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
+import { convertFileToStaging, failureOutcome, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
+import { flushQueue, WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
 import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterruptedCommit, type CommitStep } from "./generation.ts";
 import { previousReportId, withAcrossYearChecks } from "./across-years.ts";
 import { composePublished, groupById, isSingleSource, publishedVersion, type SourceGroup, type SourceIdentity } from "./group.ts";
@@ -111,6 +111,8 @@ export interface RunOptions {
 const MIN_FILES_PER_WORKER = 16;
 /** Files per task sent to a worker: few enough to balance the load, enough to keep messaging cheap. */
 const BATCH_SIZE = 8;
+/** Staged files flushed at once: enough for the disk to take several flushes in one go (Node's thread pool has four threads). */
+const FLUSHES_AT_ONCE = 8;
 
 interface Source {
   index: number;
@@ -378,12 +380,25 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
     return summary({ failed: [...listed.refused, failedOf(writeFailure(error, rel(files.staging)))] });
   }
   const task = (slot: Slot): FileTask => ({ index: slot.source.index, path: slot.source.path, sourcesDir: options.sourcesDir, stagingDir: files.staging });
+  // Staged files are flushed to the disk here, in the background, while the next files are converted;
+  // a flush that fails makes its file a write failure. All are flushed before anything is committed.
+  const flushes: Promise<void>[] = [];
+  const flush = flushQueue(FLUSHES_AT_ONCE);
   const record = (result: FileResult) => {
     const slot = slots[result.index]!;
     slot.outcome = result.outcome;
     slot.sha256 = result.sha256;
     slot.reused = null;
     options.onProgress?.(progressLine(result.outcome));
+    for (const path of result.unflushed) {
+      flushes.push(
+        flush(path).catch((error: unknown) => {
+          if (slot.outcome?.ok === false) return;
+          slot.outcome = failureOutcome(slot.source.file, writeFailure(error, slot.source.file));
+          options.onProgress?.(progressLine(slot.outcome));
+        }),
+      );
+    }
   };
   const { workers } = await convertTasks(slots.filter((s) => !s.outcome).map(task), options, record);
 
@@ -391,6 +406,7 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
   const shared = groupById(identities(slots)).filter((g) => !isSingleSource(g));
   const cachedMembers = shared.flatMap((g) => [...g.versions, ...g.alternatives].flatMap((v) => v.sources.map((s) => s.slot))).filter((slot) => slot.reused);
   await convertInThisThread(cachedMembers.map(task), record);
+  await Promise.all(flushes);
 
   const failedFiles = (): FailedFile[] => [
     ...listed.refused,

@@ -107,22 +107,36 @@ export function foldText(text: string): string {
 }
 
 function foldInto(text: string, map: number[] | null): string {
-  let out = "";
+  // Runs of characters that stay as they are are copied as slices, not one character at a time.
+  const parts: string[] = [];
+  let runStart = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isFoldedSpace(code)) continue;
     // ASCII and the CJK Unified Ideographs are their own NFKC form: no need to normalise them one by one.
-    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
-      out += text[i]!;
+    if ((code < 0x80 && !isFoldedSpace(code)) || (code >= 0x4e00 && code <= 0x9fff)) {
       map?.push(i);
       continue;
     }
-    for (const part of text[i]!.normalize("NFKC")) {
-      out += part;
+    if (runStart < i) parts.push(text.slice(runStart, i));
+    runStart = i + 1;
+    if (isFoldedSpace(code)) continue;
+    for (const part of nfkcPartsOf(code)) {
+      parts.push(part);
       map?.push(i);
     }
   }
-  return out;
+  if (runStart === 0) return text;
+  if (runStart < text.length) parts.push(text.slice(runStart));
+  return parts.join("");
+}
+
+/** The NFKC form of one code unit, as the characters (code points) it is made of; remembered, as a report repeats few distinct ones (full-width punctuation). */
+const NFKC_PARTS: (readonly string[] | undefined)[] = new Array(0x10000);
+
+function nfkcPartsOf(code: number): readonly string[] {
+  let parts = NFKC_PARTS[code];
+  if (parts === undefined) NFKC_PARTS[code] = parts = [...String.fromCharCode(code).normalize("NFKC")];
+  return parts;
 }
 
 /** What a label may be broken by: JavaScript's white space (\s: U+3000 and no-break spaces included) and the zero-width characters. */
@@ -191,12 +205,22 @@ function scanForm(label: string): string {
 
 const NONE: readonly Entry[] = [];
 
+/** The code units at `at` and `at + 1` as one number: a map key that needs no two-character string. */
+function pairKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
 export class TableLabels {
   private readonly byCore = new Map<string, LabelRole[]>();
   private readonly entries: Entry[] = [];
-  /** Entries of two characters or more by their first two, longest first; single-character ones (row labels) by their character. */
-  private readonly byFirstTwo = new Map<string, Entry[]>();
-  private readonly single = new Map<string, Entry[]>();
+  /**
+   * Entries of two characters or more by their first two (as one number, see pairKey), longest first;
+   * single-character ones (row labels) by their character's code.
+   */
+  private readonly byFirstTwo = new Map<number, Entry[]>();
+  private readonly single = new Map<number, Entry[]>();
+  /** Per code unit: whether some entry starts with it. Most characters of a text start none, and are passed over at once. */
+  private readonly starts = new Uint8Array(0x10000);
 
   constructor(readonly table: Table) {
     for (const heading of table.headings) this.add(heading, { kind: "heading" });
@@ -257,8 +281,9 @@ export class TableLabels {
     if (this.entries.some((e) => e.folded === folded && sameRole(e.role, role))) return;
     const entry = { folded, role, label };
     this.entries.push(entry);
-    const [lists, key] = folded.length >= 2 ? [this.byFirstTwo, folded.slice(0, 2)] : [this.single, folded];
+    const [lists, key] = folded.length >= 2 ? [this.byFirstTwo, pairKey(folded, 0)] : [this.single, folded.charCodeAt(0)];
     lists.set(key, [...(lists.get(key) ?? []), entry]);
+    this.starts[folded.charCodeAt(0)] = 1;
   }
 
   /** Every role a whole cell's text may stand for. */
@@ -280,11 +305,15 @@ export class TableLabels {
     const hits: LabelHit[] = [];
     let at = 0;
     while (at < folded.length) {
+      if (this.starts[folded.charCodeAt(at)] === 0) {
+        at++;
+        continue;
+      }
       // Longer labels first: those starting with the next two characters, then a one-character label.
-      let candidates = this.byFirstTwo.get(folded.slice(at, at + 2)) ?? NONE;
+      let candidates = at + 1 < folded.length ? (this.byFirstTwo.get(pairKey(folded, at)) ?? NONE) : NONE;
       let entry = candidates.find((e) => folded.startsWith(e.folded, at) && accept(e.role));
       if (!entry) {
-        candidates = this.single.get(folded[at]!) ?? NONE;
+        candidates = this.single.get(folded.charCodeAt(at)) ?? NONE;
         entry = candidates.find((e) => accept(e.role));
       }
       if (!entry) {

@@ -94,7 +94,26 @@ function statesFigure(text: string): boolean {
   return CHINESE_NUMBER.test(core.replace(/^[(（]|[)）]$/g, ""));
 }
 
+/** What cellKind and isUnitCell found for a cell's text: a table asks several times about each cell, and reports repeat the same cells. */
+const CELL_KINDS = new Map<string, LineValue["kind"]>();
+const UNIT_CELLS = new Map<string, boolean>();
+const MAX_REMEMBERED_CELLS = 50_000;
+
+function remember<T>(memo: Map<string, T>, text: string, compute: (text: string) => T): T {
+  let value = memo.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    if (memo.size >= MAX_REMEMBERED_CELLS) memo.clear();
+    memo.set(text, value);
+  }
+  return value;
+}
+
 function cellKind(text: string): LineValue["kind"] {
+  return remember(CELL_KINDS, text, cellKindOnce);
+}
+
+function cellKindOnce(text: string): LineValue["kind"] {
   const t = text.normalize("NFKC").trim();
   if (t === "") return "blank";
   if (MARK.test(t)) return "mark";
@@ -104,6 +123,10 @@ function cellKind(text: string): LineValue["kind"] {
 
 /** A unit cell between a label and its value (统计指标 | 单位 | 统计数). */
 function isUnitCell(text: string): boolean {
+  return remember(UNIT_CELLS, text, isUnitCellOnce);
+}
+
+function isUnitCellOnce(text: string): boolean {
   const t = text.normalize("NFKC").replace(/\s+/g, "");
   return COUNT_UNITS.has(t) || t === "万元" || t === "元" || t === "人次" || t === "%";
 }
@@ -416,12 +439,57 @@ function joinBrokenLabels(lines: readonly TableLine[], labels: TableLabels): Tab
 /** Most words that can stand between two labels of one table (a flattened table has figures between, prose has sentences). */
 const MAX_WORDS_BETWEEN = 8;
 
+const UNCOUNTED_WORDS = /其中|万元|人次|计量单位/g;
+const NOT_A_WORD = /[\d\s\p{P}\p{S}条件元项次个人篇起份]/gu;
+
 function wordsBetween(text: string): number {
-  const stripped = text
-    .normalize("NFKC")
-    .replace(/其中|万元|人次|计量单位/g, "")
-    .replace(/[\d\s\p{P}\p{S}条件元项次个人篇起份]/gu, "");
-  return stripped.length;
+  return text.normalize("NFKC").replace(UNCOUNTED_WORDS, "").replace(NOT_A_WORD, "").length;
+}
+
+/**
+ * Per code unit, for wordsBetween's count without normalising and copying the
+ * text: 0 = not known to be its own NFKC form (count the slow way), 1 = a word
+ * character, 2 = a character the count leaves out. Filled for ASCII, the CJK
+ * Unified Ideographs and CJK and general punctuation, which NFKC neither
+ * changes nor composes with their neighbours: most text between labels.
+ */
+const WORD_CLASS = (() => {
+  const classes = new Uint8Array(0x10000);
+  const ranges: [number, number][] = [[0x00, 0x7f], [0x2010, 0x2027], [0x2030, 0x205e], [0x3001, 0x3029], [0x4e00, 0x9fff]];
+  for (const [from, to] of ranges) {
+    for (let code = from; code <= to; code++) {
+      const character = String.fromCharCode(code);
+      if (character.normalize("NFKC") !== character) continue;
+      NOT_A_WORD.lastIndex = 0;
+      classes[code] = NOT_A_WORD.test(character) ? 2 : 1;
+    }
+  }
+  return classes;
+})();
+
+/** wordsBetween(text) > limit, stopping as soon as the count passes the limit (the text between two hits can be a whole page of prose). */
+function moreWordsThan(text: string, limit: number): boolean {
+  let words = 0;
+  for (let i = 0; i < text.length; ) {
+    const kind = WORD_CLASS[text.charCodeAt(i)];
+    if (kind === 0) return wordsBetween(text) > limit;
+    if (kind === 1) {
+      const uncounted = uncountedWordAt(text, i);
+      if (uncounted > 0) {
+        i += uncounted;
+        continue;
+      }
+      if (++words > limit) return true;
+    }
+    i++;
+  }
+  return false;
+}
+
+/** Length of the word of UNCOUNTED_WORDS that starts at `at`, or 0. */
+function uncountedWordAt(text: string, at: number): number {
+  for (const word of ["其中", "万元", "人次", "计量单位"]) if (text.startsWith(word, at)) return word.length;
+  return 0;
 }
 
 interface Cluster {
@@ -435,7 +503,7 @@ function clusters(folded: string, hits: readonly LabelHit[], layout: Table["layo
   hits.forEach((hit, i) => {
     const previous = hits[i - 1];
     const between = previous ? folded.slice(previous.to, hit.from) : "";
-    if (!current || wordsBetween(between) > MAX_WORDS_BETWEEN) {
+    if (!current || moreWordsThan(between, MAX_WORDS_BETWEEN)) {
       current = { hits: [], rowsWithFigures: 0 };
       found.push(current);
     }
@@ -506,16 +574,16 @@ function hitsOf(table: Table, cells: readonly string[], strong: boolean): number
   return cells.filter((c) => (!strong || labelCore(c).length >= 3) && labelsOf(table).lookup(c).some((role) => !strong || STRONG.has(role.kind))).length;
 }
 
-function mostHits(tables: readonly Table[], cells: readonly string[], strong: boolean): Table | null {
+/** The table with most hits (`hits[i]` for `tables[i]`), the first of equals; null when none has any. */
+function mostOf(tables: readonly Table[], hits: readonly number[]): Table | null {
   let best: Table | null = null;
   let bestHits = 0;
-  for (const table of tables) {
-    const hits = hitsOf(table, cells, strong);
-    if (hits > bestHits) {
+  tables.forEach((table, i) => {
+    if (hits[i]! > bestHits) {
       best = table;
-      bestHits = hits;
+      bestHits = hits[i]!;
     }
-  }
+  });
   return best;
 }
 
@@ -604,11 +672,14 @@ function gridRegions(segment: Segment, tables: readonly Table[]): TableRegion[] 
     // A table block is one table, unless a row names another one for certain (its heading, a caption, a row label):
     // then the block is cut there. Column headers (其他, 总计) recur across tables and decide nothing.
     const rowCells = block.grid.map((row, r) => row.filter((p, c) => p.origin.row === r && p.origin.column === c).map((p) => p.cell.text.text));
-    let rowTable: Table | null = mostHits(tables, rowCells.flat(), true) ?? mostHits(tables, rowCells.flat(), false);
+    // Per table, per row: how many cells name the table for certain. Each cell is looked up once per table.
+    const strong = tables.map((table) => rowCells.map((cells) => hitsOf(table, cells, true)));
+    const sum = (counts: readonly number[]) => counts.reduce((n, k) => n + k, 0);
+    let rowTable: Table | null = mostOf(tables, strong.map(sum)) ?? mostOf(tables, tables.map((table) => hitsOf(table, rowCells.flat(), false)));
     const parts: { table: Table; from: number; to: number }[] = [];
-    rowCells.forEach((cells, r) => {
-      const named = mostHits(tables, cells, true);
-      if (named && rowTable && hitsOf(rowTable, cells, true) < hitsOf(named, cells, true)) rowTable = named;
+    rowCells.forEach((_cells, r) => {
+      const named = mostOf(tables, strong.map((counts) => counts[r]!));
+      if (named && rowTable && strong[tables.indexOf(rowTable)]![r]! < strong[tables.indexOf(named)]![r]!) rowTable = named;
       if (!rowTable) return;
       const last = parts[parts.length - 1];
       if (last && last.table === rowTable && last.to === r) last.to = r + 1;

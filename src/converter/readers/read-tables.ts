@@ -9,7 +9,7 @@
 import type { ConcreteRule, Table, Template, Term } from "../../catalog/index.ts";
 import type { Diagnostic, ExtraRow, Statistic } from "../../schema/report.ts";
 import { defineWarnings } from "../diagnostics.ts";
-import { LineIndex, printedText, rangeOf, spanOf } from "../document/source-text.ts";
+import { lineIndexOf, printedText, rangeOf, spanOf, type LineIndex } from "../document/source-text.ts";
 import type { SourceDocument, SourceText } from "../document/types.ts";
 import { readBlocks } from "./blocks.ts";
 import { readHeaderRow } from "./header-row.ts";
@@ -72,7 +72,7 @@ function lineOfText(index: LineIndex, text: SourceText): number {
 
 export function readTables(input: TablesInput): TablesResult {
   const { document, template, regions } = input;
-  const index = new LineIndex(document.text);
+  const index = lineIndexOf(document.text);
   const diagnostics: Diagnostic[] = [];
   const extraRows: ExtraRow[] = [];
   const reads: Read[] = [];

@@ -35,7 +35,8 @@ const UNSAFE: Unsafe[] = [
 ];
 
 function plain(text: string): string {
-  return text.replace(/[\t\r\n]+/g, " ").trim();
+  const flat = text.includes("\t") || text.includes("\n") || text.includes("\r") ? text.replace(/[\t\r\n]+/g, " ") : text;
+  return flat.trim();
 }
 
 function paragraph(text: string, lead?: string): Paragraph {
@@ -119,20 +120,21 @@ function frontmatter(report: Report): string {
 
 /**
  * The library's escaping runs each of its ~40 unsafe patterns over every
- * text, but a pattern can only match at its own character. Give it the
- * patterns whose character is in the text or next to it (the characters
- * around a text take part in the decision, so they count too): the output is
- * the same, and most of a Chinese report's text needs few or none.
+ * text, but a pattern can only escape its own character, and only inside the
+ * text: matches on the characters around it (info.before/after, which it adds
+ * for context) are skipped. So it is given only the patterns whose character
+ * the text holds, and a text that holds none is returned as it is: the output
+ * is the same, and most of a Chinese report's text needs no pattern at all.
+ * One exception: the rule for an underscore inside a word looks at whether the
+ * characters around it were matched, so a text with "_" keeps the patterns of
+ * its surrounding characters too.
  */
 function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
   const all = state.unsafe;
-  const present = charactersPresent(`${info.before}${node.value}${info.after}`);
-  const relevant = all.filter((pattern) => {
-    const code = pattern.character.charCodeAt(0);
-    // The library's patterns are all about ASCII characters; any other is kept, to be safe.
-    return code >= 0x80 || present[code] === 1;
-  });
-  if (relevant.length === 0 && !node.value.includes("\\")) return node.value;
+  const value = node.value;
+  if (needsNoEscape(value, all)) return value;
+  const relevant = patternsFor(value.includes("_") ? `${info.before}${value}${info.after}` : value, all);
+  if (!value.includes("\\") && !anyMatches(relevant, `${info.before}${value}${info.after}`, state)) return value;
   state.unsafe = relevant;
   try {
     return defaultHandlers.text(node, parent, state, info);
@@ -141,18 +143,133 @@ function text(node: Text, parent: Parents | undefined, state: State, info: Info)
   }
 }
 
-/** Which ASCII characters a string holds, one flag per code. */
-function charactersPresent(value: string): Uint8Array {
-  const present = new Uint8Array(0x80);
+/**
+ * Whether any of the patterns that apply here matches the text with its
+ * surroundings. The library escapes only at a match of one of them (and
+ * backslashes, which the caller checks), so where none matches it writes the
+ * text as it is. A pattern read on a neighbouring node's side only
+ * (beforeNode/afterNode) counts as a match: it is read on part of the text,
+ * which this test does not do.
+ */
+function anyMatches(patterns: Unsafe[], text: string, state: State): boolean {
+  for (const pattern of patterns) {
+    if (!inScope(state.stack, pattern)) continue;
+    if (pattern.beforeNode || pattern.afterNode) return true;
+    const expression = state.compilePattern(pattern);
+    expression.lastIndex = 0;
+    const found = expression.test(text);
+    expression.lastIndex = 0;
+    if (found) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a pattern applies in the constructs the serialiser is in: one of
+ * its inConstruct (or it has none) and none of its notInConstruct, as the
+ * library decides it (mdast-util-to-markdown's patternInScope).
+ */
+function inScope(stack: readonly string[], pattern: Unsafe): boolean {
+  const any = (list: Unsafe["inConstruct"], none: boolean) => {
+    const names = typeof list === "string" ? [list] : list;
+    return !names || names.length === 0 ? none : names.some((name) => stack.includes(name));
+  };
+  return any(pattern.inConstruct, true) && !any(pattern.notInConstruct, false);
+}
+
+/** No pattern's character and no backslash (which the library escapes before punctuation): the text is written as it is. */
+function needsNoEscape(value: string, patterns: Unsafe[]): boolean {
+  return !holdsAny(value, patternCharacters(patterns)) && !value.includes("\\");
+}
+
+/**
+ * The phrasing of a paragraph, heading or table cell whose only child is a
+ * text that needs no escaping is that text: the library's phrasing pass
+ * (trackers, peeking at neighbours, pairing emphasis markers) would join the
+ * one string to itself. Most blocks and cells of a report are such, so they
+ * skip it; anything else goes through the library as before.
+ */
+function root(node: Root, parent: Parents | undefined, state: State, info: Info): string {
+  const phrasing = state.containerPhrasing;
+  state.containerPhrasing = (container, containerInfo) => {
+    const only = container.children.length === 1 ? container.children[0]! : null;
+    if (only?.type !== "text" || only.value === "") return phrasing.call(state, container, containerInfo);
+    if (needsNoEscape(only.value, state.unsafe)) return only.value;
+    // What the pass returns for one text: the text handler's answer, given the characters around the container
+    // (and, as the pass does, no `encode`), with the index stack saying the text has no siblings.
+    state.indexStack.push(0);
+    try {
+      return text(only, container, state, { before: containerInfo.before, after: containerInfo.after, now: containerInfo.now, lineShift: containerInfo.lineShift });
+    } finally {
+      state.indexStack.pop();
+    }
+  };
+  try {
+    return defaultHandlers.root(node, parent, state, info);
+  } finally {
+    state.containerPhrasing = phrasing;
+  }
+}
+
+/** The ASCII characters some pattern of `patterns` is about, one flag per code; null when a pattern is about another character (then every text takes the slow path). */
+const PATTERN_CHARACTERS = new WeakMap<Unsafe[], Uint8Array | null>();
+
+function patternCharacters(patterns: Unsafe[]): Uint8Array | null {
+  let flags = PATTERN_CHARACTERS.get(patterns);
+  if (flags === undefined) {
+    flags = new Uint8Array(0x80);
+    for (const pattern of patterns) {
+      const code = pattern.character.charCodeAt(0);
+      if (code >= 0x80) {
+        flags = null;
+        break;
+      }
+      flags[code] = 1;
+    }
+    PATTERN_CHARACTERS.set(patterns, flags);
+  }
+  return flags;
+}
+
+function holdsAny(value: string, characters: Uint8Array | null): boolean {
+  if (characters === null) return true;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 0x80) present[code] = 1;
+    if (code < 0x80 && characters[code] === 1) return true;
   }
-  return present;
+  return false;
+}
+
+/**
+ * The patterns of `patterns` whose character `value` holds (any pattern about a
+ * character that is not ASCII is kept, to be safe), remembered by those
+ * characters: the texts of a report hold few distinct ones.
+ */
+const PATTERNS_FOR = new WeakMap<Unsafe[], Map<string, Unsafe[]>>();
+
+function patternsFor(value: string, patterns: Unsafe[]): Unsafe[] {
+  const characters = patternCharacters(patterns);
+  // The pattern characters the value holds, in the order they first occur.
+  let key = "";
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80 && (characters === null || characters[code] === 1) && !key.includes(value[i]!)) key += value[i]!;
+  }
+  let byKey = PATTERNS_FOR.get(patterns);
+  if (!byKey) PATTERNS_FOR.set(patterns, (byKey = new Map()));
+  let relevant = byKey.get(key);
+  if (!relevant) {
+    relevant = patterns.filter((pattern) => {
+      const code = pattern.character.charCodeAt(0);
+      return code >= 0x80 || (code >= 0 && key.includes(pattern.character));
+    });
+    byKey.set(key, relevant);
+  }
+  return relevant;
 }
 
 /** Made once: mdast-util-to-markdown compiles each unsafe pattern into a regex on the pattern object itself, so fresh extensions per report would compile them all again. */
-const MARKDOWN_OPTIONS: Options = { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: UNSAFE, bullet: "-", rule: "-", handlers: { text } };
+const MARKDOWN_OPTIONS: Options = { extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()], unsafe: UNSAFE, bullet: "-", rule: "-", handlers: { root, text } };
 
 export function renderMdx(blocks: readonly BodyBlock[], report: Report): string {
   const tree: Root = { type: "root", children: blocks.flatMap(node) };

@@ -21,7 +21,7 @@
  * ("2023 年" → "2023年", "洪 泽 区" → "洪泽区").
  */
 import type { Contact, Department, Diagnostic, Jurisdiction } from "../../schema/report.ts";
-import { LineIndex, rangeOf, replaceChars, slice, trim } from "../document/source-text.ts";
+import { lineIndexOf, rangeOf, replaceChars, slice, trim } from "../document/source-text.ts";
 import type { SourceDocument, SourceText } from "../document/types.ts";
 import { ConversionError } from "../errors.ts";
 import { comparableTitle, displayText, reportIdOf } from "../identity.ts";
@@ -87,24 +87,34 @@ function cleanText(source: SourceText): SourceText {
   let text = edit(source, FORMAT_CHARACTERS, "");
   text = edit(text, WIDE_SPACES, " ");
   text = edit(text, MARKDOWN, "");
-  text = edit(text, / {2,}/, " ");
+  // The last two rules are about ASCII spaces: a line without one skips them.
+  if (text.text.includes(" ")) text = edit(text, / {2,}/, " ");
   text = trim(text);
-  return edit(text, LAYOUT_SPACES, "");
+  return text.text.includes(" ") ? edit(text, LAYOUT_SPACES, "") : text;
 }
+
+const FULL_WIDTH_DIGIT = /[０-９]/g;
 
 /** Full-width digits as ASCII (２０２３ → 2023), one character for one, so positions stay. */
 function asciiDigits(text: string): string {
-  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  FULL_WIDTH_DIGIT.lastIndex = 0;
+  if (!FULL_WIDTH_DIGIT.test(text)) return text;
+  return text.replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Backslash escapes (nx\_zws), [text](url) links and <autolinks> of Markdown text, for the formulas. */
 function plainText(text: string): string {
-  return asciiDigits(text)
-    .replace(/\\+([!-/:-@[-`{-~])/g, "$1")
-    .replace(/\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
+  let plain = asciiDigits(text);
+  // Each rule needs its opening character.
+  if (plain.includes("\\")) plain = plain.replace(/\\+([!-/:-@[-`{-~])/g, "$1");
+  if (plain.includes("[")) {
+    plain = plain.replace(/\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)/g, (_m, label: string, url: string) => {
       if (/^mailto:/i.test(url)) return label.includes("@") ? label : url.replace(/^mailto:/i, "");
       return label.trim() !== "" ? label : url;
-    })
+    });
+  }
+  if (!plain.includes("<")) return plain;
+  return plain
     .replace(/<((?:https?|ftp):\/\/[^\s<>]+)>/gi, "$1")
     .replace(/<mailto:([^\s<>]+)>/gi, "$1")
     .replace(/<([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>/g, "$1");
@@ -613,7 +623,7 @@ export function extractMetadata(document: SourceDocument, options: MetadataOptio
   }
   if (!owner) throw new ConversionError("missing_jurisdiction", file, title);
   const { jurisdiction, department } = owner.resolved;
-  const titleLine = found.range ? new LineIndex(document.text.slice(0, found.range.start + 1)).lineOf(found.range.start) : null;
+  const titleLine = found.range ? lineIndexOf(document.text).lineOf(found.range.start) : null;
   const diagnostics = owner.resolved.diagnostics.map((d) => (d.line === null ? { ...d, line: titleLine } : d));
 
   const signature = signatureAtEnd(body.last(SIGNATURE_LINES));

@@ -29,7 +29,7 @@
  * characters read twice across the break as repeated_passage.
  */
 import type { Removal } from "../../schema/report.ts";
-import { EMPTY_TEXT, LineIndex, slice, trim } from "../document/source-text.ts";
+import { EMPTY_TEXT, lineIndexOf, slice, trim } from "../document/source-text.ts";
 import type { Block, BlockHints, SourceDocument, SourceText, TableBlock } from "../document/types.ts";
 import { rewrite, TextBuilder } from "../input/text/source-edit.ts";
 
@@ -217,6 +217,18 @@ class Cutter {
     return { kind: "statistics", range: i, table: this.statistics[i]!.table, text };
   }
 
+  /** Whether any of the offsets may lie in the title or a statistics range (most texts lie wholly outside them). */
+  private touches(offsets: Int32Array): boolean {
+    let low = Infinity;
+    let high = -Infinity;
+    for (const offset of offsets) {
+      if (offset < low) low = offset;
+      if (offset > high) high = offset;
+    }
+    const overlaps = (range: Range) => range.start <= high && low < range.end;
+    return (this.title !== null && overlaps(this.title)) || this.statistics.some(overlaps);
+  }
+
   /** What holds the character at `offset`: the title, a statistics range (its index), or nothing (-1). */
   private holder(offset: number): number | "title" {
     return this.inTitle(offset) ? "title" : this.statisticsAt(offset);
@@ -226,13 +238,16 @@ class Cutter {
   cutText(text: SourceText, hints: BlockHints): Unit[] {
     // Stretches of one holder: [from, to, holder].
     const stretches: [number, number, number | "title"][] = [];
-    let from = 0;
-    let holder: number | "title" = text.text.length > 0 ? this.holder(text.offsets[0]!) : -1;
-    for (let i = 1; i <= text.text.length; i++) {
-      const next = i < text.text.length ? this.holder(text.offsets[i]!) : null;
-      if (next === holder) continue;
-      stretches.push([from, i, holder]);
-      if (next !== null) [holder, from] = [next, i];
+    if (text.text.length > 0 && !this.touches(text.offsets)) stretches.push([0, text.text.length, -1]);
+    else {
+      let from = 0;
+      let holder: number | "title" = text.text.length > 0 ? this.holder(text.offsets[0]!) : -1;
+      for (let i = 1; i <= text.text.length; i++) {
+        const next = i < text.text.length ? this.holder(text.offsets[i]!) : null;
+        if (next === holder) continue;
+        stretches.push([from, i, holder]);
+        if (next !== null) [holder, from] = [next, i];
+      }
     }
     // A section's number left just before the range that took its title ("…。 二、" | "主动公开政府信息情况第二十条…") goes with the title.
     for (let k = 0; k + 1 < stretches.length; k++) {
@@ -461,14 +476,13 @@ function mayBeOneOff(flat: string, title: string): boolean {
  */
 function outlinePrefix(text: string, titles: readonly string[]): number {
   if (titles.length === 0) return 0;
-  const compact: string[] = [];
   const ends: number[] = [];
-  for (let i = 0; i < text.length && compact.length <= MAX_HEADING_LENGTH + 1; i++) {
+  let flat = "";
+  for (let i = 0; i < text.length && ends.length <= MAX_HEADING_LENGTH + 1; i++) {
     if (isSpace(text.charCodeAt(i))) continue;
-    compact.push(text[i]!);
+    flat += text[i]!;
     ends.push(i + 1);
   }
-  const flat = compact.join("");
   let best = 0;
   for (const title of titles) {
     if (flat.startsWith(title)) {
@@ -500,17 +514,22 @@ function sectionTitleEnd(text: string, depth: Depth, outline: readonly string[],
     if (i === text.length) return untilEnd && i >= 2 ? i : null;
     const c = text[i]!;
     if (TITLE_STOP.test(c)) return null;
-    if (i >= 2 && opensFirstSubsection(text.slice(i, i + 12), depth)) return i;
+    // A subsection marker and a year start with a numeral, a bracket or a digit: only there are they looked for.
+    const mayOpen = MARKER_CHARACTER.test(c);
+    if (i >= 2 && mayOpen && opensFirstSubsection(text.slice(i, i + 12), depth)) return i;
     if (/\s/.test(c)) {
       const after = text.slice(i).trimStart();
       // "（七）总计 723000075": figures after the space make it a row of a table, not a section.
       if (/^\d/.test(after) && !YEAR_START.test(after)) return "row";
       return i >= 2 ? i : null;
     }
-    if (i >= 2 && YEAR_START.test(text.slice(i))) return i;
+    if (i >= 2 && mayOpen && YEAR_START.test(text.slice(i))) return i;
   }
   return null;
 }
+
+/** The first character of every marker numberingOf reads, and of a year. */
+const MARKER_CHARACTER = /[一二三四五六七八九十（(\d]/;
 
 /** The text opens with the marker of a first subsection below `depth`: （一） or 1、. */
 function opensFirstSubsection(text: string, depth: Depth): boolean {
@@ -526,7 +545,14 @@ function markerMayStart(text: string, at: number): boolean {
   return /[。！？；：!?;:]$/.test(text.slice(Math.max(0, at - 8), at).replace(CLOSERS, ""));
 }
 
-const MARKER_START = /[一二三四五六七八九十（(\d]/g;
+/**
+ * Where numberingOf may find a marker: the three level patterns without their
+ * anchors and lookahead, spaces bounded by the 12-character window numberingOf
+ * is given. Every place numberingOf reads a marker at is a match start, so the
+ * loops below visit those places, and not every numeral and digit of the prose.
+ * After each place they go on from the next character, as matches may overlap.
+ */
+const MARKER_START = /[一二三四五六七八九十]{1,3}\s{0,11}、|[（(]\s{0,11}[一二三四五六七八九十]{1,3}\s{0,11}[）)]|\d{1,2}\s{0,11}[.．、]/g;
 
 type Piece = { kind: "heading"; depth: Depth; text: SourceText } | { kind: "paragraph"; text: SourceText; opensItem: boolean };
 
@@ -546,6 +572,7 @@ function splitSections(text: SourceText, outline: readonly string[], counters: C
   const markers = new RegExp(MARKER_START.source, "g");
   for (let m = markers.exec(raw); m; m = markers.exec(raw)) {
     const at = m.index;
+    markers.lastIndex = at + 1;
     if (at < from) continue;
     const window = raw.slice(at, at + 12);
     const numbering = numberingOf(window);
@@ -598,6 +625,7 @@ function outlineSections(text: SourceText, outline: readonly string[], counters:
   const raw = text.text;
   const markers = new RegExp(MARKER_START.source, "g");
   for (let m = markers.exec(raw); m; m = markers.exec(raw)) {
+    markers.lastIndex = m.index + 1;
     const window = raw.slice(m.index, m.index + 12);
     const numbering = numberingOf(window);
     if (numbering?.depth !== 2 || numbering.number !== counters[2] + 1) continue;
@@ -663,7 +691,7 @@ function seam(beforeTail: string, after: string): string {
 
 function buildDraft(draft: Draft): SourceText {
   if (draft.parts.length === 1) return draft.parts[0]!.text;
-  const out = new TextBuilder();
+  const out = new TextBuilder(draft.parts.reduce((n, part) => n + part.seam.length + part.text.text.length, 0));
   for (const part of draft.parts) {
     if (part.seam) out.write(part.seam, out.lastOffset(part.text.offsets[0] ?? 0));
     out.keep(part.text);
@@ -673,7 +701,7 @@ function buildDraft(draft: Draft): SourceText {
 
 export function buildStructure(input: StructureInput): StructureResult {
   const { document } = input;
-  const lines = new LineIndex(document.text);
+  const lines = lineIndexOf(document.text);
   const outline = outlineTitles(input.outline);
   const cutter = new Cutter([...input.statistics].sort((a, b) => a.start - b.start), input.title, outline);
   const units = dropTitleCopy(toUnits(document.blocks, cutter), document, input.title);

@@ -19,7 +19,7 @@
  */
 import type { Template, TextCue } from "../../catalog/index.ts";
 import type { Statistic } from "../../schema/report.ts";
-import { LineIndex, printedText, rangeOf, slice, spanOf } from "../document/source-text.ts";
+import { lineIndexOf, printedText, rangeOf, slice, spanOf } from "../document/source-text.ts";
 import type { SourceDocument, SourceText } from "../document/types.ts";
 import { exactNumber } from "../readers/values.ts";
 
@@ -114,10 +114,10 @@ function clauseBefore(text: string, position: number): string {
  *   its figure must not be a part's. A breakdown's cue names its part itself
  *   (通过政府网站…, 其中专职人员…).
  */
-function cueCandidates(text: SourceText, indicator: string, cue: TextCue, whole: boolean): Candidate[] {
+function cueCandidates(text: SourceText, indicator: string, cue: TextCue, whole: boolean, places: readonly number[]): Candidate[] {
   const found: Candidate[] = [];
   const t = text.text;
-  for (let at = t.indexOf(cue.before); at >= 0; at = t.indexOf(cue.before, at + 1)) {
+  for (const at of places) {
     const figure = readAfterCue(t, at + cue.before.length, cue.units);
     if (!figure) continue;
     if (whole && (namesPart(clauseBefore(t, at)) || namesPartAfterWhich(sentenceBefore(t, at)))) continue;
@@ -144,14 +144,58 @@ const CLAUSE_AFTER = /^(?:的?情况|的事项|事项)?(?:[，。；,;！!？?�
 
 function zeroCandidates(text: SourceText, indicator: string, phrase: string, whole: boolean): Candidate[] {
   const found: Candidate[] = [];
-  // The phrase's first words must be there before the pattern is worth running.
-  if (!text.text.includes(phrase.split("…")[0]!)) return found;
   for (const match of text.text.matchAll(zeroPattern(phrase))) {
     if (!CLAUSE_AFTER.test(text.text.slice(match.index + match[0].length))) continue;
     if (whole && namesPartAfterWhich(sentenceBefore(text.text, match.index))) continue;
     found.push({ indicator, text, from: match.index, to: match.index + match[0].length, value: 0, raw: match[0], position: match.index });
   }
   return found;
+}
+
+/**
+ * Where phrases occur in the prose, text by text: each phrase is looked for
+ * once in all of the prose (joined, a separator no phrase holds between the
+ * texts) rather than once in every text, and remembered for the report.
+ */
+class ProsePlaces {
+  private readonly joined: string;
+  /** Where each text starts in `joined`. */
+  private readonly starts: number[] = [];
+  private readonly found = new Map<string, Map<number, number[]>>();
+
+  constructor(prose: readonly SourceText[]) {
+    let at = 0;
+    for (const text of prose) {
+      this.starts.push(at);
+      at += text.text.length + 1;
+    }
+    this.joined = prose.map((t) => t.text).join("\u0000");
+  }
+
+  /** Every place `phrase` starts in text `index` (overlapping places too), in order; a phrase must not be empty. */
+  in(phrase: string, index: number): readonly number[] {
+    let byText = this.found.get(phrase);
+    if (!byText) {
+      byText = new Map();
+      let text = 0;
+      for (let at = this.joined.indexOf(phrase); at >= 0; at = this.joined.indexOf(phrase, at + 1)) {
+        while (text + 1 < this.starts.length && this.starts[text + 1]! <= at) text++;
+        const places = byText.get(text) ?? [];
+        places.push(at - this.starts[text]!);
+        byText.set(text, places);
+      }
+      this.found.set(phrase, byText);
+    }
+    return byText.get(index) ?? NO_PLACES;
+  }
+}
+
+const NO_PLACES: readonly number[] = [];
+
+/** The places `phrase` starts in text `index` of the prose; an empty phrase stands at every place, as indexOf finds it. */
+function placesOf(places: ProsePlaces, prose: readonly SourceText[], phrase: string, index: number): readonly number[] {
+  if (phrase !== "") return places.in(phrase, index);
+  return Array.from({ length: prose[index]!.text.length + 1 }, (_v, at) => at);
 }
 
 /** The sentence around a position: the label of a text figure. */
@@ -168,17 +212,25 @@ function sentenceAt(text: string, position: number): string {
  * indicator (the first clear statement in reading order), each with its span.
  */
 export function extractTextFigures(document: SourceDocument, prose: readonly SourceText[], template: Template): Statistic[] {
-  const index = new LineIndex(document.text);
+  const index = lineIndexOf(document.text);
+  const places = new ProsePlaces(prose);
   const figures: Statistic[] = [];
   const parents = new Set([...template.indicators, ...template.derived].map((i) => i.parent).filter((p): p is string => p !== null));
   const parentOf = new Map<string, string | null>([...template.indicators, ...template.derived].map((i) => [i.id, i.parent]));
   for (const figure of template.textFigures) {
     const whole = parents.has(figure.indicator) || (parentOf.get(figure.indicator) ?? null) === null;
     const candidates: Candidate[] = [];
-    for (const text of prose) {
-      for (const cue of figure.cues) candidates.push(...cueCandidates(text, figure.indicator, cue, whole));
-      for (const phrase of figure.zero) candidates.push(...zeroCandidates(text, figure.indicator, phrase, whole));
-    }
+    prose.forEach((text, index) => {
+      for (const cue of figure.cues) {
+        const at = placesOf(places, prose, cue.before, index);
+        if (at.length > 0) candidates.push(...cueCandidates(text, figure.indicator, cue, whole, at));
+      }
+      for (const phrase of figure.zero) {
+        // The phrase's first words must be there before the pattern is worth running.
+        const first = phrase.split("…")[0]!;
+        if (first === "" || places.in(first, index).length > 0) candidates.push(...zeroCandidates(text, figure.indicator, phrase, whole));
+      }
+    });
     candidates.sort((a, b) => (a.text.offsets[a.position] ?? 0) - (b.text.offsets[b.position] ?? 0));
     const first = candidates[0];
     if (!first) continue;

@@ -15,7 +15,7 @@ import type { Removal } from "../../../schema/report.ts";
 import type { NormalizedLine } from "./normalize.ts";
 import { htmlTableRows, removal } from "./noise.ts";
 import { rewrite, trimWith } from "./source-edit.ts";
-import { cleanCell, hasHeaderCells, splitRow } from "./table-rows.ts";
+import { cleanCell, hasHeaderCells, hasTableTag, splitRow } from "./table-rows.ts";
 
 export interface BlockOptions {
   /** The form breaks lines at the page edge (OCR, PDF text): a paragraph may continue on the next line. */
@@ -32,7 +32,7 @@ type Group =
   | { kind: "text"; line: NormalizedLine };
 
 function isRowLine(line: NormalizedLine): boolean {
-  return splitRow(line.text) !== null || /<table/i.test(line.text.text);
+  return splitRow(line.text) !== null || hasTableTag(line.text.text);
 }
 
 /** Lines a and b are next to each other, or only blank lines and page furniture (at least one page break) lie between. */
@@ -86,7 +86,7 @@ function rowsOf(lines: NormalizedLine[]): { rows: Row[]; ruleAfter: Set<number>;
   const ruleAfter = new Set<number>();
   const ruleLines = new Set<number>();
   for (const line of lines) {
-    if (/<table/i.test(line.text.text)) {
+    if (hasTableTag(line.text.text)) {
       for (const row of htmlTableRows(line.text)) rows.push({ ...row, line: line.n });
       continue;
     }

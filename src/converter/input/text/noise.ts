@@ -17,7 +17,7 @@ import type { SourceText } from "../../document/types.ts";
 import type { Removal, RemovalKind } from "../../../schema/report.ts";
 import type { NormalizedLine } from "./normalize.ts";
 import { rewrite, trimWith } from "./source-edit.ts";
-import { cleanCell, elementContents, splitRow } from "./table-rows.ts";
+import { cleanCell, elementContents, hasTableTag, splitRow } from "./table-rows.ts";
 
 export interface NoiseOptions {
   /** Portal furniture: headers, menus, "更多>>" columns, breadcrumbs, HTML fragments, twin tables. */
@@ -61,6 +61,7 @@ const NBSP_ENTITY = /&nbsp;/g;
 const SPACE_RUN = / {2,}/g;
 
 export function hasHtmlTags(text: string): boolean {
+  if (!text.includes("<")) return false;
   HTML_TAG.lastIndex = 0;
   return HTML_TAG.test(text);
 }
@@ -99,13 +100,24 @@ export function htmlTableRows(text: SourceText): HtmlRow[] {
   return rows;
 }
 
+const MIN_MENU_CELLS = 8;
+
+/** How many times `separator` (one character) occurs in `text`, counted up to MIN_MENU_CELLS. */
+function separators(text: string, separator: string): number {
+  let count = 0;
+  for (let at = text.indexOf(separator); at >= 0 && count < MIN_MENU_CELLS; at = text.indexOf(separator, at + 1)) count++;
+  return count;
+}
+
 /** A tabbed portal menu: many short cells of plain words (no figures, no sentence punctuation). */
 export function isNavigationMenu(text: string): boolean {
+  // Eight cells need seven separators: most lines have fewer, and are not split at all.
+  if (separators(text, text.includes("\t") ? "\t" : " ") < MIN_MENU_CELLS - 1) return false;
   if (text.trimStart().startsWith("|")) return false;
   const cells = text.includes("\t")
     ? text.split("\t").map((c) => c.trim()).filter((c) => c !== "")
     : text.trim().split(/ +/);
-  if (cells.length < 8) return false;
+  if (cells.length < MIN_MENU_CELLS) return false;
   const words = cells.flatMap((c) => c.split(/ +/));
   return words.every((w) => w.length <= 8 && !/\d/.test(w) && !SENTENCE_PUNCT.test(w));
 }
@@ -134,7 +146,7 @@ function rowKey(cells: string[]): string {
 
 /** A line that the block builder will read as a table row. */
 export function isTableLine(text: SourceText): boolean {
-  return splitRow(text) !== null || /<table/i.test(text.text);
+  return splitRow(text) !== null || hasTableTag(text.text);
 }
 
 /**
@@ -197,7 +209,7 @@ function removeScraps(lines: NormalizedLine[], options: NoiseOptions): NoiseResu
     }
     flushBlanks();
 
-    if (options.webScraps && /<table/i.test(text)) {
+    if (options.webScraps && hasTableTag(text)) {
       const rows = htmlTableRows(line.text);
       const twins = findTableTwin(work, i, rows);
       if (twins) {

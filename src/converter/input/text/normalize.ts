@@ -60,20 +60,82 @@ export const WIDE_PUNCT =
   "\\u3001-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2014\\u2015\\u2018\\u2019\\u201c\\u201d\\u2026\\u00b7";
 
 const RUN_OF_SPACES = / {2,}/g;
-const SPACE_HAN_DIGIT = new RegExp(`([${HAN}]) +(?=\\d)`, "g");
-const SPACE_DIGIT_HAN = new RegExp(`(\\d) +(?=[${HAN}])`, "g");
-const SPACE_AFTER_PUNCT = new RegExp(`([${WIDE_PUNCT}]) +(?=[${HAN}${WIDE_PUNCT}A-Za-z0-9(])`, "g");
-const SPACE_BEFORE_PUNCT = new RegExp(`([${HAN}${WIDE_PUNCT}A-Za-z0-9)]) +(?=[${WIDE_PUNCT}])`, "g");
 /** Four or more single CJK characters or marks, each standing alone between single spaces. */
 const LETTER_SPACED = new RegExp(`(?<=^|\\s)[${HAN}${WIDE_PUNCT}](?: [${HAN}${WIDE_PUNCT}]){3,}(?=\\s|$)`, "g");
 
-/** The whitespace policy described at the top of the file, applied to spaces only. */
+/** What the whitespace policy asks of the characters on either side of a space. */
+const IS_HAN = 1;
+const IS_DIGIT = 2;
+const IS_WIDE_PUNCT = 4;
+/** Latin letters, digits and "(": what a space after full-width punctuation may stand before and still go. */
+const IS_OPENING = 8;
+/** Latin letters, digits and ")": what a space before full-width punctuation may stand after and still go. */
+const IS_CLOSING = 16;
+const KNOWN = 0x80;
+const HAN_CHARACTER = new RegExp(`[${HAN}]`);
+const WIDE_PUNCT_CHARACTER = new RegExp(`[${WIDE_PUNCT}]`);
+/** Per code unit, its classes (with KNOWN once looked at): each distinct character is tested once. */
+const NEIGHBOUR_CLASSES = new Uint8Array(0x10000);
+
+function neighbourClasses(code: number): number {
+  let classes = NEIGHBOUR_CLASSES[code]!;
+  if (classes === 0) {
+    const character = String.fromCharCode(code);
+    const latinOrDigit = /[A-Za-z0-9]/.test(character);
+    classes =
+      KNOWN |
+      (HAN_CHARACTER.test(character) ? IS_HAN : 0) |
+      (/\d/.test(character) ? IS_DIGIT : 0) |
+      (WIDE_PUNCT_CHARACTER.test(character) ? IS_WIDE_PUNCT : 0) |
+      (latinOrDigit || character === "(" ? IS_OPENING : 0) |
+      (latinOrDigit || character === ")" ? IS_CLOSING : 0);
+    NEIGHBOUR_CLASSES[code] = classes;
+  }
+  return classes;
+}
+
+/**
+ * Whether the policy removes a space between characters of classes `before`
+ * and `after` (0 at the edge of the text): CJK–digit, digit–CJK, after
+ * full-width punctuation (before CJK, punctuation, Latin, digits, "("), and
+ * before full-width punctuation (after CJK, punctuation, Latin, digits, ")").
+ */
+function spaceGoes(before: number, after: number): boolean {
+  return (
+    (before & IS_HAN && after & IS_DIGIT) ||
+    (before & IS_DIGIT && after & IS_HAN) ||
+    (before & IS_WIDE_PUNCT && after & (IS_HAN | IS_WIDE_PUNCT | IS_OPENING)) ||
+    (before & (IS_HAN | IS_WIDE_PUNCT | IS_CLOSING) && after & IS_WIDE_PUNCT)
+  ) !== 0;
+}
+
+/**
+ * The whitespace policy described at the top of the file, applied to spaces
+ * only: a run of spaces becomes its first space, which goes where the policy
+ * says so. One pass: once runs are single spaces, each space's neighbours are
+ * characters no other removal touches, so the rules can be applied together.
+ */
 export function normalizeSpacesOf(text: SourceText): SourceText {
-  let out = rewrite(text, RUN_OF_SPACES, (m) => [{ from: m.index, to: m.index + 1 }]);
-  out = keepGroup(out, SPACE_HAN_DIGIT, 1);
-  out = keepGroup(out, SPACE_DIGIT_HAN, 1);
-  out = keepGroup(out, SPACE_AFTER_PUNCT, 1);
-  return keepGroup(out, SPACE_BEFORE_PUNCT, 1);
+  const raw = text.text;
+  if (!raw.includes(" ")) return text;
+  let out: TextBuilder | null = null;
+  let keptUpTo = 0;
+  for (let i = raw.indexOf(" "); i >= 0; i = raw.indexOf(" ", i)) {
+    let end = i + 1;
+    while (end < raw.length && raw.charCodeAt(end) === 0x20) end++;
+    const before = i > 0 ? neighbourClasses(raw.charCodeAt(i - 1)) : 0;
+    const after = end < raw.length ? neighbourClasses(raw.charCodeAt(end)) : 0;
+    const goes = spaceGoes(before, after);
+    if (goes || end - i > 1) {
+      out ??= new TextBuilder(raw.length);
+      out.keep(text, keptUpTo, goes ? i : i + 1);
+      keptUpTo = end;
+    }
+    i = end;
+  }
+  if (!out) return text;
+  out.keep(text, keptUpTo);
+  return out.build();
 }
 
 export function normalizeSpaces(text: string): string {
@@ -91,6 +153,7 @@ export function closeLetterSpacing(text: SourceText): SourceText {
 
 /** Backslash escapes the OCR wrote for Markdown (nx\_zws, nx\\_zws, \*, \#). */
 function unescapeMarkdown(text: SourceText): SourceText {
+  if (!text.text.includes("\\")) return text;
   return keepGroup(text, MARKDOWN_ESCAPE, 1);
 }
 
@@ -103,6 +166,8 @@ const MARKDOWN_LINK = /\[([^[\]\n]*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s
 
 /** [text](url) → text, but a mailto link yields its address; <http://…> and <mailto:…> → the address. */
 function unwrapLinks(text: SourceText): SourceText {
+  // Every link has a bracket of one kind or the other.
+  if (!text.text.includes("[") && !text.text.includes("<")) return text;
   let out = rewrite(text, MARKDOWN_LINK, (m) => {
     const label = m[1]!;
     const url = m[2]!;
@@ -117,6 +182,7 @@ function unwrapLinks(text: SourceText): SourceText {
 
 /** A bold run at the start of the line is a lead-in; every other ** pair is just removed. */
 function stripBold(text: SourceText): { text: SourceText; boldLead?: string } {
+  if (!text.text.includes("**")) return { text };
   const lead = /^\*\*(.+?)\*\*/.exec(text.text);
   const stripped = keepGroup(text, BOLD, 1);
   if (lead && lead[1]!.trim() !== "") return { text: stripped, boldLead: lead[1]!.trim() };
@@ -140,7 +206,8 @@ export function plainSpaces(text: SourceText): SourceText {
 
 /** The whitespace policy inside each cell of a pipe row; the pipes and the cells' padding stay. */
 function normalizeCellsOf(text: SourceText): SourceText {
-  const out = new TextBuilder();
+  if (!text.text.includes(" ")) return text;
+  const out = new TextBuilder(text.text.length);
   let from = 0;
   for (let i = 0; i <= text.text.length; i++) {
     if (i < text.text.length && text.text[i] !== "|") continue;

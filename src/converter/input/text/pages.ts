@@ -6,6 +6,7 @@
  * are kept so that a table or a paragraph the break cut in two can be put
  * back together.
  */
+import { isWhiteSpace } from "../../document/source-text.ts";
 import type { Removal } from "../../../schema/report.ts";
 import { removal } from "./noise.ts";
 import { rewrite, type PhysicalLine } from "./source-edit.ts";
@@ -17,8 +18,15 @@ const PAGE_NUMBERS = [
   /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
 ];
 
+/** Most characters other than white space a page number line has (第 1234 页，共 1234 页). */
+const MAX_PAGE_NUMBER_CHARS = 13;
+
 /** A line that is nothing but a page number. */
 export function isPageNumber(text: string): boolean {
+  // Most lines are longer than any page number: counted before anything is copied.
+  let visible = 0;
+  for (let i = 0; i < text.length && visible <= MAX_PAGE_NUMBER_CHARS; i++) if (!isWhiteSpace(text.charCodeAt(i))) visible++;
+  if (visible > MAX_PAGE_NUMBER_CHARS) return false;
   const plain = text.replace(/[\s\u3000\f]+/g, " ").trim();
   return PAGE_NUMBERS.some((p) => p.test(plain));
 }

@@ -6,7 +6,7 @@
  * of spaces, "<" for "&lt;") takes the offset of the first character it
  * replaces, or of the character before it when it replaces nothing.
  */
-import { EMPTY_TEXT, slice, sourceText } from "../../document/source-text.ts";
+import { EMPTY_TEXT, isWhiteSpace, slice, sourceText } from "../../document/source-text.ts";
 import type { SourceText } from "../../document/types.ts";
 
 /**
@@ -19,8 +19,13 @@ export type Piece = number | { from: number; to: number } | string | { write: st
 /** Builds a SourceText from kept ranges and written text, in order. */
 export class TextBuilder {
   private parts: string[] = [];
-  private offsets = new Int32Array(16);
+  private offsets: Int32Array;
   private length = 0;
+
+  /** `capacity`: how many characters the text will about have (the source's length for a rewrite), so the offsets are rarely copied to grow. */
+  constructor(capacity = 16) {
+    this.offsets = new Int32Array(Math.max(16, capacity));
+  }
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.offsets.length) return;
@@ -106,7 +111,7 @@ export function rewrite(source: SourceText, pattern: RegExp, replace: (match: Re
   const regex = globalTwin(pattern);
   let match = regex.exec(source.text);
   if (!match) return source;
-  const out = new TextBuilder();
+  const out = new TextBuilder(source.text.length);
   let last = 0;
   while (match) {
     const start = match.index;
@@ -139,8 +144,12 @@ export function splitText(source: SourceText, separator: RegExp): SourceText[] {
   const regex = globalTwin(separator);
   const pieces: SourceText[] = [];
   let last = 0;
-  for (const match of source.text.matchAll(regex)) {
-    if (match[0].length === 0) continue;
+  // An exec loop, not matchAll: matchAll copies the regex at every call.
+  for (let match = regex.exec(source.text); match; match = regex.exec(source.text)) {
+    if (match[0].length === 0) {
+      regex.lastIndex = advance(source.text, regex.lastIndex, regex.unicode || regex.flags.includes("v"));
+      continue;
+    }
     pieces.push(slice(source, last, match.index));
     last = match.index + match[0].length;
   }
@@ -148,17 +157,35 @@ export function splitText(source: SourceText, separator: RegExp): SourceText[] {
   return pieces;
 }
 
+/** The index after `index` for a global regex after an empty match: one code unit, or a whole surrogate pair in unicode mode (as matchAll and replace step). */
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
+}
+
 /** Without leading and trailing characters of `chars` (a character class body, e.g. " " or "\\s"). */
 const CHAR_SETS = new Map<string, RegExp>();
 
 export function trimWith(source: SourceText, chars: string): SourceText {
-  let set = CHAR_SETS.get(chars);
-  if (!set) CHAR_SETS.set(chars, (set = new RegExp(`[${chars}]`)));
+  const text = source.text;
   let start = 0;
-  let end = source.text.length;
-  while (start < end && set.test(source.text[start]!)) start++;
-  while (end > start && set.test(source.text[end - 1]!)) end--;
-  return start === 0 && end === source.text.length ? source : slice(source, start, end);
+  let end = text.length;
+  // The two sets every caller uses, by code; any other through its regex.
+  if (chars === " ") {
+    while (start < end && text.charCodeAt(start) === 0x20) start++;
+    while (end > start && text.charCodeAt(end - 1) === 0x20) end--;
+  } else if (chars === "\\s") {
+    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  } else {
+    let set = CHAR_SETS.get(chars);
+    if (!set) CHAR_SETS.set(chars, (set = new RegExp(`[${chars}]`)));
+    while (start < end && set.test(text[start]!)) start++;
+    while (end > start && set.test(text[end - 1]!)) end--;
+  }
+  return start === 0 && end === text.length ? source : slice(source, start, end);
 }
 
 /** One physical line of the decoded text: its 1-based number and its characters (line end excluded). */
@@ -172,7 +199,9 @@ export function physicalLines(text: string): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
   let start = 0;
   let n = 1;
-  const push = (from: number, to: number) => lines.push({ n: n++, text: sourceText(text.slice(from, to), from) });
+  // Every line's offsets are a view of one array of the whole text's (offset i is i): one allocation, not one per line.
+  const offsets = sourceText(text, 0).offsets;
+  const push = (from: number, to: number) => lines.push({ n: n++, text: { text: text.slice(from, to), offsets: offsets.subarray(from, to) } });
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {

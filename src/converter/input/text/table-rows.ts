@@ -84,8 +84,25 @@ function trimTrailing(cells: SourceText[]): SourceText[] {
 /**
  * Cells of a line, or null when the line is not a table row.
  * A pipe row needs a leading pipe and at least two cells; a TSV row at least one tab between text.
+ * The answer is shared between callers: do not change it.
  */
 export function splitRow(line: SourceText): SplitRow | null {
+  // Most lines are prose: no tab, pipe or tag, so no row.
+  const text = line.text;
+  if (!text.includes("\t") && !text.includes("|") && !text.includes("<")) return null;
+  // The noise pass and the block builder ask about the same line several times.
+  let row = SPLIT_ROWS.get(line);
+  if (row === undefined) {
+    row = splitRowOnce(line);
+    SPLIT_ROWS.set(line, row);
+  }
+  return row;
+}
+
+/** splitRow's answers by line text object (a SourceText is never changed once made). */
+const SPLIT_ROWS = new WeakMap<SourceText, SplitRow | null>();
+
+function splitRowOnce(line: SourceText): SplitRow | null {
   const trimmed = trimWith(line, "\\s");
   const text = trimmed.text;
   if (text.startsWith("|") && text.lastIndexOf("|") > 0) {
@@ -103,6 +120,11 @@ export function splitRow(line: SourceText): SplitRow | null {
     if (cells.length >= 2 || (cells.length === 1 && /\t\S/.test(line.text))) return { format: "tsv", cells };
   }
   return null;
+}
+
+/** Whether a line holds a <table> tag (looked for only where there is a "<"). */
+export function hasTableTag(line: string): boolean {
+  return line.includes("<") && /<table/i.test(line);
 }
 
 /** Whether a line is a header row of an HTML table (<th> cells). */
