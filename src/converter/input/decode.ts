@@ -227,33 +227,10 @@ function decodeTextOnce(file: string, bytes: Uint8Array, declared: string | unde
 }
 
 export function decodeSource(file: string, bytes: Uint8Array): DecodedSource {
-  if (bytes.length === 0) throw new ConversionError("empty_file", file, "0 bytes");
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    throw new ConversionError("file_too_large", file, `${bytes.length} bytes > ${MAX_SOURCE_BYTES}`);
-  }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const decoded = detectAndDecode(file, bytes);
-  // A stray BOM left after transcoding is not content.
-  const body = decoded.text.replace(/^\ufeff/, "");
-  assertText(file, body);
-  if (body.replace(/[\s\u3000\u200b-\u200d\u2060\ufeff]/g, "") === "") {
-    throw new ConversionError("empty_file", file, "only whitespace");
-  }
-  const lines = splitLines(body);
+  const decoded = decodeText(file, bytes);
+  const lines = splitLines(decoded.text);
   if (lines.length > MAX_SOURCE_LINES) {
     throw new ConversionError("file_too_large", file, `${lines.length} lines > ${MAX_SOURCE_LINES}`);
   }
-  const diagnostics: Diagnostic[] = [];
-  if (decoded.damaged) {
-    const where = lines.filter((l) => l.text.includes("\ufffd")).map((l) => l.n);
-    const shown = where.slice(0, 10).join("、") + (where.length > 10 ? " …" : "");
-    diagnostics.push(
-      DECODE_WARNINGS.warn(
-        "damaged_bytes",
-        where[0] ?? null,
-        `${decoded.damaged} 处字节不是有效的 UTF-8，已替换为 �（第 ${shown} 行） / ${decoded.damaged} invalid UTF-8 byte sequence(s) replaced by U+FFFD (lines ${shown})`,
-      ),
-    );
-  }
-  return { file, bytes: bytes.length, sha256, encoding: decoded.encoding, lines, diagnostics };
+  return { file, bytes: bytes.length, sha256: decoded.sha256, encoding: decoded.encoding, lines, diagnostics: decoded.diagnostics };
 }

@@ -26,6 +26,7 @@ import type { SourceDocument, SourceText } from "../document/types.ts";
 import { ConversionError } from "../errors.ts";
 import { comparableTitle, displayText, reportIdOf } from "../identity.ts";
 import { resolveOwner, splitDepartment } from "./department.ts";
+import { editDistance } from "../edit-distance.ts";
 
 export type ReportContact = Contact;
 
@@ -348,17 +349,6 @@ function quotedTitle(lines: readonly Line[]): string | null {
   return null;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** The body's printing of the page's title: the same title, or one a few characters off (年度 for 年, 管委会 left out). */
 function bodyTitleOf(pageTitle: string, candidates: readonly TitleCandidate[]): TitleCandidate | null {

@@ -32,6 +32,7 @@ import type { Removal } from "../../schema/report.ts";
 import { EMPTY_TEXT, lineIndexOf, slice, trim } from "../document/source-text.ts";
 import type { Block, BlockHints, SourceDocument, SourceText, TableBlock } from "../document/types.ts";
 import { rewrite, TextBuilder } from "../input/text/source-edit.ts";
+import { editDistance } from "../edit-distance.ts";
 
 export type Depth = 2 | 3 | 4;
 
@@ -443,20 +444,6 @@ function withoutNumbering(title: string): string {
 /** Space, tab, line end, no-break or full-width space. */
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
-}
-
-/** Edit distance of a and b, at most `limit + 1` (enough to say "within limit"). */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** The outline's titles without their numbering and spaces, as outlinePrefix compares them. */

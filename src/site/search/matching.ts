@@ -13,6 +13,7 @@
  * as nothing. Every folded character remembers where it came from, so a match
  * in the folded text marks the original characters.
  */
+import { isWhiteSpace } from "../../converter/document/source-text.ts";
 
 /** Zero-width space, non-joiner, joiner, word joiner, BOM: never part of a match. */
 const IGNORED = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
@@ -29,18 +30,7 @@ export interface FoldedText {
 
 /** White space as /\s/ reads it, U+FEFF aside (it is IGNORED). */
 function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
+  return code !== 0xfeff && isWhiteSpace(code);
 }
 
 /** One code point folded: full-width ASCII to ASCII, A–Z to a–z. */
