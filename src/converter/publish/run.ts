@@ -35,6 +35,7 @@ import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterrupte
 import { previousReportId, withAcrossYearChecks } from "./across-years.ts";
 import { composePublished, groupById, isSingleSource, publishedVersion, type SourceGroup, type SourceIdentity } from "./group.ts";
 import { readSource } from "./read-source.ts";
+import { workerBundle } from "./worker-bundle.ts";
 import { PUBLISH_WARNINGS } from "./warnings.ts";
 
 export interface ConvertedFile {
@@ -178,7 +179,13 @@ async function convertInThisThread(tasks: FileTask[], onResult: (r: FileResult) 
 }
 
 async function convertInPool(tasks: FileTask[], jobs: number, options: RunOptions, onResult: (r: FileResult) => void): Promise<FileResult[]> {
-  const pool = new Tinypool({ filename: new URL("./worker-entry.mjs", import.meta.url).href, minThreads: jobs, maxThreads: jobs });
+  // The workers load the converter compiled into one module (worker-bundle.ts), without tsx; else its sources through tsx.
+  const bundle = await workerBundle();
+  const pool = new Tinypool(
+    bundle
+      ? { filename: bundle, minThreads: jobs, maxThreads: jobs, execArgv: [] }
+      : { filename: new URL("./worker-entry.mjs", import.meta.url).href, minThreads: jobs, maxThreads: jobs },
+  );
   const results: FileResult[] = [];
   const leftover: FileTask[] = [];
   const batches: FileTask[][] = [];
