@@ -445,18 +445,14 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
 }
 
-/** Edit distance of a and b, at most `limit + 1` (enough to say "within limit"). */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** Whether a and b, whose lengths differ by one, are one insertion apart (their edit distance is 1). */
+function oneInsertionApart(a: string, b: string): boolean {
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (longer.length !== shorter.length + 1) return false;
+  let i = 0;
+  while (i < shorter.length && longer.charCodeAt(i) === shorter.charCodeAt(i)) i++;
+  // Past the first difference, the longer one without its character there must be the shorter one.
+  return longer.startsWith(shorter.slice(i), i + 1);
 }
 
 /** The outline's titles without their numbering and spaces, as outlinePrefix compares them. */
@@ -492,7 +488,7 @@ function outlinePrefix(text: string, titles: readonly string[]): number {
     if (title.length < 6 || !mayBeOneOff(flat, title)) continue;
     for (const length of [title.length - 1, title.length + 1]) {
       if (length > flat.length) continue;
-      if (editDistance(flat.slice(0, length), title, 1) <= 1) best = Math.max(best, ends[length - 1]!);
+      if (oneInsertionApart(flat.slice(0, length), title)) best = Math.max(best, ends[length - 1]!);
     }
   }
   return best;
