@@ -205,22 +205,16 @@ function scanForm(label: string): string {
 
 const NONE: readonly Entry[] = [];
 
-/** The code units at `at` and `at + 1` as one number: a map key that needs no two-character string. */
-function pairKey(text: string, at: number): number {
-  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
-}
-
 export class TableLabels {
   private readonly byCore = new Map<string, LabelRole[]>();
   private readonly entries: Entry[] = [];
   /**
-   * Entries of two characters or more by their first two (as one number, see pairKey), longest first;
-   * single-character ones (row labels) by their character's code.
+   * Entries of two characters or more by their first two (first code unit, then a map by the second), longest
+   * first; single-character ones (row labels) by their character's code. Indexed by code unit: most characters
+   * of a text start no label, and are passed over with one look.
    */
-  private readonly byFirstTwo = new Map<number, Entry[]>();
-  private readonly single = new Map<number, Entry[]>();
-  /** Per code unit: whether some entry starts with it. Most characters of a text start none, and are passed over at once. */
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly byFirstTwo: (Map<number, Entry[]> | undefined)[] = new Array(0x10000);
+  private readonly single: (Entry[] | undefined)[] = new Array(0x10000);
 
   constructor(readonly table: Table) {
     for (const heading of table.headings) this.add(heading, { kind: "heading" });
@@ -255,9 +249,9 @@ export class TableLabels {
         }
         break;
     }
-    for (const lists of [this.byFirstTwo, this.single]) {
-      for (const list of lists.values()) list.sort((a, b) => b.folded.length - a.folded.length || compareText(a.folded, b.folded));
-    }
+    const longestFirst = (list: Entry[]) => list.sort((a, b) => b.folded.length - a.folded.length || compareText(a.folded, b.folded));
+    for (const byNext of this.byFirstTwo) if (byNext) for (const list of byNext.values()) longestFirst(list);
+    for (const list of this.single) if (list) longestFirst(list);
   }
 
   private addRow(row: Row, block: string | null, section: string | null): void {
@@ -281,9 +275,12 @@ export class TableLabels {
     if (this.entries.some((e) => e.folded === folded && sameRole(e.role, role))) return;
     const entry = { folded, role, label };
     this.entries.push(entry);
-    const [lists, key] = folded.length >= 2 ? [this.byFirstTwo, pairKey(folded, 0)] : [this.single, folded.charCodeAt(0)];
-    lists.set(key, [...(lists.get(key) ?? []), entry]);
-    this.starts[folded.charCodeAt(0)] = 1;
+    const first = folded.charCodeAt(0);
+    if (folded.length >= 2) {
+      const byNext = (this.byFirstTwo[first] ??= new Map());
+      const next = folded.charCodeAt(1);
+      byNext.set(next, [...(byNext.get(next) ?? []), entry]);
+    } else this.single[first] = [...(this.single[first] ?? []), entry];
   }
 
   /** Every role a whole cell's text may stand for. */
@@ -305,15 +302,18 @@ export class TableLabels {
     const hits: LabelHit[] = [];
     let at = 0;
     while (at < folded.length) {
-      if (this.starts[folded.charCodeAt(at)] === 0) {
+      const code = folded.charCodeAt(at);
+      const byNext = this.byFirstTwo[code];
+      const singles = this.single[code];
+      if (byNext === undefined && singles === undefined) {
         at++;
         continue;
       }
       // Longer labels first: those starting with the next two characters, then a one-character label.
-      let candidates = at + 1 < folded.length ? (this.byFirstTwo.get(pairKey(folded, at)) ?? NONE) : NONE;
+      let candidates = byNext !== undefined && at + 1 < folded.length ? (byNext.get(folded.charCodeAt(at + 1)) ?? NONE) : NONE;
       let entry = candidates.find((e) => folded.startsWith(e.folded, at) && accept(e.role));
       if (!entry) {
-        candidates = this.single.get(folded.charCodeAt(at)) ?? NONE;
+        candidates = singles ?? NONE;
         entry = candidates.find((e) => accept(e.role));
       }
       if (!entry) {
