@@ -108,35 +108,47 @@ export function foldText(text: string): string {
 
 function foldInto(text: string, map: number[] | null): string {
   // Runs of characters that stay as they are are copied as slices, not one character at a time.
-  const parts: string[] = [];
+  let out = "";
   let runStart = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // ASCII and the CJK Unified Ideographs are their own NFKC form: no need to normalise them one by one.
-    if ((code < 0x80 && !isFoldedSpace(code)) || (code >= 0x4e00 && code <= 0x9fff)) {
+    const kind = FOLD_KIND[code];
+    if (kind === KEPT) {
       map?.push(i);
       continue;
     }
-    if (runStart < i) parts.push(text.slice(runStart, i));
+    if (runStart < i) out += text.slice(runStart, i);
     runStart = i + 1;
-    if (isFoldedSpace(code)) continue;
-    for (const part of nfkcPartsOf(code)) {
-      parts.push(part);
-      map?.push(i);
-    }
+    if (kind === DROPPED) continue;
+    const normalized = nfkcOf(code);
+    out += normalized;
+    // One entry per character (code point) of the normalised form.
+    if (map) for (const _character of normalized) map.push(i);
   }
   if (runStart === 0) return text;
-  if (runStart < text.length) parts.push(text.slice(runStart));
-  return parts.join("");
+  if (runStart < text.length) out += text.slice(runStart);
+  return out;
 }
 
-/** The NFKC form of one code unit, as the characters (code points) it is made of; remembered, as a report repeats few distinct ones (full-width punctuation). */
-const NFKC_PARTS: (readonly string[] | undefined)[] = new Array(0x10000);
+/** How folding treats a code unit: kept as it is (ASCII and the CJK Unified Ideographs are their own NFKC form), dropped (white space), or normalised. */
+const KEPT = 1;
+const DROPPED = 2;
+const FOLD_KIND = (() => {
+  const kinds = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (isFoldedSpace(code)) kinds[code] = DROPPED;
+    else if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) kinds[code] = KEPT;
+  }
+  return kinds;
+})();
 
-function nfkcPartsOf(code: number): readonly string[] {
-  let parts = NFKC_PARTS[code];
-  if (parts === undefined) NFKC_PARTS[code] = parts = [...String.fromCharCode(code).normalize("NFKC")];
-  return parts;
+/** The NFKC form of one code unit, remembered: a report repeats few distinct ones (full-width punctuation). */
+const NFKC_FORMS: (string | undefined)[] = new Array(0x10000);
+
+function nfkcOf(code: number): string {
+  let form = NFKC_FORMS[code];
+  if (form === undefined) NFKC_FORMS[code] = form = String.fromCharCode(code).normalize("NFKC");
+  return form;
 }
 
 /** What a label may be broken by: JavaScript's white space (\s: U+3000 and no-break spaces included) and the zero-width characters. */
