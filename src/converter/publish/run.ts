@@ -29,7 +29,7 @@ import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
 import { SOURCE_EXTENSIONS } from "../input/index.ts";
 import { converterFingerprint, emptyManifest, groupKey, loadManifest, reusableEntry, sameGroup, saveManifest, stampOf, type Manifest, type ManifestEntry } from "./cache.ts";
-import { convertFileToStaging, failureOutcome, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
+import { convertFilesToStaging, failureOutcome, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
 import { flushQueue, WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
 import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterruptedCommit, type CommitStep } from "./generation.ts";
 import { previousReportId, withAcrossYearChecks } from "./across-years.ts";
@@ -170,11 +170,8 @@ function sourcesRecord(sourcesDir: string): SourcesRecord {
 
 async function convertInThisThread(tasks: FileTask[], onResult: (r: FileResult) => void): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const task of tasks) {
-    const result = await convertFileToStaging(task);
-    onResult(result);
-    results.push(result);
-  }
+  // In batches as the workers get them: results (and progress lines) come as each batch is written.
+  for (let i = 0; i < tasks.length; i += BATCH_SIZE) results.push(...(await convertFilesToStaging(tasks.slice(i, i + BATCH_SIZE), onResult)));
   return results;
 }
 
