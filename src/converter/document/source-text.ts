@@ -54,20 +54,16 @@ export function concat(texts: readonly SourceText[], separator = ""): SourceText
   const nonEmpty = texts.filter((t) => t.text.length > 0);
   const length = nonEmpty.reduce((n, t) => n + t.text.length, 0) + separator.length * Math.max(0, nonEmpty.length - 1);
   const offsets = new Int32Array(length);
-  let text = "";
   let at = 0;
   nonEmpty.forEach((t, index) => {
     if (index > 0 && separator) {
-      const previous = offsets[at - 1] ?? 0;
-      for (let i = 0; i < separator.length; i++) offsets[at + i] = previous;
-      text += separator;
+      offsets.fill(offsets[at - 1] ?? 0, at, at + separator.length);
       at += separator.length;
     }
     offsets.set(t.offsets, at);
-    text += t.text;
     at += t.text.length;
   });
-  return { text, offsets };
+  return { text: nonEmpty.map((t) => t.text).join(separator), offsets };
 }
 
 /** Without leading and trailing white space (full-width and no-break spaces included). */

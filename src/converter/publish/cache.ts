@@ -42,8 +42,13 @@ export type FileStamp = z.infer<typeof FileStamp>;
 const ManifestEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   outcome: FileOutcome,
-  /** Stamps of data/<id>.json and reports/<id>.mdx when the report was published from this source alone; else null. */
+  /** Stamps of data/<id>.json and reports/<id>.mdx as published for the report the source belongs to; null for a failure. */
   outputs: z.object({ json: FileStamp, mdx: FileStamp }).nullable(),
+  /**
+   * The report's sources when it has several (an html page and its text, byte-identical copies, versions):
+   * groupKey of them, the same in the entry of each. Null for a report of this source alone.
+   */
+  group: z.array(z.string()).nullable().default(null),
   /** sha256 of the source of the same body's previous-year report its checks across years were made against; null for none. */
   previous: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
 });
@@ -120,6 +125,18 @@ let fingerprintMemo: Promise<string> | null = null;
 export function converterFingerprint(): Promise<string> {
   fingerprintMemo ??= converterBundle().then((code) => fingerprintOf({ code, schemaVersion: SCHEMA_VERSION, libraries: libraryVersions() }));
   return fingerprintMemo;
+}
+
+/** The sources of a report as a manifest records them: `file:sha256` of each, sorted by file name. */
+export function groupKey(sources: readonly { file: string; sha256: string }[]): string[] {
+  return sources.map((s) => `${s.file}:${s.sha256}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether an entry's record of its report's sources is `key` (null: the source was a report of its own). */
+export function sameGroup(entry: ManifestEntry, key: readonly string[] | null): boolean {
+  const recorded = entry.group ?? null;
+  if (recorded === null || key === null) return recorded === key;
+  return recorded.length === key.length && recorded.every((member, i) => member === key[i]);
 }
 
 export function emptyManifest(fingerprint: string): Manifest {

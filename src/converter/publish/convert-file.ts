@@ -65,31 +65,45 @@ export function failureOutcome(file: string, error: unknown): FileOutcome {
 }
 
 /**
+ * Convert the tasks one after another, each file's outputs written while the
+ * next files are converted; results in task order, each once its outputs are
+ * written, and `onResult` called for each in that order.
+ */
+export async function convertFilesToStaging(tasks: readonly FileTask[], onResult?: (result: FileResult) => void): Promise<FileResult[]> {
+  const pending: Promise<FileResult>[] = [];
+  for (const task of tasks) pending.push((await stageFile(task)).result);
+  const results: FileResult[] = [];
+  for (const result of pending) {
+    const done = await result;
+    onResult?.(done);
+    results.push(done);
+  }
+  return results;
+}
+
+/**
  * Convert one file and write its outputs into the staging folder, unflushed:
  * the flush waits for the disk, and the run does it in the background while
- * the next files are converted (a write failure shows here, a flush failure there).
+ * the next files are converted (a write failure shows here, a flush failure
+ * there). It resolves once the file is converted, with `result`, which settles
+ * once its outputs are written: the caller converts the next file meanwhile.
  */
-export async function convertFileToStaging(task: FileTask): Promise<FileResult> {
+async function stageFile(task: FileTask): Promise<{ result: Promise<FileResult> }> {
   const file = basename(task.path);
   const read = readSource(task.path, task.sourcesDir);
-  if (!read.ok) return { index: task.index, outcome: failureOutcome(file, read.error), sha256: null, unflushed: [] };
+  if (!read.ok) return { result: Promise.resolve({ index: task.index, outcome: failureOutcome(file, read.error), sha256: null, unflushed: [] }) };
   let report: Report;
   let mdx: string;
   let text: string | null;
   try {
     ({ report, mdx, text } = await convertSource({ file, bytes: read.bytes }));
   } catch (error) {
-    return { index: task.index, outcome: failureOutcome(file, error), sha256: read.sha256, unflushed: [] };
+    return { result: Promise.resolve({ index: task.index, outcome: failureOutcome(file, error), sha256: read.sha256, unflushed: [] }) };
   }
   const staged = stagedPaths(task.stagingDir, task.index);
   const written = [staged.mdx, staged.json, ...(text !== null ? [staged.text] : [])];
-  try {
-    writeUnflushed(staged.mdx, mdx);
-    writeUnflushed(staged.json, serializeReport(report));
-    if (text !== null) writeUnflushed(staged.text, text);
-  } catch (error) {
-    return { index: task.index, outcome: failureOutcome(file, writeFailure(error, file)), sha256: read.sha256, unflushed: [] };
-  }
+  const writes = [writeUnflushed(staged.mdx, mdx), writeUnflushed(staged.json, serializeReport(report))];
+  if (text !== null) writes.push(writeUnflushed(staged.text, text));
   const outcome: FileOutcome = {
     ok: true,
     file,
@@ -104,5 +118,11 @@ export async function convertFileToStaging(task: FileTask): Promise<FileResult> 
     warnings: report.diagnostics.filter((d) => d.severity === "warning").length,
     removals: report.removals.length,
   };
-  return { index: task.index, outcome, sha256: read.sha256, unflushed: written };
+  const result = Promise.allSettled(writes).then((settled): FileResult => {
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+    if (!failure) return { index: task.index, outcome, sha256: read.sha256, unflushed: written };
+    // The files that were written are removed with the staging folder; none of them is published.
+    return { index: task.index, outcome: failureOutcome(file, writeFailure(failure.reason, file)), sha256: read.sha256, unflushed: [] };
+  });
+  return { result };
 }

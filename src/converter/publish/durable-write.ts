@@ -22,21 +22,28 @@ export function writeFailure(error: unknown, file: string): ConversionError {
 }
 
 /**
- * Write and close, without flushing: for a file flushed later with flushFile,
- * so that its conversion and the next ones need not wait for the disk. On
- * failure nothing is left at `path` and the error is thrown.
+ * Write and close, without flushing: for a file flushed later with flushFile.
+ * The file is created on Node's thread pool (creating a file waits for the
+ * disk while other files are being flushed), so the caller goes on with its
+ * work meanwhile. The promise settles once the file is written; on failure
+ * nothing is left at `path` and the promise rejects with the error.
  */
-export function writeUnflushed(path: string, data: string | Uint8Array): void {
+export function writeUnflushed(path: string, data: string | Uint8Array): Promise<void> {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  const fd = openSync(path, "w");
-  try {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(path, { force: true });
-    throw error;
-  }
-  closeSync(fd);
+  return new Promise((resolve, reject) => {
+    open(path, "w", (opening, fd) => {
+      if (opening) return reject(opening);
+      try {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      } catch (error) {
+        closeSync(fd);
+        rmSync(path, { force: true });
+        return reject(error);
+      }
+      closeSync(fd);
+      resolve();
+    });
+  });
 }
 
 /**

@@ -28,13 +28,14 @@ import { contentFiles, reportBodyPath, reportDataPath, reportTextPath, versionDa
 import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
 import { SOURCE_EXTENSIONS } from "../input/index.ts";
-import { converterFingerprint, emptyManifest, loadManifest, reusableEntry, saveManifest, stampOf, type Manifest, type ManifestEntry } from "./cache.ts";
-import { convertFileToStaging, failureOutcome, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
+import { converterFingerprint, emptyManifest, groupKey, loadManifest, reusableEntry, sameGroup, saveManifest, stampOf, type Manifest, type ManifestEntry } from "./cache.ts";
+import { convertFilesToStaging, failureOutcome, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
 import { flushQueue, WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
 import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterruptedCommit, type CommitStep } from "./generation.ts";
 import { previousReportId, withAcrossYearChecks } from "./across-years.ts";
 import { composePublished, groupById, isSingleSource, publishedVersion, type SourceGroup, type SourceIdentity } from "./group.ts";
 import { readSource } from "./read-source.ts";
+import { workerBundle } from "./worker-bundle.ts";
 import { PUBLISH_WARNINGS } from "./warnings.ts";
 
 export interface ConvertedFile {
@@ -169,16 +170,19 @@ function sourcesRecord(sourcesDir: string): SourcesRecord {
 
 async function convertInThisThread(tasks: FileTask[], onResult: (r: FileResult) => void): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const task of tasks) {
-    const result = await convertFileToStaging(task);
-    onResult(result);
-    results.push(result);
-  }
+  // In batches as the workers get them: results (and progress lines) come as each batch is written.
+  for (let i = 0; i < tasks.length; i += BATCH_SIZE) results.push(...(await convertFilesToStaging(tasks.slice(i, i + BATCH_SIZE), onResult)));
   return results;
 }
 
 async function convertInPool(tasks: FileTask[], jobs: number, options: RunOptions, onResult: (r: FileResult) => void): Promise<FileResult[]> {
-  const pool = new Tinypool({ filename: new URL("./worker-entry.mjs", import.meta.url).href, minThreads: jobs, maxThreads: jobs });
+  // The workers load the converter compiled into one module (worker-bundle.ts), without tsx; else its sources through tsx.
+  const bundle = await workerBundle();
+  const pool = new Tinypool(
+    bundle
+      ? { filename: bundle, minThreads: jobs, maxThreads: jobs, execArgv: [] }
+      : { filename: new URL("./worker-entry.mjs", import.meta.url).href, minThreads: jobs, maxThreads: jobs },
+  );
   const results: FileResult[] = [];
   const leftover: FileTask[] = [];
   const batches: FileTask[][] = [];
@@ -235,11 +239,29 @@ interface Published {
   report: () => Report;
 }
 
+/** Every source of a report's group: its versions and other forms, copies included. */
+function membersOf(group: SourceGroup<Identity>): Slot[] {
+  return [...group.versions, ...group.alternatives].flatMap((version) => version.sources.map((source) => source.slot));
+}
+
+/**
+ * Whether a report can stay as it is published: every one of its sources is
+ * taken from the cache, and was cached as a source of this same report (the
+ * same files with the same contents; for a report of one source, as a report
+ * of its own).
+ */
+function fromCache(group: SourceGroup<Identity>): boolean {
+  const members = membersOf(group);
+  const key = isSingleSource(group) ? null : groupKey(members.map((slot) => ({ file: slot.source.file, sha256: slot.sha256! })));
+  return members.every((slot) => slot.reused !== null && sameGroup(slot.reused, key));
+}
+
 /**
  * Steps that publish one report's group; `keep` collects every published path
  * of the generation. A report whose source, versions or forms changed, or
  * whose previous-year report changed, is composed again (versions, forms,
- * checks across years); an unchanged one stays as it is published.
+ * checks across years); an unchanged one stays as it is published, its
+ * versions' files with it.
  */
 function publishGroup(
   group: SourceGroup<Identity>,
@@ -256,19 +278,23 @@ function publishGroup(
   const current = publishedVersion(group).sources[0]!.slot;
   const hasText = current.outcome?.ok === true && current.outcome.hasText;
   if (hasText) keep.add(text);
+  const earlier = group.versions.slice(0, -1).map((version) => ({ version, target: rel(versionDataPath(files.dir, group.id, version.sha256)) }));
+  for (const { target } of earlier) keep.add(target);
   const previousSha = previous?.sha256 ?? null;
   const single = isSingleSource(group);
-  if (single && current.reused && (current.reused.previous ?? null) === previousSha) return { steps: [], report: null };
-  if (single && !current.reused && previous === null) {
+  // Sources taken from the cache are those of a report that stays as published (see the caller).
+  const cached = current.reused !== null;
+  if (cached && (current.reused!.previous ?? null) === previousSha) return { steps: [], report: null };
+  if (single && !cached && previous === null) {
     const staged = stagedPaths(stagingDir, current.source.index);
     const steps: CommitStep[] = [{ put: rel(staged.json), to: json }, { put: rel(staged.mdx), to: mdx }];
     if (hasText) steps.push({ put: rel(staged.text), to: text });
     return { steps, report: null };
   }
   let report: Report;
-  if (single) {
-    report = current.reused ? publishedReport(files, group.id) : readStaged(stagingDir, current);
-  } else {
+  if (cached) report = publishedReport(files, group.id);
+  else if (single) report = readStaged(stagingDir, current);
+  else {
     const reports = new Map([...group.versions, ...group.alternatives].map((v) => [v.sha256, readStaged(stagingDir, v.sources[0]!.slot)]));
     report = composePublished(group, reports);
   }
@@ -276,15 +302,11 @@ function publishGroup(
   const composed = join(stagingDir, "composed", `${group.id}.json`);
   writeDurably(composed, serializeReport(report));
   const steps: CommitStep[] = [{ put: rel(composed), to: json }];
-  // A reused single source keeps its published body; everything else takes the staged one.
-  if (!(single && current.reused)) {
+  // A report from the cache keeps its published body and versions; everything else takes the staged ones.
+  if (!cached) {
     steps.push({ put: rel(stagedPaths(stagingDir, current.source.index).mdx), to: mdx });
     if (hasText) steps.push({ put: rel(stagedPaths(stagingDir, current.source.index).text), to: text });
-  }
-  for (const version of group.versions.slice(0, -1)) {
-    const target = rel(versionDataPath(files.dir, group.id, version.sha256));
-    keep.add(target);
-    steps.push({ put: rel(stagedPaths(stagingDir, version.sources[0]!.slot.source.index).json), to: target });
+    for (const { version, target } of earlier) steps.push({ put: rel(stagedPaths(stagingDir, version.sources[0]!.slot.source.index).json), to: target });
   }
   return { steps, report };
 }
@@ -300,7 +322,7 @@ function publishedOf(groups: readonly SourceGroup<Identity>[], files: ContentFil
       const version = publishedVersion(group);
       const slot = version.sources[0]!.slot;
       let memo: Report | null = null;
-      const report = () => (memo ??= slot.reused && isSingleSource(group) ? publishedReport(files, group.id) : readStaged(stagingDir, slot));
+      const report = () => (memo ??= slot.reused ? publishedReport(files, group.id) : readStaged(stagingDir, slot));
       return [group.id, { group, sha256: version.sha256, report }];
     }),
   );
@@ -402,9 +424,13 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
   };
   const { workers } = await convertTasks(slots.filter((s) => !s.outcome).map(task), options, record);
 
-  // A report with several sources is composed from all of their conversions: convert the cached ones too.
-  const shared = groupById(identities(slots)).filter((g) => !isSingleSource(g));
-  const cachedMembers = shared.flatMap((g) => [...g.versions, ...g.alternatives].flatMap((v) => v.sources.map((s) => s.slot))).filter((slot) => slot.reused);
+  // A report is taken from the cache whole or not at all: where one source of a report with several changed, was
+  // added or went away (or a source cached as one of several stands alone now), the report is composed again from
+  // the conversions of all of its sources, so its cached ones are converted too.
+  const cachedMembers = groupById(identities(slots))
+    .filter((group) => !fromCache(group))
+    .flatMap(membersOf)
+    .filter((slot) => slot.reused);
   await convertInThisThread(cachedMembers.map(task), record);
   await Promise.all(flushes);
 
@@ -447,18 +473,25 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
   const failed = failedFiles();
   if (manifest) {
     const entries: Record<string, ManifestEntry> = {};
-    const single = new Set(groups.filter(isSingleSource).map((g) => g.versions[0]!.sources[0]!.slot));
+    // Every source of a report with several records all of them: the next run reuses the report only for the same set.
+    const keys = new Map(groups.filter((g) => !isSingleSource(g)).map((g) => [g.id, groupKey(membersOf(g).map((slot) => ({ file: slot.source.file, sha256: slot.sha256! })))]));
     for (const slot of slots) {
       if (!slot.sha256 || !slot.outcome) continue;
       let outputs: ManifestEntry["outputs"] = null;
-      if (slot.outcome.ok && single.has(slot)) {
+      if (slot.outcome.ok) {
         const paths = published(slot.outcome.id);
         const json = stampOf(paths.json);
         const mdx = stampOf(paths.mdx);
         if (json && mdx) outputs = { json, mdx };
       }
       const group = slot.outcome.ok ? publishedGroups.get(slot.outcome.id)?.group : undefined;
-      entries[slot.source.file] = { sha256: slot.sha256, outcome: slot.outcome, outputs, previous: group ? (previousOf(group)?.sha256 ?? null) : null };
+      entries[slot.source.file] = {
+        sha256: slot.sha256,
+        outcome: slot.outcome,
+        outputs,
+        group: group ? (keys.get(group.id) ?? null) : null,
+        previous: group ? (previousOf(group)?.sha256 ?? null) : null,
+      };
     }
     try {
       saveManifest(files.manifest, { ...manifest, entries });

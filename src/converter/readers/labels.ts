@@ -108,35 +108,47 @@ export function foldText(text: string): string {
 
 function foldInto(text: string, map: number[] | null): string {
   // Runs of characters that stay as they are are copied as slices, not one character at a time.
-  const parts: string[] = [];
+  let out = "";
   let runStart = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // ASCII and the CJK Unified Ideographs are their own NFKC form: no need to normalise them one by one.
-    if ((code < 0x80 && !isFoldedSpace(code)) || (code >= 0x4e00 && code <= 0x9fff)) {
+    const kind = FOLD_KIND[code];
+    if (kind === KEPT) {
       map?.push(i);
       continue;
     }
-    if (runStart < i) parts.push(text.slice(runStart, i));
+    if (runStart < i) out += text.slice(runStart, i);
     runStart = i + 1;
-    if (isFoldedSpace(code)) continue;
-    for (const part of nfkcPartsOf(code)) {
-      parts.push(part);
-      map?.push(i);
-    }
+    if (kind === DROPPED) continue;
+    const normalized = nfkcOf(code);
+    out += normalized;
+    // One entry per character (code point) of the normalised form.
+    if (map) for (const _character of normalized) map.push(i);
   }
   if (runStart === 0) return text;
-  if (runStart < text.length) parts.push(text.slice(runStart));
-  return parts.join("");
+  if (runStart < text.length) out += text.slice(runStart);
+  return out;
 }
 
-/** The NFKC form of one code unit, as the characters (code points) it is made of; remembered, as a report repeats few distinct ones (full-width punctuation). */
-const NFKC_PARTS: (readonly string[] | undefined)[] = new Array(0x10000);
+/** How folding treats a code unit: kept as it is (ASCII and the CJK Unified Ideographs are their own NFKC form), dropped (white space), or normalised. */
+const KEPT = 1;
+const DROPPED = 2;
+const FOLD_KIND = (() => {
+  const kinds = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (isFoldedSpace(code)) kinds[code] = DROPPED;
+    else if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) kinds[code] = KEPT;
+  }
+  return kinds;
+})();
 
-function nfkcPartsOf(code: number): readonly string[] {
-  let parts = NFKC_PARTS[code];
-  if (parts === undefined) NFKC_PARTS[code] = parts = [...String.fromCharCode(code).normalize("NFKC")];
-  return parts;
+/** The NFKC form of one code unit, remembered: a report repeats few distinct ones (full-width punctuation). */
+const NFKC_FORMS: (string | undefined)[] = new Array(0x10000);
+
+function nfkcOf(code: number): string {
+  let form = NFKC_FORMS[code];
+  if (form === undefined) NFKC_FORMS[code] = form = String.fromCharCode(code).normalize("NFKC");
+  return form;
 }
 
 /** What a label may be broken by: JavaScript's white space (\s: U+3000 and no-break spaces included) and the zero-width characters. */
@@ -205,22 +217,16 @@ function scanForm(label: string): string {
 
 const NONE: readonly Entry[] = [];
 
-/** The code units at `at` and `at + 1` as one number: a map key that needs no two-character string. */
-function pairKey(text: string, at: number): number {
-  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
-}
-
 export class TableLabels {
   private readonly byCore = new Map<string, LabelRole[]>();
   private readonly entries: Entry[] = [];
   /**
-   * Entries of two characters or more by their first two (as one number, see pairKey), longest first;
-   * single-character ones (row labels) by their character's code.
+   * Entries of two characters or more by their first two (first code unit, then a map by the second), longest
+   * first; single-character ones (row labels) by their character's code. Indexed by code unit: most characters
+   * of a text start no label, and are passed over with one look.
    */
-  private readonly byFirstTwo = new Map<number, Entry[]>();
-  private readonly single = new Map<number, Entry[]>();
-  /** Per code unit: whether some entry starts with it. Most characters of a text start none, and are passed over at once. */
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly byFirstTwo: (Map<number, Entry[]> | undefined)[] = new Array(0x10000);
+  private readonly single: (Entry[] | undefined)[] = new Array(0x10000);
 
   constructor(readonly table: Table) {
     for (const heading of table.headings) this.add(heading, { kind: "heading" });
@@ -255,9 +261,9 @@ export class TableLabels {
         }
         break;
     }
-    for (const lists of [this.byFirstTwo, this.single]) {
-      for (const list of lists.values()) list.sort((a, b) => b.folded.length - a.folded.length || compareText(a.folded, b.folded));
-    }
+    const longestFirst = (list: Entry[]) => list.sort((a, b) => b.folded.length - a.folded.length || compareText(a.folded, b.folded));
+    for (const byNext of this.byFirstTwo) if (byNext) for (const list of byNext.values()) longestFirst(list);
+    for (const list of this.single) if (list) longestFirst(list);
   }
 
   private addRow(row: Row, block: string | null, section: string | null): void {
@@ -281,9 +287,12 @@ export class TableLabels {
     if (this.entries.some((e) => e.folded === folded && sameRole(e.role, role))) return;
     const entry = { folded, role, label };
     this.entries.push(entry);
-    const [lists, key] = folded.length >= 2 ? [this.byFirstTwo, pairKey(folded, 0)] : [this.single, folded.charCodeAt(0)];
-    lists.set(key, [...(lists.get(key) ?? []), entry]);
-    this.starts[folded.charCodeAt(0)] = 1;
+    const first = folded.charCodeAt(0);
+    if (folded.length >= 2) {
+      const byNext = (this.byFirstTwo[first] ??= new Map());
+      const next = folded.charCodeAt(1);
+      byNext.set(next, [...(byNext.get(next) ?? []), entry]);
+    } else this.single[first] = [...(this.single[first] ?? []), entry];
   }
 
   /** Every role a whole cell's text may stand for. */
@@ -305,15 +314,18 @@ export class TableLabels {
     const hits: LabelHit[] = [];
     let at = 0;
     while (at < folded.length) {
-      if (this.starts[folded.charCodeAt(at)] === 0) {
+      const code = folded.charCodeAt(at);
+      const byNext = this.byFirstTwo[code];
+      const singles = this.single[code];
+      if (byNext === undefined && singles === undefined) {
         at++;
         continue;
       }
       // Longer labels first: those starting with the next two characters, then a one-character label.
-      let candidates = at + 1 < folded.length ? (this.byFirstTwo.get(pairKey(folded, at)) ?? NONE) : NONE;
+      let candidates = byNext !== undefined && at + 1 < folded.length ? (byNext.get(folded.charCodeAt(at + 1)) ?? NONE) : NONE;
       let entry = candidates.find((e) => folded.startsWith(e.folded, at) && accept(e.role));
       if (!entry) {
-        candidates = this.single.get(folded.charCodeAt(at)) ?? NONE;
+        candidates = singles ?? NONE;
         entry = candidates.find((e) => accept(e.role));
       }
       if (!entry) {

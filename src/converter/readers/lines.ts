@@ -22,7 +22,7 @@
 import type { Table, Template } from "../../catalog/index.ts";
 import { concat, rangeOf, slice, trim } from "../document/source-text.ts";
 import type { Block, SourceDocument, SourceText, TableBlock } from "../document/types.ts";
-import { fold, labelCore, labelOrdinal, labelsOf, type LabelHit, type LabelRole, type TableLabels } from "./labels.ts";
+import { fold, foldText, labelCore, labelOrdinal, labelsOf, type FoldedText, type LabelHit, type LabelRole, type TableLabels } from "./labels.ts";
 import { COUNT_UNITS, valueChunks } from "./values.ts";
 
 export interface LineValue {
@@ -709,13 +709,16 @@ function rebase(grid: TableBlock["grid"], from: number, to: number): TableBlock[
 function streamRegions(segment: Segment, tables: readonly Table[]): TableRegion[] {
   const text = concat(segment.blocks.map(({ block }) => textOf(block)), "\n");
   if (text.text.length === 0) return [];
-  const folded = fold(text.text);
+  const scanned = foldText(text.text);
+  // Where each folded character came from, worked out only for a text that holds a table (most hold none).
+  let folded: FoldedText | null = null;
   const regions: TableRegion[] = [];
   for (const table of tables) {
     const labels = labelsOf(table);
-    const hits = labels.scan(folded.text);
-    const candidates = clusters(folded.text, hits, table.layout).filter((c) => c.rowsWithFigures >= 1 && c.hits.length >= 3);
+    const hits = labels.scan(scanned);
+    const candidates = clusters(scanned, hits, table.layout).filter((c) => c.rowsWithFigures >= 1 && c.hits.length >= 3);
     if (candidates.length === 0) continue;
+    folded ??= fold(text.text);
     const chosen = candidates.reduce((a, b) => (b.rowsWithFigures > a.rowsWithFigures ? b : a));
     const lines = streamLines(text, chosen.hits, folded.map);
     const first = chosen.hits[0]!;

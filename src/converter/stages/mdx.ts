@@ -184,10 +184,11 @@ function needsNoEscape(value: string, patterns: Unsafe[]): boolean {
 
 /**
  * The phrasing of a paragraph, heading or table cell whose only child is a
- * text that needs no escaping is that text: the library's phrasing pass
- * (trackers, peeking at neighbours, pairing emphasis markers) would join the
- * one string to itself. Most blocks and cells of a report are such, so they
- * skip it; anything else goes through the library as before.
+ * text is what the text handler makes of that text (the text itself, when it
+ * needs no escaping): the library's phrasing pass (trackers, peeking at
+ * neighbours, pairing emphasis markers) would join the one string to itself.
+ * Most blocks and cells of a report are such, so they skip the pass; anything
+ * else (a bold lead-in, an empty cell) goes through the library as before.
  */
 function root(node: Root, parent: Parents | undefined, state: State, info: Info): string {
   const phrasing = state.containerPhrasing;

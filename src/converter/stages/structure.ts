@@ -32,7 +32,6 @@ import type { Removal } from "../../schema/report.ts";
 import { EMPTY_TEXT, lineIndexOf, slice, trim } from "../document/source-text.ts";
 import type { Block, BlockHints, SourceDocument, SourceText, TableBlock } from "../document/types.ts";
 import { rewrite, TextBuilder } from "../input/text/source-edit.ts";
-import { editDistance } from "../edit-distance.ts";
 
 export type Depth = 2 | 3 | 4;
 
@@ -446,6 +445,16 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000;
 }
 
+/** Whether a and b, whose lengths differ by one, are one insertion apart (their edit distance is 1). */
+function oneInsertionApart(a: string, b: string): boolean {
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (longer.length !== shorter.length + 1) return false;
+  let i = 0;
+  while (i < shorter.length && longer.charCodeAt(i) === shorter.charCodeAt(i)) i++;
+  // Past the first difference, the longer one without its character there must be the shorter one.
+  return longer.startsWith(shorter.slice(i), i + 1);
+}
+
 /** The outline's titles without their numbering and spaces, as outlinePrefix compares them. */
 function outlineTitles(outline: readonly string[]): string[] {
   return [...new Set(outline.map(withoutNumbering).filter((t) => t !== ""))];
@@ -479,7 +488,7 @@ function outlinePrefix(text: string, titles: readonly string[]): number {
     if (title.length < 6 || !mayBeOneOff(flat, title)) continue;
     for (const length of [title.length - 1, title.length + 1]) {
       if (length > flat.length) continue;
-      if (editDistance(flat.slice(0, length), title, 1) <= 1) best = Math.max(best, ends[length - 1]!);
+      if (oneInsertionApart(flat.slice(0, length), title)) best = Math.max(best, ends[length - 1]!);
     }
   }
   return best;

@@ -151,6 +151,28 @@ describe("decodeText (the adapters' decoder: text and web pages)", () => {
     expect(errorOf(() => decodeText("zw.txt", encode("\u200b\u3000\ufeff\n\u2060 \n"))).code).toBe("empty_file");
   });
 
+  it("decodes the same bytes again only when they changed: a buffer edited in place between two calls is read afresh", () => {
+    const bytes = Buffer.from(encode(`${TITLE}\n一、概述\n`));
+    const first = decodeText("a.txt", bytes);
+    // The same buffer, unchanged: the same text (the adapter decodes a file to recognise it, then to read it).
+    expect(decodeText("a.txt", bytes)).toEqual(first);
+    bytes.write("二", Buffer.byteLength(`${TITLE}\n`));
+    const second = decodeText("a.txt", bytes);
+    expect(second.text).toBe(`${TITLE}\n二、概述\n`);
+    expect(second.sha256).not.toBe(first.sha256);
+    // A decoding's warnings are the caller's to keep: changing them changes no later decoding.
+    const damaged = Buffer.from(encode(`${BODY}${"第二段文字。".repeat(40)}\n`));
+    damaged[Buffer.byteLength(`${TITLE}\r\n\r\n`) + 1] = 0x41;
+    decodeText("damaged.txt", damaged).diagnostics.pop();
+    expect(decodeText("damaged.txt", damaged).diagnostics.map((d) => d.code)).toEqual(["damaged_bytes"]);
+  });
+
+  it("weighs control characters against the visible ones, white space not counted", () => {
+    // 1 control character among 9 visible characters, itself included (spaces, tabs and line ends are not): more than one in ten.
+    expect(errorOf(() => decodeText("bin.txt", encode("\u0001abcdefg \n \t h"))).code).toBe("binary_file");
+    expect(decodeText("ok.txt", encode("\u0001abcdefghij \n \t k")).text).toBe("\u0001abcdefghij \n \t k");
+  });
+
   it("decodes every text and web-page source of the corpus as UTF-8", () => {
     const files = readdirSync(SOURCES_DIR).filter((f) => isSourceName(f) && !f.endsWith(".pdf"));
     expect(files).toHaveLength(19);

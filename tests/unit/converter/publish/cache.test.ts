@@ -163,6 +163,71 @@ describe("conversion cache", () => {
   });
 });
 
+describe("conversion cache, a report with several sources", () => {
+  const PAGE = "fujian-pingtan-2013-dishui.html";
+  const TEXT = "fujian-pingtan-2013-dishui.txt";
+
+  it("an unchanged page and its text: the second run converts nothing and removes nothing; one member changed, the report is composed again", async () => {
+    const ws = workspace([PAGE, TEXT]);
+    const first = await run(ws, reuse);
+    expect(first.failed).toEqual([]);
+    expect(first.superseded.map((s) => [s.file, s.as, s.of])).toEqual([[TEXT, "alternative", PAGE]]);
+    const before = published(ws.out);
+    const entries = manifestOf(ws.out).entries;
+    const key = [`${PAGE}:${entries[PAGE]!.sha256}`, `${TEXT}:${entries[TEXT]!.sha256}`];
+    // Each source records the report's published files and all of its sources.
+    expect([entries[PAGE]!.group, entries[TEXT]!.group]).toEqual([key, key]);
+    expect(entries[TEXT]!.outputs).toEqual(entries[PAGE]!.outputs);
+
+    const second = await run(ws, reuse);
+    expect(second.unchanged).toEqual([PAGE, TEXT]);
+    expect(second.deleted).toEqual([]);
+    expect(second.converted).toEqual(first.converted);
+    expect(second.superseded).toEqual(first.superseded);
+    expect(published(ws.out)).toEqual(before);
+
+    // The text changes: the page is converted again too, and the report names the text's new content.
+    writeFileSync(join(ws.src, TEXT), `${readFileSync(join(ws.src, TEXT), "utf8")}\n附：本报告已更正。\n`);
+    const third = await run(ws, reuse);
+    expect(third.unchanged).toEqual([]);
+    expect(third.deleted).toEqual([]);
+    const id = first.converted[0]!.id;
+    const report = JSON.parse(readFileSync(join(ws.out, "data", `${id}.json`), "utf8"));
+    expect(report.source.alternatives.map((a: { file: string; sha256: string }) => [a.file, a.sha256])).toEqual([
+      [TEXT, createHash("sha256").update(readFileSync(join(ws.src, TEXT))).digest("hex")],
+    ]);
+    expect((await run(ws, reuse)).unchanged).toEqual([PAGE, TEXT]);
+  });
+
+  it("an unchanged report with an earlier version keeps the version's file; once a member goes, the report is composed again", async () => {
+    const ws = workspace([SEED_003]);
+    const text = readFileSync(join(ws.src, SEED_003), "utf8");
+    writeFileSync(join(ws.src, "003_0revised.txt"), text.replace("<b>六、举报投诉数量</b>\t件\t45", "<b>六、举报投诉数量</b>\t件\t46"));
+    copyFileSync(join(ws.src, SEED_003), join(ws.src, "zz_copy.txt"));
+    const first = await run(ws, reuse);
+    expect(first.superseded.map((s) => [s.file, s.as])).toEqual([
+      ["003_0revised.txt", "version"],
+      ["zz_copy.txt", "copy"],
+    ]);
+    const before = published(ws.out);
+    expect([...before.keys()].filter((path) => path.startsWith("data/versions/"))).toHaveLength(1);
+
+    const second = await run(ws, reuse);
+    expect(second.unchanged).toEqual(["003_0revised.txt", SEED_003, "zz_copy.txt"]);
+    expect(second.deleted).toEqual([]);
+    expect(published(ws.out)).toEqual(before);
+
+    // Without the copy, the report is the same two versions: composed again (its warnings change), the version kept.
+    rmSync(join(ws.src, "zz_copy.txt"));
+    const third = await run(ws, reuse);
+    expect(third.unchanged).toEqual([]);
+    expect(third.deleted).toEqual([]);
+    const report = JSON.parse(readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8"));
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(["several_versions"]);
+    expect([...published(ws.out).keys()].filter((path) => path.startsWith("data/versions/"))).toHaveLength(1);
+  });
+});
+
 describe("converter fingerprint", () => {
   it("is a stable hash of the built code, the schema version and the output-shaping libraries", async () => {
     expect(await converterFingerprint()).toMatch(/^[0-9a-f]{64}$/);
