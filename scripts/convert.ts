@@ -10,7 +10,6 @@
  * file failed or any report carries a warning; 2 for a usage error.
  */
 import { resolve } from "node:path";
-import { getTemplate } from "../src/catalog/index.ts";
 import { usage, parseConvertArgs } from "../src/converter/publish/cli.ts";
 import { WRITE_ERROR_CODES } from "../src/converter/publish/durable-write.ts";
 import { failureCounts } from "../src/converter/publish/failure-counts.ts";
@@ -40,14 +39,17 @@ function table(rows: string[][]): string {
 }
 
 /** The per-report table lists only the reports converted in this run; unchanged ones are counted. */
-function printSummary(summary: RunSummary, quiet: boolean): void {
+async function printSummary(summary: RunSummary, quiet: boolean): Promise<void> {
   const unchanged = new Set(summary.unchanged);
   const fresh = summary.converted.filter((c) => !unchanged.has(c.file));
   for (const notice of summary.notices) say(`! [${notice.code}] ${notice.message}`);
   if (summary.published && fresh.length > 0 && !quiet) {
+    // The catalog, for each report's figures out of its template's; loaded only to print them.
+    const { getTemplate } = await import("../src/catalog/index.ts");
+    const catalogSize = (template: string) => getTemplate(template).indicators.length;
     const rows = [
       ["id", "title", "figures", "checks failed", "warnings", "removals"],
-      ...fresh.map((c) => [c.id, c.title, `${c.figures}/${c.catalogSize}`, String(c.checksFailed), String(c.warnings), String(c.removals)]),
+      ...fresh.map((c) => [c.id, c.title, `${c.figures}/${catalogSize(c.template)}`, String(c.checksFailed), String(c.warnings), String(c.removals)]),
     ];
     say(`\n${table(rows)}`);
   }
@@ -90,12 +92,11 @@ async function main(): Promise<void> {
     sourcesDir: args.sources,
     outDir: args.out,
     files: args.files,
-    catalogSize: (id) => getTemplate(id).indicators.length,
     onProgress: args.quiet ? undefined : (message) => say(`  ${message}`),
     cache: args.cache ? "reuse" : "refresh",
     jobs: args.jobs,
   });
-  printSummary(summary, args.quiet);
+  await printSummary(summary, args.quiet);
   const warnings = summary.converted.reduce((sum, c) => sum + c.warnings, 0);
   const writeFailed = summary.failed.some((f) => WRITE_ERROR_CODES.has(f.code));
   if (!summary.published || writeFailed || summary.converted.length === 0 || (args.strict && (warnings > 0 || summary.failed.length > 0))) {

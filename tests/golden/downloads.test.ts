@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function publish(name: string, jobs: number): Promise<Report[]> {
   const outDir = join(work, name);
-  const summary = await convertSources({ sourcesDir: join(ROOT, "sources"), outDir, catalogSize: (id) => getTemplate(id).indicators.length, cache: "off", jobs });
+  const summary = await convertSources({ sourcesDir: join(ROOT, "sources"), outDir, cache: "off", jobs });
   expect(summary.failed).toEqual([]);
   const data = join(outDir, "data");
   return readdirSync(data)

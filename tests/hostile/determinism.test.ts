@@ -10,7 +10,6 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getTemplate } from "../../src/catalog/index.ts";
 import { convertSources, type RunSummary } from "../../src/converter/publish/run.ts";
 import { MAX_SOURCE_BYTES } from "../../src/converter/input/decode.ts";
 import { SEEDS, seedFile } from "../helpers/convert-seed.ts";
@@ -45,7 +44,7 @@ function addHostileFiles(dir: string): void {
 async function run(dir: string, order: (files: string[]) => string[]): Promise<{ summary: RunSummary; bytes: Map<string, Buffer> }> {
   const out = mkdtempSync(join(tmpdir(), "hostile-mix-out-"));
   const files = order(readdirSync(dir).sort().map((f) => join(dir, f)));
-  const summary = await convertSources({ sourcesDir: dir, outDir: out, files, catalogSize: (id) => getTemplate(id).indicators.length });
+  const summary = await convertSources({ sourcesDir: dir, outDir: out, files });
   const bytes = new Map<string, Buffer>();
   const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -14,8 +14,7 @@ import type { InputAdapter } from "./types.ts";
 /** Most specific first: a PDF, then a web page, then text. */
 export const ADAPTERS: readonly InputAdapter[] = [pdfAdapter, htmlAdapter, textAdapter];
 
-/** Extensions of the files `npm run convert` picks up in sources/. */
-export const SOURCE_EXTENSIONS: readonly string[] = [...new Set(ADAPTERS.flatMap((a) => a.extensions))].sort();
+export { SOURCE_EXTENSIONS } from "./forms.ts";
 
 export function adapterFor(file: string, bytes: Uint8Array): InputAdapter {
   const adapter = ADAPTERS.find((a) => a.recognises(bytes, file));

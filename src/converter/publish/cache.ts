@@ -18,14 +18,13 @@
  * output is rebuilt. A manifest that cannot be read as one is discarded with a
  * warning; one from another converter fingerprint is discarded silently.
  */
-import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { SCHEMA_VERSION } from "../../schema/report.ts";
-import { FileOutcome } from "./convert-file.ts";
+import { FileOutcome } from "./staging.ts";
 import { replaceDurably } from "./durable-write.ts";
 
 export const MANIFEST_FORMAT = 2;
@@ -104,6 +103,8 @@ export function libraryVersions(): Record<string, string> {
 
 /** The converter's code, bundled and minified: comments and formatting do not reach it. */
 export async function converterBundle(entries: string[] = CONVERTER_ENTRIES): Promise<Uint8Array> {
+  // esbuild is loaded only by a run that uses the cache.
+  const { build } = await import("esbuild");
   const result = await build({
     entryPoints: entries,
     bundle: true,

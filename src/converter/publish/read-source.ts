@@ -12,8 +12,7 @@ import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, extname, sep } from "node:path";
 import { ConversionError } from "../errors.ts";
-import { MAX_SOURCE_BYTES } from "../input/decode.ts";
-import { MAX_PDF_BYTES } from "../input/pdf/index.ts";
+import { maxBytesOf } from "../input/forms.ts";
 
 export type SourceRead = { ok: true; bytes: Buffer; sha256: string } | { ok: false; error: ConversionError };
 
@@ -39,7 +38,7 @@ function inside(folder: string, path: string): boolean {
 
 /** The most bytes a source of this name may have. */
 export function readLimit(file: string): number {
-  return extname(file).toLowerCase() === ".pdf" ? MAX_PDF_BYTES : MAX_SOURCE_BYTES;
+  return maxBytesOf(extname(file));
 }
 
 /** Read the source at `path`, which lies in `sourcesDir`. */

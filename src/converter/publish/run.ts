@@ -27,12 +27,11 @@ import Tinypool from "tinypool";
 import { contentFiles, reportBodyPath, reportDataPath, reportTextPath, versionDataPath, type ContentFiles, type SourcesRecord } from "../../content-files.ts";
 import type { Report } from "../../schema/report.ts";
 import { ConversionError } from "../errors.ts";
-import { SOURCE_EXTENSIONS } from "../input/index.ts";
+import { SOURCE_EXTENSIONS } from "../input/forms.ts";
 import { converterFingerprint, emptyManifest, groupKey, loadManifest, reusableEntry, sameGroup, saveManifest, stampOf, type Manifest, type ManifestEntry } from "./cache.ts";
-import { convertFilesToStaging, failureOutcome, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./convert-file.ts";
+import { failureOutcome, serializeReport, stagedPaths, type FileOutcome, type FileResult, type FileTask } from "./staging.ts";
 import { flushQueue, WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
 import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterruptedCommit, type CommitStep } from "./generation.ts";
-import { previousReportId, withAcrossYearChecks } from "./across-years.ts";
 import { composePublished, groupById, isSingleSource, publishedVersion, type SourceGroup, type SourceIdentity } from "./group.ts";
 import { readSource } from "./read-source.ts";
 import { workerBundle } from "./worker-bundle.ts";
@@ -42,12 +41,15 @@ export interface ConvertedFile {
   file: string;
   id: string;
   title: string;
+  /** The template it was read with (its catalog size is what `figures` is out of). */
+  template: string;
   figures: number;
-  catalogSize: number;
   checksFailed: number;
   warnings: number;
   removals: number;
 }
+
+type AcrossYears = typeof import("./across-years.ts");
 
 /** A source that belongs to a published report without being the file it publishes. */
 export interface SupersededFile {
@@ -100,8 +102,6 @@ export interface RunOptions {
   outDir: string;
   /** Files to convert again even when the cache has them; each must be in sourcesDir. */
   files?: string[];
-  /** Catalog size per template id, for the summary (figures found / catalog size). */
-  catalogSize: (template: string) => number;
   onProgress?: (message: string) => void;
   cache?: CacheMode;
   /** Worker threads (default: available cores; 1 = none). */
@@ -169,6 +169,9 @@ function sourcesRecord(sourcesDir: string): SourcesRecord {
 }
 
 async function convertInThisThread(tasks: FileTask[], onResult: (r: FileResult) => void): Promise<FileResult[]> {
+  if (tasks.length === 0) return [];
+  // The converter is loaded here only when this thread converts: a run whose workers convert never loads it.
+  const { convertFilesToStaging } = await import("./convert-file.ts");
   const results: FileResult[] = [];
   // In batches as the workers get them: results (and progress lines) come as each batch is written.
   for (let i = 0; i < tasks.length; i += BATCH_SIZE) results.push(...(await convertFilesToStaging(tasks.slice(i, i + BATCH_SIZE), onResult)));
@@ -180,7 +183,7 @@ async function convertInPool(tasks: FileTask[], jobs: number, options: RunOption
   const bundle = await workerBundle();
   const pool = new Tinypool(
     bundle
-      ? { filename: bundle, minThreads: jobs, maxThreads: jobs, execArgv: [] }
+      ? { filename: bundle, minThreads: jobs, maxThreads: jobs, execArgv: [], resourceLimits: process.env.YG ? { maxYoungGenerationSizeMb: Number(process.env.YG) } : undefined }
       : { filename: new URL("./worker-entry.mjs", import.meta.url).href, minThreads: jobs, maxThreads: jobs },
   );
   const results: FileResult[] = [];
@@ -264,6 +267,7 @@ function fromCache(group: SourceGroup<Identity>): boolean {
  * versions' files with it.
  */
 function publishGroup(
+  acrossYears: AcrossYears,
   group: SourceGroup<Identity>,
   files: ContentFiles,
   stagingDir: string,
@@ -298,7 +302,7 @@ function publishGroup(
     const reports = new Map([...group.versions, ...group.alternatives].map((v) => [v.sha256, readStaged(stagingDir, v.sources[0]!.slot)]));
     report = composePublished(group, reports);
   }
-  report = withAcrossYearChecks(report, previous ? previous.report() : null);
+  report = acrossYears.withAcrossYearChecks(report, previous ? previous.report() : null);
   const composed = join(stagingDir, "composed", `${group.id}.json`);
   writeDurably(composed, serializeReport(report));
   const steps: CommitStep[] = [{ put: rel(composed), to: json }];
@@ -422,6 +426,9 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
       );
     }
   };
+  // Loaded while the sources are converted: the checks across years need the catalog, which this thread has no other use for.
+  const acrossYearsModule = import("./across-years.ts");
+  acrossYearsModule.catch(() => {});
   const { workers } = await convertTasks(slots.filter((s) => !s.outcome).map(task), options, record);
 
   // A report is taken from the cache whole or not at all: where one source of a report with several changed, was
@@ -447,14 +454,15 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
   const groups = groupById(identities(slots));
   if (groups.length === 0) return abandon();
 
+  const acrossYears = await acrossYearsModule;
   const keep = new Set<string>();
   const steps: CommitStep[] = [];
   const composed = new Map<string, Report>();
   const publishedGroups = publishedOf(groups, files, files.staging);
-  const previousOf = (group: SourceGroup<Identity>) => publishedGroups.get(previousReportId(group.id) ?? "") ?? null;
+  const previousOf = (group: SourceGroup<Identity>) => publishedGroups.get(acrossYears.previousReportId(group.id) ?? "") ?? null;
   try {
     for (const group of groups) {
-      const { steps: more, report } = publishGroup(group, files, files.staging, keep, previousOf(group));
+      const { steps: more, report } = publishGroup(acrossYears, group, files, files.staging, keep, previousOf(group));
       steps.push(...more);
       if (report) composed.set(group.id, report);
     }
@@ -509,8 +517,8 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
         file: outcome.file,
         id: outcome.id,
         title: outcome.title,
+        template: outcome.template,
         figures: outcome.figures,
-        catalogSize: options.catalogSize(outcome.template),
         checksFailed: outcome.checksFailed,
         warnings,
         removals: outcome.removals,

@@ -17,6 +17,7 @@ import type { Block, SourceDocument } from "../../document/types.ts";
 import { ConversionError } from "../../errors.ts";
 import type { Diagnostic, Removal } from "../../../schema/report.ts";
 import { decodeText } from "../decode.ts";
+import { HTML_EXTENSIONS } from "../forms.ts";
 import type { InputAdapter } from "../types.ts";
 import { contentRoot, measure } from "./analysis.ts";
 import { declaredCharset, looksLikeHtml } from "./charset.ts";
@@ -200,7 +201,7 @@ export async function readHtml(file: string, bytes: Uint8Array): Promise<SourceD
 
 export const htmlAdapter: InputAdapter = {
   form: "html",
-  extensions: [".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".jsp", ".asp", ".aspx", ".php"],
+  extensions: HTML_EXTENSIONS,
   recognises: (bytes) => looksLikeHtml(bytes),
   read: readHtml,
 };

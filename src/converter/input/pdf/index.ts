@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { ConversionError } from "../../errors.ts";
 import type { Diagnostic } from "../../../schema/report.ts";
 import type { SourceDocument } from "../../document/types.ts";
+import { MAX_PDF_BYTES, PDF_EXTENSIONS } from "../forms.ts";
 import type { InputAdapter } from "../types.ts";
 import { documentText, furnitureRemovals, headingSizes, pageBlocks, pageRegions, type LaidOutPage } from "./assemble.ts";
 import { readPageContent, type Ops } from "./content.ts";
@@ -24,8 +25,7 @@ import { findRuledGrids, tooManyLines } from "./ruled.ts";
 import { openPdf, PdfJsError, PdfJsStopped, PdfJsTimeout, type OpenPdf, type RawPage } from "./pdfjs-client.ts";
 import { pdfWarnings } from "./warnings.ts";
 
-/** A report's PDF is a few hundred KB; scans run to tens of MB. Beyond this it is not one report. */
-export const MAX_PDF_BYTES = 64 * 1024 * 1024;
+export { MAX_PDF_BYTES } from "../forms.ts";
 /** The longest reports run to a few dozen pages. */
 export const MAX_PDF_PAGES = 300;
 /**
@@ -234,7 +234,7 @@ function buildDocument(file: string, size: number, sha256: string, readings: Pag
 
 export const pdfAdapter: InputAdapter = {
   form: "pdf",
-  extensions: [".pdf"],
+  extensions: PDF_EXTENSIONS,
   recognises: (bytes) => isPdf(bytes),
   read: readPdf,
 };

@@ -17,6 +17,7 @@
  * Everything left out of the body is logged as a Removal with its lines.
  */
 import { MAX_SOURCE_LINES, decodeText } from "../decode.ts";
+import { TEXT_EXTENSIONS } from "../forms.ts";
 import type { InputAdapter } from "../types.ts";
 import { ConversionError } from "../../errors.ts";
 import { compareText } from "../../../report/compare-text.ts";
@@ -175,7 +176,7 @@ export function readTextDocument(file: string, bytes: Uint8Array): SourceDocumen
 
 export const textAdapter: InputAdapter = {
   form: "text",
-  extensions: [".txt", ".text", ".md", ".markdown"],
+  extensions: TEXT_EXTENSIONS,
   /**
    * Everything that is neither a PDF nor a web page: the last form tried. Bytes
    * that do not decode are still this adapter's, so that reading them refuses

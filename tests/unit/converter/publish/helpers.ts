@@ -2,7 +2,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getTemplate } from "../../../../src/catalog/index.ts";
 import { convertSources, type RunOptions, type RunSummary } from "../../../../src/converter/publish/run.ts";
 
 export const SOURCES = "sources";
@@ -24,7 +23,7 @@ export function workspace(seeds: string[] = [], root = mkdtempSync(join(tmpdir()
 }
 
 export function run(ws: Workspace, extra: Partial<RunOptions> = {}): Promise<RunSummary> {
-  return convertSources({ sourcesDir: ws.src, outDir: ws.out, catalogSize: (id) => getTemplate(id).indicators.length, ...extra });
+  return convertSources({ sourcesDir: ws.src, outDir: ws.out, ...extra });
 }
 
 /** Every published file (data, reports, versions), relative path → bytes. */

@@ -16,7 +16,7 @@ describe("convertSources", () => {
         id: "640303-2018",
         title: "红寺堡区2018年政府信息公开工作年度报告",
         figures: 58,
-        catalogSize: 58,
+        template: "national-2008",
         checksFailed: 0,
         warnings: 0,
         removals: 32,

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { convertSource } from "../../../../src/converter/pipeline.ts";
-import { serializeReport, stagedPaths, type FileResult, type FileTask } from "../../../../src/converter/publish/convert-file.ts";
+import { serializeReport, stagedPaths, type FileResult, type FileTask } from "../../../../src/converter/publish/staging.ts";
 import { workerBundle } from "../../../../src/converter/publish/worker-bundle.ts";
 import { SOURCES } from "./helpers.ts";
 

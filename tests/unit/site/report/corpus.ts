@@ -6,7 +6,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getTemplate } from "../../../../src/catalog/index.ts";
 import { convertSources } from "../../../../src/converter/publish/run.ts";
 import { parseReport, type Report } from "../../../../src/schema/report.ts";
 import { SOURCES_DIR } from "../../../helpers/source-lines.ts";
@@ -48,7 +47,7 @@ export async function publish(files: readonly string[] = CORPUS_FILES, extra: Re
   for (const file of files) copyFileSync(join(SOURCES_DIR, file), join(corpus, file));
   for (const [file, text] of Object.entries(extra)) writeFileSync(join(corpus, file), text);
   const content = join(root, "src", "content");
-  const summary = await convertSources({ sourcesDir: corpus, outDir: content, catalogSize: (id) => getTemplate(id).indicators.length, jobs: 1 });
+  const summary = await convertSources({ sourcesDir: corpus, outDir: content, jobs: 1 });
   if (!summary.published) throw new Error("the test corpus was not published");
   return {
     root,
