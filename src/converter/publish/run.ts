@@ -183,7 +183,7 @@ async function convertInPool(tasks: FileTask[], jobs: number, options: RunOption
   const bundle = await workerBundle();
   const pool = new Tinypool(
     bundle
-      ? { filename: bundle, minThreads: jobs, maxThreads: jobs, execArgv: [], resourceLimits: process.env.YG ? { maxYoungGenerationSizeMb: Number(process.env.YG) } : undefined }
+      ? { filename: bundle, minThreads: jobs, maxThreads: jobs, execArgv: [] }
       : { filename: new URL("./worker-entry.mjs", import.meta.url).href, minThreads: jobs, maxThreads: jobs },
   );
   const results: FileResult[] = [];
