@@ -3,8 +3,10 @@
  * 10,000-report corpus converts only what changed.
  *
  * Keyed on what changes the output, and nothing else:
- * - each source's content: its sha256, computed on every run (a file edited
- *   without a change of size or mtime is still seen);
+ * - each source's content: its sha256, computed again unless the file's
+ *   stamp (device, inode, size, mtime and ctime: read-source.ts) is the one
+ *   recorded when it was last hashed — any write changes ctime, so an edit
+ *   that keeps the size and puts the mtime back is still seen;
  * - the converter: a hash of its code as esbuild bundles it, minified (so a
  *   comment or a formatting change does not reconvert a corpus, a change of
  *   code does) — the bundle includes the schema and the catalog data;
@@ -38,8 +40,13 @@ const CONVERTER_ENTRIES = ["./convert-file.ts", "./group.ts", "./across-years.ts
 const FileStamp = z.object({ size: z.number(), mtimeMs: z.number() });
 export type FileStamp = z.infer<typeof FileStamp>;
 
+const Decimal = z.string().regex(/^\d+$/);
+const SourceStampSchema = z.object({ dev: Decimal, ino: Decimal, size: Decimal, mtimeNs: Decimal, ctimeNs: Decimal });
+
 const ManifestEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The source file's stamp when `sha256` was computed; null when it had just changed (it is hashed again next run). */
+  source: SourceStampSchema.nullable().default(null),
   outcome: FileOutcome,
   /** Stamps of data/<id>.json and reports/<id>.mdx as published for the report the source belongs to; null for a failure. */
   outputs: z.object({ json: FileStamp, mdx: FileStamp }).nullable(),

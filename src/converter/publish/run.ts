@@ -33,7 +33,7 @@ import { failureOutcome, serializeReport, stagedPaths, type FileOutcome, type Fi
 import { flushQueue, WRITE_ERROR_CODES, writeDurably, writeFailure } from "./durable-write.ts";
 import { clearWorkFolders, commitGeneration, publishedOutputs, recoverInterruptedCommit, type CommitStep } from "./generation.ts";
 import { composePublished, groupById, isSingleSource, publishedVersion, type SourceGroup, type SourceIdentity } from "./group.ts";
-import { readSource } from "./read-source.ts";
+import { hashSource, type SourceStamp } from "./read-source.ts";
 import { workerBundle } from "./worker-bundle.ts";
 import { PUBLISH_WARNINGS } from "./warnings.ts";
 
@@ -128,6 +128,8 @@ interface Slot {
   outcome: FileOutcome | null;
   sha256: string | null;
   reused: ManifestEntry | null;
+  /** The file's stamp when this thread hashed it, and that hash (the conversion may have read other bytes since). */
+  hashed: { stamp: SourceStamp; sha256: string } | null;
 }
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -377,13 +379,6 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
     return summary({ failed: [failedOf(new ConversionError("unreadable_file", options.sourcesDir, errno))] });
   }
 
-  // Every source is read and hashed in this thread: the content decides what the cache may reuse.
-  const slots: Slot[] = listed.sources.map((source) => {
-    const read = readSource(source.path, options.sourcesDir);
-    if (!read.ok) return { source, outcome: { ok: false, file: source.file, code: read.error.code, message: read.error.message }, sha256: null, reused: null };
-    return { source, outcome: null, sha256: read.sha256, reused: null };
-  });
-
   const mode = options.cache ?? "off";
   let manifest: Manifest | null = null;
   if (mode !== "off") {
@@ -392,6 +387,15 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
     if (loaded.damaged) notices.push({ code: "damaged_manifest", message: `${rel(files.manifest)}: ${PUBLISH_WARNINGS.codes.damaged_manifest.en} (${loaded.damaged})` });
     manifest = mode === "reuse" ? loaded.manifest : emptyManifest(fingerprint);
   }
+
+  // Every source is hashed in this thread: the content decides what the cache may reuse. A file whose stamp
+  // is the one recorded when it was last hashed is not read again (read-source.ts says why that is safe).
+  const slots: Slot[] = listed.sources.map((source) => {
+    const entry = manifest?.entries[source.file];
+    const read = hashSource(source.path, options.sourcesDir, entry?.source ? { stamp: entry.source, sha256: entry.sha256 } : null);
+    if (!read.ok) return { source, outcome: { ok: false, file: source.file, code: read.error.code, message: read.error.message }, sha256: null, reused: null, hashed: null };
+    return { source, outcome: null, sha256: read.sha256, reused: null, hashed: read.stamp ? { stamp: read.stamp, sha256: read.sha256 } : null };
+  });
   const published = (id: string) => ({ json: reportDataPath(files.dir, id), mdx: reportBodyPath(files.dir, id) });
   for (const slot of slots) {
     if (slot.outcome || slot.source.named || !manifest) continue;
@@ -495,6 +499,8 @@ export async function convertSources(options: RunOptions): Promise<RunSummary> {
       const group = slot.outcome.ok ? publishedGroups.get(slot.outcome.id)?.group : undefined;
       entries[slot.source.file] = {
         sha256: slot.sha256,
+        // The stamp stands for the bytes hashed: recorded only when those are the bytes the outcome is of.
+        source: slot.hashed && slot.hashed.sha256 === slot.sha256 ? slot.hashed.stamp : null,
         outcome: slot.outcome,
         outputs,
         group: group ? (keys.get(group.id) ?? null) : null,

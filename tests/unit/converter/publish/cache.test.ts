@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import {
   loadManifest,
   type Manifest,
 } from "../../../../src/converter/publish/cache.ts";
+import { hashSource } from "../../../../src/converter/publish/read-source.ts";
 import { loadSeeds } from "../../../../scripts/bench/seeds.ts";
 import { synthesizeCorpus } from "../../../../scripts/bench/synthesize.ts";
 import { SEED_003, SEED_004, SOURCES, published, run, workspace } from "./helpers.ts";
@@ -225,6 +226,80 @@ describe("conversion cache, a report with several sources", () => {
     const report = JSON.parse(readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8"));
     expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(["several_versions"]);
     expect([...published(ws.out).keys()].filter((path) => path.startsWith("data/versions/"))).toHaveLength(1);
+  });
+});
+
+const WHOLE_SECOND = new Date("2026-01-01T00:00:00Z");
+
+/** Run `body` with the clock `ahead` ms in the future, so files written just now count as settled (read-source.ts). */
+async function later<T>(ahead: number, body: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + ahead);
+  try {
+    return await body();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+describe("hashing sources by their stamp", () => {
+  const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+  it("gives a file changed within the last 2 s no stamp; a settled one its device, inode, size, mtime and ctime", async () => {
+    const ws = workspace([SEED_003]);
+    const path = join(ws.src, SEED_003);
+    const fresh = hashSource(path, ws.src, null);
+    expect(fresh).toEqual({ ok: true, sha256: sha(path), stamp: null });
+    const stats = statSync(path, { bigint: true });
+    const settled = await later(10_000, async () => hashSource(path, ws.src, null));
+    expect(settled).toEqual({
+      ok: true,
+      sha256: sha(path),
+      stamp: { dev: String(stats.dev), ino: String(stats.ino), size: "27056", mtimeNs: String(stats.mtimeNs), ctimeNs: String(stats.ctimeNs) },
+    });
+  });
+
+  it("does not read a file whose stamp is the recorded one, and reads it again once anything changed its stamp", async () => {
+    const ws = workspace([SEED_003]);
+    const path = join(ws.src, SEED_003);
+    // A whole second, so that putting it back below restores the mtime to the nanosecond: only the ctime tells.
+    utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+    const settled = await later(10_000, async () => hashSource(path, ws.src, null));
+    if (!settled.ok || !settled.stamp) throw new Error("no stamp");
+    // A recorded hash that is not the file's comes back as it is: the bytes were not read.
+    const recorded = { stamp: settled.stamp, sha256: "0".repeat(64) };
+    expect(hashSource(path, ws.src, recorded)).toEqual({ ok: true, sha256: "0".repeat(64), stamp: settled.stamp });
+    // Rewritten with the same bytes and its mtime put back: only the ctime moved, and it is read again.
+    writeFileSync(path, readFileSync(path));
+    utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+    expect(String(statSync(path, { bigint: true }).mtimeNs)).toBe(settled.stamp.mtimeNs);
+    expect(hashSource(path, ws.src, recorded)).toMatchObject({ ok: true, sha256: sha(path) });
+  });
+
+  it("in a run: a settled, unchanged source is taken by its stamp; an edit that keeps size and mtime is converted", async () => {
+    const ws = workspace([SEED_003, SEED_004]);
+    const path = join(ws.src, SEED_003);
+    utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+    await later(10_000, async () => {
+      await run(ws, reuse);
+      const manifest = manifestOf(ws.out);
+      expect(manifest.entries[SEED_003]!.source).not.toBeNull();
+      expect(manifest.entries[SEED_003]!.source!.size).toBe("27056");
+      expect((await run(ws, reuse)).unchanged).toEqual([SEED_003, SEED_004]);
+
+      const stamp = manifestOf(ws.out).entries[SEED_003]!.source!;
+      const text = readFileSync(path, "utf8");
+      writeFileSync(path, text.replace("<b>六、举报投诉数量</b>\t件\t45", "<b>六、举报投诉数量</b>\t件\t46"));
+      utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+      // Same inode, size and mtime to the nanosecond: only the ctime says the file was written.
+      const now = statSync(path, { bigint: true });
+      expect([String(now.ino), String(now.size), String(now.mtimeNs)]).toEqual([stamp.ino, stamp.size, stamp.mtimeNs]);
+      const rerun = await run(ws, reuse);
+      expect(rerun.unchanged).toEqual([SEED_004]);
+      const report = JSON.parse(readFileSync(join(ws.out, "data", "640303-2018.json"), "utf8"));
+      expect(report.source.sha256).toBe(sha(path));
+      expect(report.statistics.find((s: { indicator: string }) => s.indicator === "complaints_total").value).toBe(46);
+    });
   });
 });
 
