@@ -13,6 +13,8 @@
  */
 import type { Column, Row, Table } from "../../catalog/index.ts";
 import { compareText } from "../../report/compare-text.ts";
+import { isWhiteSpace } from "../document/source-text.ts";
+import { remembered } from "../memo.ts";
 
 export type LabelRole =
   | { kind: "row"; row: Row; block: string | null; section: string | null }
@@ -40,14 +42,8 @@ const NOT_WORD = /[^\p{L}\p{N}]/gu;
  * 其中：, parenthesised notes, spaces and punctuation stripped.
  */
 export function labelCore(label: string): string {
-  let core = CORES.get(label);
-  if (core === undefined) {
-    core = computeLabelCore(label);
-    // Cells recur within a report (every table is tried on every cell) and across reports (the same labels): remember them, within bounds.
-    if (CORES.size >= MAX_REMEMBERED_CORES) CORES.clear();
-    CORES.set(label, core);
-  }
-  return core;
+  // Cells recur within a report (every table is tried on every cell) and across reports (the same labels).
+  return remembered(CORES, label, MAX_REMEMBERED_CORES, computeLabelCore);
 }
 
 const CORES = new Map<string, string>();
@@ -153,21 +149,7 @@ function nfkcOf(code: number): string {
 
 /** What a label may be broken by: JavaScript's white space (\s: U+3000 and no-break spaces included) and the zero-width characters. */
 function isFoldedSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x3000 ||
-    code === 0xa0 ||
-    (code >= 0x200b && code <= 0x200d) ||
-    code === 0x2060 ||
-    code === 0xfeff ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f
-  );
+  return isWhiteSpace(code) || (code >= 0x200b && code <= 0x200d) || code === 0x2060;
 }
 
 /** A label found in text: folded positions [from, to), and every role its words can have here. */

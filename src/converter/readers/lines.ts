@@ -22,6 +22,7 @@
 import type { Table, Template } from "../../catalog/index.ts";
 import { concat, rangeOf, slice, trim } from "../document/source-text.ts";
 import type { Block, SourceDocument, SourceText, TableBlock } from "../document/types.ts";
+import { remembered } from "../memo.ts";
 import { fold, foldText, labelCore, labelOrdinal, labelsOf, type FoldedText, type LabelHit, type LabelRole, type TableLabels } from "./labels.ts";
 import { COUNT_UNITS, valueChunks } from "./values.ts";
 
@@ -99,18 +100,8 @@ const CELL_KINDS = new Map<string, LineValue["kind"]>();
 const UNIT_CELLS = new Map<string, boolean>();
 const MAX_REMEMBERED_CELLS = 50_000;
 
-function remember<T>(memo: Map<string, T>, text: string, compute: (text: string) => T): T {
-  let value = memo.get(text);
-  if (value === undefined) {
-    value = compute(text);
-    if (memo.size >= MAX_REMEMBERED_CELLS) memo.clear();
-    memo.set(text, value);
-  }
-  return value;
-}
-
 function cellKind(text: string): LineValue["kind"] {
-  return remember(CELL_KINDS, text, cellKindOnce);
+  return remembered(CELL_KINDS, text, MAX_REMEMBERED_CELLS, cellKindOnce);
 }
 
 function cellKindOnce(text: string): LineValue["kind"] {
@@ -123,7 +114,7 @@ function cellKindOnce(text: string): LineValue["kind"] {
 
 /** A unit cell between a label and its value (统计指标 | 单位 | 统计数). */
 function isUnitCell(text: string): boolean {
-  return remember(UNIT_CELLS, text, isUnitCellOnce);
+  return remembered(UNIT_CELLS, text, MAX_REMEMBERED_CELLS, isUnitCellOnce);
 }
 
 function isUnitCellOnce(text: string): boolean {
