@@ -26,6 +26,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { SCHEMA_VERSION } from "../../schema/report.ts";
+import { SourceStamp } from "./read-source.ts";
 import { FileOutcome } from "./staging.ts";
 import { replaceDurably } from "./durable-write.ts";
 
@@ -40,13 +41,10 @@ const CONVERTER_ENTRIES = ["./convert-file.ts", "./group.ts", "./across-years.ts
 const FileStamp = z.object({ size: z.number(), mtimeMs: z.number() });
 export type FileStamp = z.infer<typeof FileStamp>;
 
-const Decimal = z.string().regex(/^\d+$/);
-const SourceStampSchema = z.object({ dev: Decimal, ino: Decimal, size: Decimal, mtimeNs: Decimal, ctimeNs: Decimal });
-
 const ManifestEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The source file's stamp when `sha256` was computed; null when it had just changed (it is hashed again next run). */
-  source: SourceStampSchema.nullable().default(null),
+  source: SourceStamp.nullable().default(null),
   outcome: FileOutcome,
   /** Stamps of data/<id>.json and reports/<id>.mdx as published for the report the source belongs to; null for a failure. */
   outputs: z.object({ json: FileStamp, mdx: FileStamp }).nullable(),

@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, statSync, type BigIntStats, type Stats } from "node:fs";
 import { basename, extname, sep } from "node:path";
+import { z } from "zod";
 import { ConversionError } from "../errors.ts";
 import { maxBytesOf } from "../input/forms.ts";
 
@@ -23,13 +24,9 @@ export type SourceRead = { ok: true; bytes: Buffer; sha256: string } | { ok: fal
  * file with the stamp of an earlier read has the content read then. Numbers
  * that may exceed 2^53 (inodes, nanoseconds) are decimal strings.
  */
-export interface SourceStamp {
-  dev: string;
-  ino: string;
-  size: string;
-  mtimeNs: string;
-  ctimeNs: string;
-}
+const Decimal = z.string().regex(/^\d+$/);
+export const SourceStamp = z.object({ dev: Decimal, ino: Decimal, size: Decimal, mtimeNs: Decimal, ctimeNs: Decimal });
+export type SourceStamp = z.infer<typeof SourceStamp>;
 
 /** A file changed less than this before it was read may change again within its clock's tick unseen: it gets no stamp. */
 const SETTLED_MS = 2000;
