@@ -30,7 +30,7 @@ export const readHeaderRow: LayoutReader<HeaderRowTable> = (table, lines) => {
     reading.warnings.push({ diagnostic: HEADER_ROW_WARNINGS.warn("no_figures_row", null, `${table.label}：找到了表头，但没有数值行`), at: lines.find((l) => l.header)?.header?.[0]?.text ?? lines[0]?.label ?? null });
     return reading;
   }
-  const values = figures.values.filter((v, i, all) => !(v.wholeCell && v.kind === "blank" && all.length > targets.length));
+  const values = figures.values.filter((v, _i, all) => !(v.wholeCell && v.kind === "blank" && all.length > targets.length));
   assignRow(reading, targets.map((t) => ({ ...t, label: figures.label ?? t.label })), values, null, `${table.id}/row`);
   return reading;
 };

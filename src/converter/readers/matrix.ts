@@ -12,7 +12,7 @@
 import type { MatrixTable, Row } from "../../catalog/index.ts";
 import { defineWarnings } from "../diagnostics.ts";
 import type { SourceText } from "../document/types.ts";
-import type { HeaderCell, LineValue, TableLine } from "./lines.ts";
+import type { HeaderCell, LineValue } from "./lines.ts";
 import { assignRow, cellId, cellSpec, emptyReading, type CellTarget, type LayoutReader } from "./reading.ts";
 
 export const MATRIX_WARNINGS = defineWarnings({

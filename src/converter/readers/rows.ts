@@ -20,7 +20,7 @@ import type { SourceText } from "../document/types.ts";
 import type { LabelRole } from "./labels.ts";
 import { labelsOf, sectionOrdinal } from "./labels.ts";
 import type { TableLine } from "./lines.ts";
-import { assignRow, cellId, cellSpec, emptyReading, type CellTarget, type LayoutReader, type TableReading } from "./reading.ts";
+import { assignRow, cellId, cellSpec, emptyReading, type CellTarget, type LayoutReader } from "./reading.ts";
 
 export const ROWS_WARNINGS = defineWarnings({
   unknown_row: { zh: "统计表中有模板没有的行，已原样保留，不对应任何指标", en: "a table row the template does not have; kept as printed, mapped to no indicator" },

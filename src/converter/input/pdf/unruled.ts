@@ -198,7 +198,6 @@ function buildTable(
   last: number,
   figureCols: Column[],
 ): TableDraft {
-  const region = range(headerFrom, last + 1);
   // The label column: the extent of the body's words left of the first figure column.
   const labels = range(first, last + 1)
     .flatMap((k) => candidates[k]!)
