@@ -15,6 +15,7 @@ import { parseReport, type Report } from "../../src/schema/report.ts";
 import { parseCsv, plainNumber } from "../../src/site/datasets/csv.ts";
 import { buildDateFrom, buildDownloads, type DownloadBundle } from "../../src/site/datasets/index.ts";
 import { templateFigures } from "../../src/site/datasets/observations.ts";
+import { contentText } from "../../src/site/datasets/content.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const BUILD = buildDateFrom(new Date(Date.UTC(2024, 0, 1)));
@@ -36,7 +37,7 @@ const reports = await publish("first", 1);
 const bundle = buildDownloads(reports, BUILD);
 
 function records(from: DownloadBundle, path: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(from.byPath.get(path)!.body());
+  const [header, ...rows] = parseCsv(contentText(from.byPath.get(path)!.content()));
   return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
 }
 
@@ -171,6 +172,6 @@ describe("downloads of the published corpus", () => {
   it("writes byte-identical files from a second conversion with two workers", async () => {
     const second = buildDownloads(await publish("second", 2), BUILD);
     expect([...second.byPath.keys()]).toEqual([...bundle.byPath.keys()]);
-    for (const [path, file] of bundle.byPath) expect(second.byPath.get(path)!.body(), path).toBe(file.body());
+    for (const [path, file] of bundle.byPath) expect(contentText(second.byPath.get(path)!.content()), path).toBe(contentText(file.content()));
   });
 });

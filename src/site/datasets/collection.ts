@@ -20,7 +20,8 @@ export function downloads(): Promise<DownloadBundle> {
 export async function serveDownload(path: string): Promise<Response> {
   const file = (await downloads()).byPath.get(path);
   if (!file) throw new Error(`downloads: no file ${path}`);
-  return new Response(file.body(), { headers: { "Content-Type": file.mediaType } });
+  // A Blob of the chunks: the bytes stay in buffers, never one string (content.ts).
+  return new Response(new Blob([...file.content().chunks]), { headers: { "Content-Type": file.mediaType } });
 }
 
 export async function reportIds(): Promise<{ params: { id: string } }[]> {

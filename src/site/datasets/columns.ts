@@ -7,7 +7,7 @@
 import { allIndicators, CONCEPTS, TEMPLATES, type Template } from "../../catalog/index.ts";
 import { figureOf } from "../../report/figures.ts";
 import { JurisdictionLevel, type Report } from "../../schema/report.ts";
-import { toCsv, type Cell } from "./csv.ts";
+import { csvPieces, type Cell } from "./csv.ts";
 import { observedValue, prefectureName, templateFigures, type Observation, type TemplateFigure } from "./observations.ts";
 import {
   CHECK_STATUSES,
@@ -523,8 +523,17 @@ export function indicatorFileColumns(): Column<Observation>[] {
 
 /** A CSV whose header and cells come from the column list. */
 export function csvOf<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
-  return toCsv(
+  return [...csvPiecesOf(columns, rows)].join("");
+}
+
+/** csvOf in pieces of whole records, for a bulk file (see content.ts); rows are turned into cells as they are written. */
+export function* csvPiecesOf<Row>(columns: readonly Column<Row>[], rows: Iterable<Row>): Generator<string> {
+  yield* csvPieces(
     columns.map((c) => c.name),
-    rows.map((row) => columns.map((c): Cell => c.value(row))),
+    cellsOf(columns, rows),
   );
+}
+
+function* cellsOf<Row>(columns: readonly Column<Row>[], rows: Iterable<Row>): Generator<Cell[]> {
+  for (const row of rows) yield columns.map((c): Cell => c.value(row));
 }

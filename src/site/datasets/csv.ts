@@ -55,13 +55,38 @@ export function plainNumber(n: number): string {
  * when it holds a comma, a double quote, CR or LF, with inner quotes doubled.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const records = [header, ...rows];
-  records.forEach((row, index) => {
-    if (row.length !== header.length) {
-      throw new Error(`CSV row ${index} has ${row.length} cells, the header has ${header.length}`);
+  return [...csvPieces(header, rows)].join("");
+}
+
+/** Records per piece of csvPieces: a piece is encoded at once, so its size is what a large file costs at a time. */
+const RECORDS_PER_PIECE = 2000;
+
+/**
+ * The CSV of toCsv in pieces of whole records, the first with the BOM and the
+ * header: a bulk file of a large corpus is longer than the longest string
+ * JavaScript can hold, so it is written piece by piece (see content.ts).
+ */
+export function* csvPieces(header: readonly string[], rows: Iterable<readonly Cell[]>): Generator<string> {
+  // The BOM is written here rather than by csv-stringify's `bom` option, which
+  // only takes effect in its streaming API.
+  yield BOM + records([header]);
+  let batch: (readonly Cell[])[] = [];
+  let index = 0;
+  for (const row of rows) {
+    index++;
+    if (row.length !== header.length) throw new Error(`CSV row ${index} has ${row.length} cells, the header has ${header.length}`);
+    batch.push(row);
+    if (batch.length === RECORDS_PER_PIECE) {
+      yield records(batch);
+      batch = [];
     }
-  });
-  const body = stringify(records as Cell[][], {
+  }
+  if (batch.length > 0) yield records(batch);
+}
+
+/** Records as CSV text, CRLF after each. */
+function records(rows: readonly (readonly Cell[])[]): string {
+  return stringify(rows as Cell[][], {
     record_delimiter: "windows",
     // With an explicit record delimiter csv-stringify would leave a lone LF or CR unquoted.
     quote_record_delimiter: true,
@@ -69,9 +94,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
     escape_formulas: true,
     cast: { number: plainNumber, boolean: (value) => (value ? "true" : "false") },
   });
-  // The BOM is written here rather than by csv-stringify's `bom` option, which
-  // only takes effect in its streaming API.
-  return BOM + body;
 }
 
 /**

@@ -6,11 +6,11 @@
  * report objects) is not. The CSV resources are `tabular-data-resource`s
  * with full table schemas, so Frictionless tools validate them as tables.
  */
-import { createHash } from "node:crypto";
 import { TEMPLATES } from "../../catalog/index.ts";
 import type { Report } from "../../schema/report.ts";
 import type { BuildDate } from "./build-date.ts";
 import { codebookColumns } from "./codebook.ts";
+import type { FileContent } from "./content.ts";
 import { allFormatsWideColumns, conceptColumns, longColumns, reportListColumns, wideColumns, type Column } from "./columns.ts";
 import { CRLF } from "./csv.ts";
 import { SITE } from "../site-config.ts";
@@ -62,14 +62,13 @@ export const CSV_DIALECT = {
 } as const;
 
 /** The bytes of the files the package lists (by path under /downloads/), so it can give their size and hash. */
-export type PackagedFiles = ReadonlyMap<string, string>;
+export type PackagedFiles = ReadonlyMap<string, FileContent>;
 
-function integrity(body: string) {
-  const bytes = Buffer.from(body, "utf8");
-  return { bytes: bytes.length, hash: `sha256:${createHash("sha256").update(bytes).digest("hex")}` };
+function integrity(content: FileContent) {
+  return { bytes: content.bytes, hash: `sha256:${content.sha256}` };
 }
 
-function bodyOf(files: PackagedFiles, path: string): string {
+function bodyOf(files: PackagedFiles, path: string): FileContent {
   const body = files.get(path);
   if (body === undefined) throw new Error(`datapackage: no file ${path}`);
   return body;

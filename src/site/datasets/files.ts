@@ -1,10 +1,12 @@
 /**
- * The downloadable files as strings, built from the same validated reports
- * the pages show. Pure: same reports (in any order) and build date → the same
- * bytes.
+ * The downloadable files, built from the same validated reports the pages
+ * show. Pure: same reports (in any order) and build date → the same bytes.
  *
- * The `…From` functions take observations computed once (see `Corpus`), so a
- * build over thousands of reports walks each report once, not once per file.
+ * The `…From` and `…Pieces` functions take observations computed once (see
+ * `Corpus`), so a build over thousands of reports walks each report once, not
+ * once per file. The bulk files come in pieces (`…Pieces`): over a large
+ * corpus they are longer than the longest string JavaScript can hold, and
+ * content.ts encodes them piece by piece.
  */
 import { allIndicators, CONCEPTS, findIndicator, type Template } from "../../catalog/index.ts";
 import { SCHEMA_VERSION, reportJsonSchema, type Report } from "../../schema/report.ts";
@@ -13,6 +15,7 @@ import {
   allFormatsWideColumns,
   conceptColumns,
   csvOf,
+  csvPiecesOf,
   indicatorFileColumns,
   longColumns,
   reportListColumns,
@@ -53,13 +56,17 @@ export function corpusOf(input: readonly Report[]): Corpus {
   return { reports, observations, byIndicator };
 }
 
-export function longCsvFrom(corpus: Corpus): string {
-  return csvOf(longColumns(), corpus.observations.flat());
+function* everyObservation(corpus: Corpus): Generator<Observation> {
+  for (const list of corpus.observations) yield* list;
+}
+
+export function longCsvPieces(corpus: Corpus): Generator<string> {
+  return csvPiecesOf(longColumns(), everyObservation(corpus));
 }
 
 /** reports.csv: one row per report, its metadata. */
-export function reportListCsv(corpus: Corpus): string {
-  return csvOf(reportListColumns(), corpus.reports);
+export function reportListCsvPieces(corpus: Corpus): Generator<string> {
+  return csvPiecesOf(reportListColumns(), corpus.reports);
 }
 
 /** The reports of one format. */
@@ -68,13 +75,13 @@ export function reportsOfTemplate(corpus: Corpus, template: Template): Report[] 
 }
 
 /** The wide CSV of one format: a row per report of that format, a column per id of the format. */
-export function wideCsvFrom(corpus: Corpus, template: Template): string {
-  return csvOf(wideColumns(template), reportsOfTemplate(corpus, template).map((report) => ({ report })));
+export function wideCsvPieces(corpus: Corpus, template: Template): Generator<string> {
+  return csvPiecesOf(wideColumns(template), reportsOfTemplate(corpus, template).map((report) => ({ report })));
 }
 
 /** The all-formats wide CSV: every report, every id of every format. */
-export function allFormatsWideCsvFrom(corpus: Corpus): string {
-  return csvOf(allFormatsWideColumns(), corpus.reports.map((report) => ({ report })));
+export function allFormatsWideCsvPieces(corpus: Corpus): Generator<string> {
+  return csvPiecesOf(allFormatsWideColumns(), corpus.reports.map((report) => ({ report })));
 }
 
 /** One row per concept of the catalog for a report: its value where the format maps it, and why not where it does not. */
@@ -96,8 +103,12 @@ export function conceptRowsOf(report: Report): ConceptRow[] {
   });
 }
 
-export function conceptsCsvFrom(corpus: Corpus): string {
-  return csvOf(conceptColumns(), corpus.reports.flatMap(conceptRowsOf));
+function* everyConceptRow(corpus: Corpus): Generator<ConceptRow> {
+  for (const report of corpus.reports) yield* conceptRowsOf(report);
+}
+
+export function conceptsCsvPieces(corpus: Corpus): Generator<string> {
+  return csvPiecesOf(conceptColumns(), everyConceptRow(corpus));
 }
 
 /** The long rows of one report. */
@@ -151,20 +162,32 @@ export function indicatorJsonFrom(corpus: Corpus, indicatorId: string): string {
   return toJson({ indicator: summary, rows });
 }
 
-/** reports.json: every validated report, sorted by id, under a meta block carrying the build date. */
-export function reportsJson(reports: readonly Report[], buildDate: BuildDate): string {
+/**
+ * reports.json: every validated report, sorted by id, under a meta block
+ * carrying the build date. The text of toJson({ meta, reports }), one report
+ * at a time: each report's own JSON, indented to its depth in the file.
+ */
+export function* reportsJsonPieces(reports: readonly Report[], buildDate: BuildDate): Generator<string> {
   const sorted = sortReports(reports);
-  return toJson({
-    meta: {
-      title: DATASET_TITLE,
-      schemaVersion: SCHEMA_VERSION,
-      schema: "report.schema.json",
-      license: LICENSE.name,
-      buildDate: buildDate.timestamp,
-      reportCount: sorted.length,
-    },
-    reports: sorted,
-  });
+  const meta = {
+    title: DATASET_TITLE,
+    schemaVersion: SCHEMA_VERSION,
+    schema: "report.schema.json",
+    license: LICENSE.name,
+    buildDate: buildDate.timestamp,
+    reportCount: sorted.length,
+  };
+  if (sorted.length === 0) {
+    yield toJson({ meta, reports: [] });
+    return;
+  }
+  // `{ "meta": {…}` without the closing brace, then the array opened.
+  yield `${JSON.stringify({ meta }, null, 2).slice(0, -2)},\n  "reports": [\n`;
+  for (const [index, report] of sorted.entries()) {
+    // JSON text has no raw line ends inside strings, so every line end is a new line to indent.
+    yield `${index > 0 ? ",\n" : ""}    ${JSON.stringify(report, null, 2).replaceAll("\n", "\n    ")}`;
+  }
+  yield "\n  ]\n}\n";
 }
 
 export function reportSchemaJson(): string {

@@ -4,33 +4,36 @@
  * downloads page lists them (size, rows), so page and files never disagree.
  *
  * The bulk files are rendered eagerly (the data package needs their size and
- * hash); the per-report and per-indicator files render on demand, so a build
- * over thousands of reports does not hold every small file in memory at once.
+ * hash), into buffers piece by piece (content.ts): over a large corpus they are
+ * longer than any JavaScript string. The per-report and per-indicator files
+ * render on demand, so a build over thousands of reports does not hold every
+ * small file in memory at once.
  */
 import { allIndicators, CONCEPTS, TEMPLATES, type Template } from "../../catalog/index.ts";
 import type { Report } from "../../schema/report.ts";
 import { SITE } from "../site-config.ts";
 import type { BuildDate } from "./build-date.ts";
 import { codebookCsv, codebookRows } from "./codebook.ts";
+import { contentOf, contentOfText, type FileContent } from "./content.ts";
 import { dataPackage } from "./datapackage.ts";
 import { CSV_FILES, JSON_FILES } from "./file-names.ts";
 import {
   DATASET_TITLE,
   LICENSE,
-  allFormatsWideCsvFrom,
-  conceptsCsvFrom,
+  allFormatsWideCsvPieces,
+  conceptsCsvPieces,
   corpusOf,
   indicatorCsvFrom,
   indicatorJsonFrom,
-  longCsvFrom,
+  longCsvPieces,
   reportCsvFrom,
   reportJson,
-  reportListCsv,
+  reportListCsvPieces,
   reportSchemaJson,
-  reportsJson,
+  reportsJsonPieces,
   reportsOfTemplate,
   toJson,
-  wideCsvFrom,
+  wideCsvPieces,
 } from "./files.ts";
 import { compareText } from "./observations.ts";
 
@@ -52,8 +55,8 @@ export interface DownloadFile {
   format: DownloadFormat;
   mediaType: string;
   group: DownloadGroup;
-  /** The file's text; rendered on each call for per-report and per-indicator files. */
-  body: () => string;
+  /** The file's bytes; rendered on each call for per-report and per-indicator files. */
+  content: () => FileContent;
   /** Data rows (CSV records after the header, or reports in reports.json); null for metadata files. */
   rows: number | null;
 }
@@ -69,26 +72,18 @@ export interface DownloadBundle {
   byPath: Map<string, DownloadFile>;
 }
 
-export function byteLength(body: string): number {
-  return Buffer.byteLength(body, "utf8");
-}
-
 const CSV_TYPE = "text/csv; charset=utf-8";
 const JSON_TYPE = "application/json; charset=utf-8";
 
-function ready(text: string): () => string {
-  return () => text;
+function csvFile(path: string, group: DownloadGroup, title: string, description: string, body: FileContent, rows: number): DownloadFile {
+  return { path, title, description, format: "CSV", mediaType: CSV_TYPE, group, content: () => body, rows };
 }
 
-function csvFile(path: string, group: DownloadGroup, title: string, description: string, body: string, rows: number): DownloadFile {
-  return { path, title, description, format: "CSV", mediaType: CSV_TYPE, group, body: ready(body), rows };
+function jsonFile(path: string, group: DownloadGroup, title: string, description: string, body: FileContent, rows: number | null): DownloadFile {
+  return { path, title, description, format: "JSON", mediaType: JSON_TYPE, group, content: () => body, rows };
 }
 
-function jsonFile(path: string, group: DownloadGroup, title: string, description: string, body: string, rows: number | null): DownloadFile {
-  return { path, title, description, format: "JSON", mediaType: JSON_TYPE, group, body: ready(body), rows };
-}
-
-function wideFile(template: Template, body: string, rows: number): DownloadFile {
+function wideFile(template: Template, body: FileContent, rows: number): DownloadFile {
   return csvFile(
     CSV_FILES.wide(template.id),
     "wide",
@@ -111,7 +106,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
       "tables",
       "长表（每份报告 × 每个数字一行）",
       "每份报告所用格式的每个指标至少一行：数值与数值状态（已报告、未报告、无法确定、报告未载），来源（统计表、正文或推算），所在的表、行、列，原文中的文件、页、行、列与原样文字，勾稽检查结果。is_primary 标出网页所用的那一个数字。",
-      longCsvFrom(corpus),
+      contentOf(longCsvPieces(corpus)),
       longRows,
     ),
     csvFile(
@@ -119,7 +114,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
       "tables",
       "概念表（每份报告 × 每个可比概念一行）",
       `可跨统计表格式比较的 ${CONCEPTS.length} 个概念（收到申请数、不予公开数、行政复议数……），每份报告每个概念一行，附构成它的指标和该格式的口径说明。比较不同年份、不同格式的报告，用这个文件。`,
-      conceptsCsvFrom(corpus),
+      contentOf(conceptsCsvPieces(corpus)),
       reports.length * CONCEPTS.length,
     ),
     csvFile(
@@ -127,26 +122,26 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
       "tables",
       "报告目录（每份报告一行）",
       "每份报告的元数据：地区及编号、年度、统计表格式、标题、发布机关与日期、统计期、汇总范围、原文文件与 SHA-256、勾稽检查的结果数。可用 report_id 与其他文件连接。",
-      reportListCsv(corpus),
+      contentOf(reportListCsvPieces(corpus)),
       reports.length,
     ),
   ];
   const wide: DownloadFile[] = [
     ...TEMPLATES.map((template) => {
       const rows = reportsOfTemplate(corpus, template).length;
-      return wideFile(template, wideCsvFrom(corpus, template), rows);
+      return wideFile(template, contentOf(wideCsvPieces(corpus, template)), rows);
     }),
     csvFile(
       CSV_FILES.allFormatsWide,
       "wide",
       "宽表：全部格式",
       "全部报告每份一行，列为所有格式的全部指标；报告所用格式没有的指标为空。分格式的宽表更便于使用。",
-      allFormatsWideCsvFrom(corpus),
+      contentOf(allFormatsWideCsvPieces(corpus)),
       reports.length,
     ),
   ];
-  const all = reportsJson(reports, buildDate);
-  const codebook = codebookCsv();
+  const all = contentOf(reportsJsonPieces(reports, buildDate));
+  const codebook = contentOfText(codebookCsv());
   const complete = jsonFile(
     JSON_FILES.reports,
     "complete",
@@ -163,7 +158,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
     codebook,
     codebookRows().length,
   );
-  const packaged = new Map([...tables, ...wide, complete, codebookFile].map((f) => [f.path, f.body()]));
+  const packaged = new Map([...tables, ...wide, complete, codebookFile].map((f) => [f.path, f.content()]));
   const main: DownloadFile[] = [
     ...tables,
     ...wide,
@@ -174,7 +169,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
       "metadata",
       "数据包描述（Frictionless Data Package）",
       "上列 CSV 与 JSON 的机器可读描述：中英文的字段名与说明、类型、约束、主键与外键、许可、来源、文件大小与 SHA-256。",
-      toJson(dataPackage(reports, buildDate, packaged)),
+      contentOfText(toJson(dataPackage(reports, buildDate, packaged))),
       null,
     ),
     jsonFile(
@@ -182,7 +177,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
       "metadata",
       "报告 JSON 的结构（JSON Schema）",
       "单份报告 JSON（reports/<编号>.json，以及 reports.json 中的每份报告）的 JSON Schema（draft 2020-12）。",
-      reportSchemaJson(),
+      contentOfText(reportSchemaJson()),
       null,
     ),
   ];
@@ -197,7 +192,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
         format: "CSV" as const,
         mediaType: CSV_TYPE,
         group: "tables" as const,
-        body: () => reportCsvFrom(observations),
+        content: () => contentOfText(reportCsvFrom(observations)),
         rows: observations.length,
       },
       json: {
@@ -207,7 +202,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
         format: "JSON" as const,
         mediaType: JSON_TYPE,
         group: "complete" as const,
-        body: () => reportJson(report),
+        content: () => contentOfText(reportJson(report)),
         rows: 1,
       },
     };
@@ -226,7 +221,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
         format: "CSV" as const,
         mediaType: CSV_TYPE,
         group: "tables" as const,
-        body: () => indicatorCsvFrom(corpus, indicator.id),
+        content: () => contentOfText(indicatorCsvFrom(corpus, indicator.id)),
         rows,
       },
       json: {
@@ -236,7 +231,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
         format: "JSON" as const,
         mediaType: JSON_TYPE,
         group: "complete" as const,
-        body: () => indicatorJsonFrom(corpus, indicator.id),
+        content: () => contentOfText(indicatorJsonFrom(corpus, indicator.id)),
         rows,
       },
     };

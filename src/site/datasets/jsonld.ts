@@ -34,7 +34,7 @@ export function datasetJsonLd(bundle: DownloadBundle, siteUrl: URL | string | un
       name: file.title,
       contentUrl: url(downloadPath(file.path)),
       encodingFormat: ENCODING[file.format],
-      contentSize: `${Buffer.byteLength(file.body(), "utf8")} B`,
+      contentSize: `${file.content().bytes} B`,
     })),
   };
 }

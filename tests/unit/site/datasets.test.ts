@@ -15,6 +15,7 @@ import { figureOf } from "../../../src/report/figures.ts";
 import { jurisdictionIdPattern, parseReport, reportIdPattern, type Report } from "../../../src/schema/report.ts";
 import { buildDateFrom, resolveBuildDate } from "../../../src/site/datasets/build-date.ts";
 import { codebookColumns, codebookRows } from "../../../src/site/datasets/codebook.ts";
+import { contentOf, contentPieces, contentText } from "../../../src/site/datasets/content.ts";
 import {
   JURISDICTION_ID_PATTERN,
   REPORT_ID_PATTERN,
@@ -25,7 +26,8 @@ import {
   wideColumns,
   wideMetadataColumns,
 } from "../../../src/site/datasets/columns.ts";
-import { BOM, FORMULA_START, parseCsv, plainNumber, toCsv } from "../../../src/site/datasets/csv.ts";
+import { BOM, FORMULA_START, csvPieces, parseCsv, plainNumber, toCsv } from "../../../src/site/datasets/csv.ts";
+import { reportsJsonPieces, toJson } from "../../../src/site/datasets/files.ts";
 import { buildDownloads, type DownloadBundle } from "../../../src/site/datasets/index.ts";
 import { datasetJsonLd, jsonLdScript } from "../../../src/site/datasets/jsonld.ts";
 import { prefectureName, templateFigures } from "../../../src/site/datasets/observations.ts";
@@ -54,7 +56,7 @@ const bundle = buildDownloads(reports, BUILD);
 function file(from: DownloadBundle, path: string): string {
   const found = from.byPath.get(path);
   if (!found) throw new Error(`no download ${path}`);
-  return found.body();
+  return contentText(found.content());
 }
 
 /** Parse a CSV into header + records as objects keyed by column name. */
@@ -616,16 +618,71 @@ describe("spreadsheet formulas in report text", () => {
   });
 });
 
+describe("bulk files in pieces (a large corpus's are longer than a JavaScript string)", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+  it("writes reports.json report by report, byte for byte the JSON of the whole object", () => {
+    const meta = (count: number) => ({
+      title: "政府信息公开工作年度报告统计数据",
+      schemaVersion: reports[0]!.schemaVersion,
+      schema: "report.schema.json",
+      license: "CC-BY-4.0",
+      buildDate: BUILD.timestamp,
+      reportCount: count,
+    });
+    const sorted = [...reports].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const pieces = [...reportsJsonPieces(reports, BUILD)];
+    expect(pieces).toHaveLength(reports.length + 2);
+    expect(pieces.join("")).toBe(toJson({ meta: meta(6), reports: sorted }));
+    expect([...reportsJsonPieces([], BUILD)].join("")).toBe(toJson({ meta: meta(0), reports: [] }));
+    expect(file(bundle, "reports.json")).toBe(toJson({ meta: meta(6), reports: sorted }));
+  });
+
+  it("writes a CSV in pieces of whole records that join to the file toCsv writes", () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => [`第${i}行`, i % 3 === 0 ? "甲,乙" : "=1+1", i]);
+    const pieces = [...csvPieces(["label", "note", "value"], rows)];
+    // The header, then 2,000 records a piece.
+    expect(pieces.map((p) => parseCsv(p).length)).toEqual([1, 2000, 2000, 500]);
+    expect(pieces[0]).toBe(`${BOM}label,note,value\r\n`);
+    expect(pieces[1]!.startsWith('第0行,"甲,乙",0\r\n第1行,\'=1+1,1\r\n')).toBe(true);
+    expect(pieces.join("")).toBe(toCsv(["label", "note", "value"], rows));
+    expect(() => [...csvPieces(["a", "b"], [["x", "y"], ["only one"]])]).toThrow(/row 2 has 1 cells, the header has 2/);
+  });
+
+  it("encodes pieces into chunks of about a million characters, each whole pieces, with the file's size and hash", () => {
+    // Three-byte characters: 600,000 of them are 1.8 MB.
+    const pieces = ["报".repeat(600_000), "告".repeat(600_000), "数".repeat(10)];
+    const content = contentOf(pieces);
+    const whole = pieces.join("");
+    expect(content.chunks.map((c) => c.length)).toEqual([3_600_000, 30]);
+    expect([...contentPieces(content)]).toEqual([pieces[0]! + pieces[1]!, pieces[2]!]);
+    expect(content.bytes).toBe(Buffer.byteLength(whole, "utf8"));
+    expect(content.sha256).toBe(sha256(whole));
+    expect(contentText(content)).toBe(whole);
+    expect(contentOf([])).toEqual({ chunks: [], bytes: 0, sha256: sha256("") });
+  });
+
+  it("gives every bulk file's size and hash in the data package from its chunks", () => {
+    const described = JSON.parse(file(bundle, "datapackage.json")) as { resources: { path: string; bytes: number; hash: string }[] };
+    const bulk = described.resources.filter((r) => bundle.byPath.has(r.path));
+    expect(bulk.map((r) => r.path)).toContain("reports.json");
+    for (const resource of bulk) {
+      const text = file(bundle, resource.path);
+      expect([resource.path, resource.bytes, resource.hash]).toEqual([resource.path, Buffer.byteLength(text, "utf8"), `sha256:${sha256(text)}`]);
+    }
+  });
+});
+
 describe("determinism and errors", () => {
   it("gives byte-identical files for the same reports in any order", () => {
     const b = buildDownloads([...reports].reverse(), BUILD);
     expect([...b.byPath.keys()]).toEqual([...bundle.byPath.keys()]);
-    for (const [path, f] of bundle.byPath) expect(b.byPath.get(path)!.body(), path).toBe(f.body());
+    for (const [path, f] of bundle.byPath) expect(contentText(b.byPath.get(path)!.content()), path).toBe(contentText(f.content()));
   });
 
   it("lets the build date change only datapackage.json and reports.json", () => {
     const b = buildDownloads(reports, buildDateFrom(new Date(Date.UTC(2030, 0, 1))));
-    const changed = [...bundle.byPath].filter(([path, f]) => b.byPath.get(path)!.body() !== f.body()).map(([path]) => path);
+    const changed = [...bundle.byPath].filter(([path, f]) => b.byPath.get(path)!.content().sha256 !== f.content().sha256).map(([path]) => path);
     expect(changed.sort()).toEqual(["datapackage.json", "reports.json"]);
   });
 

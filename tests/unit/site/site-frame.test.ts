@@ -130,7 +130,7 @@ describe("the About page's facts", () => {
 
 describe("the downloads page's preview", () => {
   it("takes the first long row of each status and origin, in the file's order", () => {
-    const long = buildDownloads(reports, buildDateFrom(new Date(Date.UTC(2024, 0, 1)))).byPath.get("reports-long.csv")!.body();
+    const long = buildDownloads(reports, buildDateFrom(new Date(Date.UTC(2024, 0, 1)))).byPath.get("reports-long.csv")!.content();
     expect(longPreview(long).map((r) => [r.report_id, r.indicator_id, r.value, r.value_status, r.origin])).toEqual([
       ["321322-development-reform-2023", "rules__issued", "0", "reported", "table"],
       ["321322-development-reform-2023", "requests_received__commercial", "", "not_reported", "table"],
