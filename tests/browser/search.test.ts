@@ -146,9 +146,25 @@ describe("search finds only pages that contain the query", () => {
     try {
       const urls = await allResults(page);
       for (const url of expected) expect(urls).toContain(url);
-      // The concept of that name too; catalog pages are listed before the reports.
+      // The concept of that name too; pages whose title holds the query are listed first.
       expect(urls).toContain(paths.concept("requests_received"));
       expect(urls.indexOf(expected[0]!)).toBeLessThan(catalogPages(urls).length);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("洪泽区: the report of that name comes first, before the indicator pages whose lists mention it", async () => {
+    const { page } = await visit(searchPath("洪泽区"));
+    try {
+      const urls = await allResults(page);
+      expect(reportIds(urls)).toEqual(reportsMentioning("洪泽区"));
+      expect(reportsMentioning("洪泽区")).toContain("320813-2023");
+      // Without the title first, the catalog pages (listed before the reports of every year) would open the list.
+      expect(catalogPages(urls).length).toBeGreaterThan(0);
+      expect(urls[0]).toBe(paths.report("320813-2023"));
+      const titles = await page.locator(".search-result__link").allTextContents();
+      expect(titles[0]).toContain("洪泽区");
     } finally {
       await page.close();
     }

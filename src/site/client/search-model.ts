@@ -146,6 +146,8 @@ export interface PageEntry {
   id: string;
   url: string;
   kind: string;
+  /** The page's title, folded (the manifest's `t`). */
+  title: string;
   facets: Record<string, string[]>;
   /** The report years of its bundle (none for the catalog), by which a one-year scope keeps a report page: its year filter value. */
   reportYears: string[];
@@ -162,10 +164,25 @@ export function pageEntries(bundles: readonly { config: BundleConfig; manifest: 
         if (values.length > 0) facets[name] = values;
       });
       const reportYears = config.years.length === 0 ? [] : (facets[FACETS.year] ?? []);
-      entries.push({ order: entries.length, bundle: config.key, bundlePath: config.path, number, id: page.id, url: page.url, kind: page.kind, facets, reportYears });
+      entries.push({ order: entries.length, bundle: config.key, bundlePath: config.path, number, id: page.id, url: page.url, kind: page.kind, title: page.t, facets, reportYears });
     });
   }
   return entries;
+}
+
+/**
+ * Results in the order they are listed: the pages whose title holds every
+ * term first (the report, jurisdiction or indicator the query names), then
+ * the others; each group keeps the scope's order. Without it a name would
+ * list every indicator page whose table mentions that jurisdiction before
+ * the jurisdiction's own reports.
+ */
+export function titleMatchesFirst(entries: readonly PageEntry[], foldedTerms: readonly string[]): PageEntry[] {
+  if (foldedTerms.length === 0) return [...entries];
+  const named = entries.filter((entry) => foldedTerms.every((term) => entry.title.includes(term)));
+  if (named.length === 0) return [...entries];
+  const first = new Set(named);
+  return [...named, ...entries.filter((entry) => !first.has(entry))];
 }
 
 /** Every value of every filter among the pages, in display order. */

@@ -36,6 +36,7 @@ import {
   resultView,
   scopeBundles,
   statusText,
+  titleMatchesFirst,
   writeUrlState,
   type BundleConfig,
   type FacetCounts,
@@ -451,7 +452,10 @@ class SearchPage {
       const perBundle = await Promise.all(this.bundles.map((bundle) => bundle.candidates(folded)));
       if (generation !== this.generation) return;
       const byBundle = new Map(this.bundles.map((bundle, i) => [bundle.config.key, new Set(perBundle[i])]));
-      candidates = this.entries.filter((entry) => byBundle.get(entry.bundle)?.has(entry.number));
+      candidates = titleMatchesFirst(
+        this.entries.filter((entry) => byBundle.get(entry.bundle)?.has(entry.number)),
+        folded,
+      );
     }
     const known = terms.every((t) => isExactTerm(t.folded));
     const view = candidates.filter((entry) => passes(entry, selection));

@@ -14,7 +14,7 @@
  *
  * Files, under <bundle>/exact/ (gzip-compressed JSON, like Pagefind's own):
  *   manifest.gz   ExactManifest: the pages in display order with their filter
- *                 values and kind, and the number of shards
+ *                 values, kind and folded title, and the number of shards
  *   <n>.gz        shard n: { gram: [page numbers, delta-encoded] } for the
  *                 grams whose hash falls in it (shardOf)
  * A query fetches the manifest once and one shard per gram it looks up.
@@ -22,7 +22,7 @@
 import { compareText } from "../../report/compare-text.ts";
 import { foldText } from "./matching.ts";
 
-export const EXACT_INDEX_VERSION = 1;
+export const EXACT_INDEX_VERSION = 2;
 
 export interface ExactPage {
   /** Pagefind's page id (its fragment's name): what the search page asks Pagefind for. */
@@ -30,6 +30,8 @@ export interface ExactPage {
   url: string;
   /** data-pagefind-meta kind: report, indicator or concept. */
   kind: string;
+  /** The page's title (data-pagefind-meta title), folded as the text is: a page whose title holds the query is listed first. */
+  t: string;
   /** For each of the manifest's facets, the indices of this page's values in `values`. */
   f: number[][];
 }
@@ -214,6 +216,7 @@ export function buildExactIndex(pages: readonly IndexedPage[], targetShardBytes 
       id: page.id,
       url: page.url,
       kind: page.meta.kind ?? "",
+      t: foldText(page.meta.title ?? "").text,
       f: facets.map((facet, i) => [...new Set(page.filters[facet] ?? [])].map((value) => valueIndex[i]!.get(value)!).sort((a, b) => a - b)),
     };
   });
@@ -248,7 +251,14 @@ export function readManifest(json: unknown): ExactManifest {
   if (!Array.isArray(value.facets) || !Array.isArray(value.values) || value.values.length !== value.facets.length) throw new Error("search: the exact index's facets and values disagree");
   if (!Array.isArray(value.pages)) throw new Error("search: the exact index lists no pages");
   for (const page of value.pages) {
-    if (typeof page?.id !== "string" || typeof page.url !== "string" || typeof page.kind !== "string" || !Array.isArray(page.f) || page.f.length !== value.facets.length) {
+    if (
+      typeof page?.id !== "string" ||
+      typeof page.url !== "string" ||
+      typeof page.kind !== "string" ||
+      typeof page.t !== "string" ||
+      !Array.isArray(page.f) ||
+      page.f.length !== value.facets.length
+    ) {
       throw new Error("search: a page of the exact index is malformed");
     }
   }

@@ -9,7 +9,7 @@ import { convertSeed, SEEDS, seedFile } from "../../../helpers/convert-seed.ts";
 import { SOURCES_DIR } from "../../../helpers/source-lines.ts";
 import { reportFacets, facetEntries } from "../../../../src/site/search/page-facets.ts";
 import { buildExactIndex, type IndexedPage } from "../../../../src/site/search/exact-index.ts";
-import { parseQuery } from "../../../../src/site/search/matching.ts";
+import { fold, parseQuery } from "../../../../src/site/search/matching.ts";
 import {
   ALL_YEARS,
   countByKind,
@@ -33,6 +33,7 @@ import {
   scopeBundles,
   scopeYears,
   statusText,
+  titleMatchesFirst,
   writeUrlState,
   type PageEntry,
   type SearchConfig,
@@ -153,6 +154,19 @@ describe("pages and filters", () => {
       类型: ["年报"],
       表格式: ["政府信息公开情况统计表（2008—2018年全国统一格式）"],
     });
+  });
+
+  it("lists the pages whose title holds every term first, each group in result order", () => {
+    const urls = (terms: string[]) => titleMatchesFirst(entries, terms.map(fold)).map((e) => e.url);
+    expect(reports.map((r) => r.title).find((t) => t.includes("大武口"))).toBeDefined();
+    expect(urls(["大武口"])).toEqual(["/reports/640202-2017/", "/reports/640104-2018/", "/reports/640303-2018/", "/reports/640221-2016/", "/reports/640500-2017/"]);
+    // Two titles name 2017: both first, in result order.
+    expect(urls(["2017"])).toEqual(["/reports/640202-2017/", "/reports/640500-2017/", "/reports/640104-2018/", "/reports/640303-2018/", "/reports/640221-2016/"]);
+    // Every term must be in the title; none is, so the order stays.
+    expect(urls(["大武口", "2018"])).toEqual(entries.map((e) => e.url));
+    expect(urls([])).toEqual(entries.map((e) => e.url));
+    // Full-width digits in the query are folded as the titles are.
+    expect(urls(["２０１７"])).toEqual(urls(["2017"]));
   });
 
   it("shows filters in FACETS order and their values: years newest first, names in code-point order", () => {

@@ -135,18 +135,27 @@ describe("candidates from the seeds' exact index", () => {
 });
 
 describe("buildExactIndex", () => {
-  it("numbers pages in url order and lists their kind and filter values", () => {
+  it("numbers pages in url order and lists their kind, folded title and filter values", () => {
     const { manifest } = readBack();
     expect(manifest.version).toBe(EXACT_INDEX_VERSION);
     expect(manifest.facets).toEqual(["地区", "年份", "类型"]);
     expect(manifest.values).toEqual([["中卫市", "兴庆区", "大武口区", "平罗县", "红寺堡区"], ["2016", "2017", "2018"], ["年报"]]);
-    expect(manifest.pages.map((p) => [p.url, p.id, p.kind, p.f])).toEqual([
-      ["/reports/640104-2018/", "zh-cn_004", "report", [[1], [2], [0]]],
-      ["/reports/640202-2017/", "zh-cn_000", "report", [[2], [1], [0]]],
-      ["/reports/640221-2016/", "zh-cn_002", "report", [[3], [0], [0]]],
-      ["/reports/640303-2018/", "zh-cn_003", "report", [[4], [2], [0]]],
-      ["/reports/640500-2017/", "zh-cn_001", "report", [[0], [1], [0]]],
+    expect(manifest.pages.map((p) => [p.url, p.id, p.kind, p.t, p.f])).toEqual([
+      ["/reports/640104-2018/", "zh-cn_004", "report", "兴庆区", [[1], [2], [0]]],
+      ["/reports/640202-2017/", "zh-cn_000", "report", "大武口区", [[2], [1], [0]]],
+      ["/reports/640221-2016/", "zh-cn_002", "report", "平罗县", [[3], [0], [0]]],
+      ["/reports/640303-2018/", "zh-cn_003", "report", "红寺堡区", [[4], [2], [0]]],
+      ["/reports/640500-2017/", "zh-cn_001", "report", "中卫市", [[0], [1], [0]]],
     ]);
+  });
+
+  it("folds a title as it folds the text (full-width letters and digits, spaces)", () => {
+    const [page] = seedPages();
+    const { manifest } = readBack([{ ...page!, meta: { kind: "report", title: "大武口区 ２０１７年 ＧＯＶ" } }]);
+    expect(manifest.pages[0]!.t).toBe(fold("大武口区 ２０１７年 ＧＯＶ"));
+    expect(manifest.pages[0]!.t).not.toContain("２");
+    const untitled = readBack([{ ...page!, meta: { kind: "report" } }]).manifest;
+    expect(untitled.pages[0]!.t).toBe("");
   });
 
   it("writes the same bytes whatever order the pages come in", () => {
@@ -189,10 +198,12 @@ describe("postings, shards, manifests", () => {
   });
 
   it("refuses a malformed manifest or shard", () => {
-    expect(() => readManifest({ version: 2 })).toThrow(/not version 1/);
-    expect(() => readManifest({ version: 1, shards: 0 })).toThrow(/names no shards/);
-    expect(() => readManifest({ version: 1, shards: 1, facets: ["地区"], values: [], pages: [] })).toThrow(/facets and values disagree/);
-    expect(() => readManifest({ version: 1, shards: 1, facets: [], values: [], pages: [{ id: "x", url: "/a/", kind: "report", f: [[0]] }] })).toThrow(/malformed/);
+    // A manifest of version 1 has no titles: the search page says the index is not the one it reads.
+    expect(() => readManifest({ version: 1 })).toThrow(/not version 2/);
+    expect(() => readManifest({ version: 2, shards: 0 })).toThrow(/names no shards/);
+    expect(() => readManifest({ version: 2, shards: 1, facets: ["地区"], values: [], pages: [] })).toThrow(/facets and values disagree/);
+    expect(() => readManifest({ version: 2, shards: 1, facets: [], values: [], pages: [{ id: "x", url: "/a/", kind: "report", f: [[0]] }] })).toThrow(/malformed/);
+    expect(() => readManifest({ version: 2, shards: 1, facets: [], values: [], pages: [{ id: "x", url: "/a/", kind: "report", t: "甲", f: [] }] })).not.toThrow();
     expect(() => readShard([])).toThrow(/must be an object/);
     expect(() => readShard({ 大武: [0, -1] })).toThrow(/bad page list/);
   });
