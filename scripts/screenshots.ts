@@ -56,6 +56,7 @@ async function main() {
     ["jurisdictions", "/jurisdictions/"],
     ["jurisdiction", `/jurisdictions/${code}/`],
     ["search", "/search/?q=行政复议"],
+    ["search-title-first", "/search/?q=平潭综合实验区"],
     ["search-none", "/search/?q=不存在的词汇"],
     ["search-filtered", "/search/?q=大武口 行政复议&year=2017"],
     ["search-empty", "/search/"],
