@@ -172,10 +172,10 @@ export function pageEntries(bundles: readonly { config: BundleConfig; manifest: 
 
 /**
  * Results in the order they are listed: the pages whose title holds every
- * term first (the report, jurisdiction or indicator the query names), then
- * the others; each group keeps the scope's order. Without it a name would
- * list every indicator page whose table mentions that jurisdiction before
- * the jurisdiction's own reports.
+ * term first (the reports or the indicator the query names), then the
+ * others; each group keeps the scope's order. Without it, a page that only
+ * mentions the name would come first whenever its bundle or its url does
+ * (平潭县 2013, which mentions 平潭综合实验区, before the zone's own reports).
  */
 export function titleMatchesFirst(entries: readonly PageEntry[], foldedTerms: readonly string[]): PageEntry[] {
   if (foldedTerms.length === 0) return [...entries];
