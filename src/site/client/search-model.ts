@@ -153,19 +153,26 @@ export interface PageEntry {
   reportYears: string[];
 }
 
-/** The pages of the scope's bundles, in result order, from their exact-index manifests. */
+/**
+ * The pages of the scope's bundles, in result order, from their exact-index
+ * manifests: bundle by bundle (the catalog, then the years newest first), and
+ * within a bundle of several years the newest year first, then url order.
+ */
 export function pageEntries(bundles: readonly { config: BundleConfig; manifest: ExactManifest }[]): PageEntry[] {
   const entries: PageEntry[] = [];
   for (const { config, manifest } of bundles) {
-    manifest.pages.forEach((page, number) => {
+    const pages = manifest.pages.map((page, number) => {
       const facets: Record<string, string[]> = {};
       manifest.facets.forEach((name, i) => {
         const values = page.f[i]!.map((v) => manifest.values[i]![v]!).filter((v) => v !== undefined);
         if (values.length > 0) facets[name] = values;
       });
       const reportYears = config.years.length === 0 ? [] : (facets[FACETS.year] ?? []);
-      entries.push({ order: entries.length, bundle: config.key, bundlePath: config.path, number, id: page.id, url: page.url, kind: page.kind, title: page.t, facets, reportYears });
+      return { bundle: config.key, bundlePath: config.path, number, id: page.id, url: page.url, kind: page.kind, title: page.t, facets, reportYears };
     });
+    // A page without a year (the catalog's) sorts as the oldest; the sort is stable, so url order stays within a year.
+    const newest = (page: (typeof pages)[number]) => Math.max(-1, ...page.reportYears.map(Number).filter(Number.isInteger));
+    for (const page of [...pages].sort((a, b) => newest(b) - newest(a))) entries.push({ order: entries.length, ...page });
   }
   return entries;
 }
