@@ -171,8 +171,9 @@ export function pageEntries(bundles: readonly { config: BundleConfig; manifest: 
       return { bundle: config.key, bundlePath: config.path, number, id: page.id, url: page.url, kind: page.kind, title: page.t, facets, reportYears };
     });
     // A page without a year (the catalog's) sorts as the oldest; the sort is stable, so url order stays within a year.
-    const newest = (page: (typeof pages)[number]) => Math.max(-1, ...page.reportYears.map(Number).filter(Number.isInteger));
-    for (const page of [...pages].sort((a, b) => newest(b) - newest(a))) entries.push({ order: entries.length, ...page });
+    const newest = pages.map((page) => Math.max(-1, ...page.reportYears.map(Number).filter(Number.isInteger)));
+    const byYear = pages.map((_, i) => i).sort((a, b) => newest[b]! - newest[a]!);
+    for (const i of byYear) entries.push({ order: entries.length, ...pages[i]! });
   }
   return entries;
 }

@@ -4,8 +4,7 @@
  * a reader needs to see how the file reads. Cells are the CSV's own text; the
  * page glosses the coded ones in Chinese.
  */
-import type { FileContent } from "./content.ts";
-import { contentPieces } from "./content.ts";
+import { contentPieces, type FileContent } from "./content.ts";
 import { parseCsv } from "./csv.ts";
 
 export const PREVIEW_COLUMNS = ["report_id", "indicator_id", "indicator_label", "value", "value_status", "origin", "source_line", "raw_text"] as const;
