@@ -56,12 +56,13 @@ export function corpusOf(input: readonly Report[]): Corpus {
   return { reports, observations, byIndicator };
 }
 
-function* everyObservation(corpus: Corpus): Generator<Observation> {
+/** The records of reports-long.csv, in the file's order. */
+export function* longRows(corpus: Corpus): Generator<Observation> {
   for (const list of corpus.observations) yield* list;
 }
 
 export function longCsvPieces(corpus: Corpus): Generator<string> {
-  return csvPiecesOf(longColumns(), everyObservation(corpus));
+  return csvPiecesOf(longColumns(), longRows(corpus));
 }
 
 /** reports.csv: one row per report, its metadata. */

@@ -26,6 +26,7 @@ import {
   indicatorCsvFrom,
   indicatorJsonFrom,
   longCsvPieces,
+  longRows,
   reportCsvFrom,
   reportJson,
   reportListCsvPieces,
@@ -35,7 +36,7 @@ import {
   toJson,
   wideCsvPieces,
 } from "./files.ts";
-import { compareText } from "./observations.ts";
+import { compareText, type Observation } from "./observations.ts";
 
 export { resolveBuildDate, buildDateFrom, type BuildDate } from "./build-date.ts";
 export { codebookRows, type CodebookRow } from "./codebook.ts";
@@ -70,6 +71,8 @@ export interface DownloadBundle {
   perIndicator: { id: string; label: string; unit: string; templates: string[]; csv: DownloadFile; json: DownloadFile }[];
   /** Every file by path. */
   byPath: Map<string, DownloadFile>;
+  /** The records of reports-long.csv before they are written, in the file's order (the downloads page's preview reads them, not the file). */
+  longRows: () => Iterable<Observation>;
 }
 
 const CSV_TYPE = "text/csv; charset=utf-8";
@@ -99,7 +102,7 @@ function wideFile(template: Template, body: FileContent, rows: number): Download
 export function buildDownloads(input: readonly Report[], buildDate: BuildDate): DownloadBundle {
   const corpus = corpusOf(input);
   const { reports } = corpus;
-  const longRows = corpus.observations.reduce((sum, list) => sum + list.length, 0);
+  const longRecords = corpus.observations.reduce((sum, list) => sum + list.length, 0);
   const tables: DownloadFile[] = [
     csvFile(
       CSV_FILES.long,
@@ -107,7 +110,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
       "长表（每份报告 × 每个数字一行）",
       "每份报告所用格式的每个指标至少一行：数值与数值状态（已报告、未报告、无法确定、报告未载），来源（统计表、正文或推算），所在的表、行、列，原文中的文件、页、行、列与原样文字，勾稽检查结果。is_primary 标出网页所用的那一个数字。",
       contentOf(longCsvPieces(corpus)),
-      longRows,
+      longRecords,
     ),
     csvFile(
       CSV_FILES.concepts,
@@ -242,7 +245,7 @@ export function buildDownloads(input: readonly Report[], buildDate: BuildDate): 
     if (byPath.has(file.path)) throw new Error(`downloads: two files at ${file.path}`);
     byPath.set(file.path, file);
   }
-  return { buildDate, reports, main, perReport, perIndicator, byPath };
+  return { buildDate, reports, main, perReport, perIndicator, byPath, longRows: () => longRows(corpus) };
 }
 
 /** How to cite the dataset; the build date identifies the version. `url` is absolute when the site's address is known, else a path. */

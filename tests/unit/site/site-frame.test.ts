@@ -12,7 +12,9 @@ import { convertSource } from "../../../src/converter/pipeline.ts";
 import type { Report } from "../../../src/schema/report.ts";
 import { formatSummaries, ruleFamilies, yearsText } from "../../../src/site/about.ts";
 import { buildDateFrom, buildDownloads } from "../../../src/site/datasets/index.ts";
-import { longPreview } from "../../../src/site/datasets/preview.ts";
+import { contentText } from "../../../src/site/datasets/content.ts";
+import { parseCsv } from "../../../src/site/datasets/csv.ts";
+import { longPreview, PREVIEW_COLUMNS } from "../../../src/site/datasets/preview.ts";
 import { listConcepts, listPrefectures, listTemplates, reportListRows, templateShortName } from "../../../src/site/report-list.ts";
 import { NAV, absoluteUrl, citedAddress, currentNav } from "../../../src/site/site-config.ts";
 import { robotsTxt, sitemapXml, sitePages } from "../../../src/site/sitemap.ts";
@@ -129,9 +131,10 @@ describe("the About page's facts", () => {
 });
 
 describe("the downloads page's preview", () => {
+  const bundle = buildDownloads(reports, buildDateFrom(new Date(Date.UTC(2024, 0, 1))));
+
   it("takes the first long row of each status and origin, in the file's order", () => {
-    const long = buildDownloads(reports, buildDateFrom(new Date(Date.UTC(2024, 0, 1)))).byPath.get("reports-long.csv")!.content();
-    expect(longPreview(long).map((r) => [r.report_id, r.indicator_id, r.value, r.value_status, r.origin])).toEqual([
+    expect(longPreview(bundle.longRows()).map((r) => [r.report_id, r.indicator_id, r.value, r.value_status, r.origin])).toEqual([
       ["321322-development-reform-2023", "rules__issued", "0", "reported", "table"],
       ["321322-development-reform-2023", "requests_received__commercial", "", "not_reported", "table"],
       // The derived ids follow the printed ones, in the catalog's order: 不予公开 · 自然人 first.
@@ -140,5 +143,18 @@ describe("the downloads page's preview", () => {
       ["640221-2016", "proactive_total", "42704", "reported", "text"],
       ["640221-2016", "proactive_normative_docs", "", "not_in_report", ""],
     ]);
+  });
+
+  it("shows those rows as reports-long.csv prints them, cell for cell", () => {
+    const [header, ...records] = parseCsv(contentText(bundle.byPath.get("reports-long.csv")!.content()));
+    const kinds = new Set<string>();
+    const expected = records.flatMap((record) => {
+      const kind = `${record[header!.indexOf("value_status")]} ${record[header!.indexOf("origin")]}`;
+      if (kinds.has(kind)) return [];
+      kinds.add(kind);
+      return [Object.fromEntries(PREVIEW_COLUMNS.map((name) => [name, record[header!.indexOf(name)]]))];
+    });
+    expect(expected).toHaveLength(6);
+    expect(longPreview(bundle.longRows())).toEqual(expected);
   });
 });
