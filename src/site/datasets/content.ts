@@ -53,8 +53,3 @@ export function contentOfText(text: string): FileContent {
 export function contentText(content: FileContent): string {
   return Buffer.concat(content.chunks).toString("utf8");
 }
-
-/** The file's chunks in order, decoded one at a time (each is valid UTF-8 and whole records). */
-export function* contentPieces(content: FileContent): Generator<string> {
-  for (const chunk of content.chunks) yield chunk.toString("utf8");
-}

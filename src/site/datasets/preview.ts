@@ -9,8 +9,8 @@
  * national corpus the file is hundreds of megabytes, and parsing it back for
  * eight rows took longer than writing it.
  */
-import { longColumns } from "./columns.ts";
-import { parseCsv, toCsv, type Cell } from "./csv.ts";
+import { csvOf, longColumns } from "./columns.ts";
+import { parseCsv } from "./csv.ts";
 import type { Observation } from "./observations.ts";
 
 export const PREVIEW_COLUMNS = ["report_id", "indicator_id", "indicator_label", "value", "value_status", "origin", "source_line", "raw_text"] as const;
@@ -34,8 +34,7 @@ export function longPreview(rows: Iterable<Observation>): PreviewRow[] {
     const kind = `${status.value(row) ?? ""} ${origin.value(row) ?? ""}`;
     if (seen.has(kind)) continue;
     seen.add(kind);
-    const cells: Cell[] = columns.map((c) => c.value(row));
-    const [, record] = parseCsv(toCsv(columns.map((c) => c.name), [cells]));
+    const [, record] = parseCsv(csvOf(columns, [row]));
     preview.push(Object.fromEntries(PREVIEW_COLUMNS.map((name, k) => [name, record![index[k]!]!])) as PreviewRow);
   }
   return preview;
